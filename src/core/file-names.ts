@@ -1,0 +1,7 @@
+/** The file name without its last extension: `talk.final.mp4` → `talk.final`. */
+export function fileStem(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+export const cutFileName = (source: string): string => `${fileStem(source)}-cut.mp4`;

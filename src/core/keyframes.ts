@@ -1,0 +1,19 @@
+const EPSILON = 1e-6;
+
+/** The last keyframe at or before `time`: where a stream copy of a clip starting at `time` must start. */
+export function keyframeAtOrBefore(keyframes: readonly number[], time: number): number {
+  let found = keyframes[0] ?? 0;
+  for (const k of keyframes) {
+    if (k > time + EPSILON) break;
+    found = k;
+  }
+  return Math.min(found, time);
+}
+
+export function previousKeyframe(keyframes: readonly number[], time: number): number | undefined {
+  return keyframes.filter((k) => k < time - EPSILON).at(-1);
+}
+
+export function nextKeyframe(keyframes: readonly number[], time: number): number | undefined {
+  return keyframes.find((k) => k > time + EPSILON);
+}

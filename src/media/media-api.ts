@@ -1,0 +1,27 @@
+import type { Clip } from "../core/clips";
+import type { ExportMode } from "../core/export-plan";
+import type { MediaInfo } from "../core/media-info";
+import type { ExportProgress } from "../core/progress";
+import type { Result } from "../core/result";
+
+/** Which ffmpeg.wasm build runs, and why that one. */
+export interface EngineInfo {
+  threads: "multi" | "single";
+  note: string;
+  loadSeconds: number;
+}
+
+export interface RenderRequest {
+  file: File;
+  info: MediaInfo;
+  clips: Clip[];
+  mode: ExportMode;
+}
+
+/** The media worker's API, as the page sees it through Comlink. */
+export interface MediaApi {
+  start(): Promise<EngineInfo>;
+  probe(file: File): Promise<Result<MediaInfo>>;
+  render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>>;
+  cancel(): Promise<void>;
+}

@@ -1,0 +1,85 @@
+import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import type { EngineInfo } from "../media/media-api";
+import { MediaClient } from "../media/media-client";
+import { ClipList } from "./components/ClipList";
+import { ExportPanel } from "./components/ExportPanel";
+import { KeyHelp } from "./components/KeyHelp";
+import { NoticeBar } from "./components/NoticeBar";
+import { OpenBar } from "./components/OpenBar";
+import { PlayerView } from "./components/PlayerView";
+import { createExporter } from "./exporter";
+import { handleKey } from "./keys";
+import { createPlayer } from "./player";
+import { createSession } from "./session";
+
+export function App() {
+  let session!: ReturnType<typeof createSession>;
+  const media = new MediaClient((message) => session.complain(message));
+  session = createSession(media);
+  const player = createPlayer(() => session.source()?.info);
+  const exporter = createExporter(media, session);
+  const [engine, setEngine] = createSignal<EngineState>("loading");
+  const [helpOpen, setHelpOpen] = createSignal(false);
+
+  onMount(() => {
+    media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
+    const onKey = (event: KeyboardEvent) => {
+      if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    onCleanup(() => window.removeEventListener("keydown", onKey));
+  });
+
+  const openFile = async (file: File) => {
+    await session.open(file);
+    if (session.source()?.file === file) player.reset();
+  };
+
+  return (
+    <div class="app">
+      <header>
+        <h1>Clipmark</h1>
+        <OpenBar opening={session.opening()} onOpen={openFile} />
+        <EngineStatus engine={engine()} />
+      </header>
+      <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
+      <Show when={session.source()} fallback={<Welcome />}>
+        {(source) => (
+          <main>
+            <PlayerView source={source()} player={player} session={session} />
+            <ClipList session={session} player={player} />
+            <ExportPanel session={session} exporter={exporter} />
+          </main>
+        )}
+      </Show>
+      <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+type EngineState = EngineInfo | "loading" | { failed: string };
+
+function EngineStatus(props: { engine: EngineState }) {
+  const text = () => {
+    const engine = props.engine;
+    if (engine === "loading") return "Engine: loading ffmpeg…";
+    if ("failed" in engine) return `Engine: ffmpeg failed to load (${engine.failed})`;
+    return `Engine: ${engine.threads}-thread ffmpeg.wasm (${engine.note})`;
+  };
+  return (
+    <p class="engine" role="status" aria-label="Engine">
+      {text()}
+    </p>
+  );
+}
+
+function Welcome() {
+  return (
+    <main class="welcome">
+      <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
+      <p>
+        Press <kbd>?</kbd> for the keys.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { createMemo, For, Show } from "solid-js";
+import { planLosslessClips, type ExportMode } from "../../core/export-plan";
+import { firstAudio, firstVideo } from "../../core/media-info";
+import { formatOffset, formatTimecode } from "../../core/timecode";
+import type { Exporter } from "../exporter";
+import type { Session } from "../session";
+
+const MODES: { mode: ExportMode; label: string }[] = [
+  { mode: "lossless", label: "Lossless (fast)" },
+  { mode: "reencode", label: "Re-encode (frame-accurate)" },
+];
+
+/** Mode choice, what a lossless cut will do to each clip, and the export itself. */
+export function ExportPanel(props: { session: Session; exporter: Exporter }) {
+  const exporter = props.exporter;
+  const info = () => props.session.source()?.info;
+  const shifts = createMemo(() => {
+    const current = info();
+    return current ? planLosslessClips(current, props.session.clips()) : [];
+  });
+  const streamsNote = () => {
+    const current = info();
+    if (!current) return "";
+    if (!firstVideo(current)) return "This source has no video: the MP4 will hold its audio only.";
+    if (!firstAudio(current)) return "This source has no audio: the MP4 will hold video only.";
+    return "";
+  };
+
+  return (
+    <section class="export" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <fieldset disabled={exporter.progress() !== null}>
+        <legend>Export mode</legend>
+        <For each={MODES}>
+          {({ mode, label }) => (
+            <label>
+              <input
+                type="radio"
+                name="export-mode"
+                checked={exporter.mode() === mode}
+                onChange={() => exporter.setMode(mode)}
+              />
+              {label}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <Show when={exporter.mode() === "lossless" && shifts().length > 0}>
+        <table aria-label="Where lossless cuts land">
+          <thead>
+            <tr>
+              <th scope="col">Clip</th>
+              <th scope="col">Starts at keyframe</th>
+              <th scope="col">IN moves</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shifts()}>
+              {(planned, index) => (
+                <tr>
+                  <td>{index() + 1}</td>
+                  <td>{formatTimecode(planned.start)}</td>
+                  <td>{formatOffset(planned.shift)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <p class="hint">Stream copy starts each clip at the keyframe at or before its IN; OUT stays where it is.</p>
+      </Show>
+      <Show when={streamsNote()}>
+        <p role="note">{streamsNote()}</p>
+      </Show>
+      <button
+        type="button"
+        onClick={() => exporter.run()}
+        disabled={exporter.progress() !== null || props.session.clips().length === 0}
+      >
+        Export MP4
+      </button>
+      <Show when={exporter.progress()}>
+        {(progress) => (
+          <div class="progress">
+            <progress
+              aria-label="Export progress"
+              max="100"
+              value={Math.round(progress().fraction * 100)}
+              aria-valuetext={`${Math.round(progress().fraction * 100)}%`}
+            />
+            <span>
+              {Math.round(progress().fraction * 100)}% · clip {progress().clip + 1} of {props.session.clips().length}
+              {progress().remaining === null ? "" : ` · about ${Math.ceil(progress().remaining ?? 0)} s left`}
+            </span>
+            <button type="button" onClick={() => exporter.cancel()}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={exporter.download()}>
+        {(download) => (
+          <p>
+            <a href={download().url} download={download().name}>
+              Download {download().name}
+            </a>
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}

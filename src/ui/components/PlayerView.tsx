@@ -1,0 +1,104 @@
+import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { firstAudio, firstVideo } from "../../core/media-info";
+import { formatRational } from "../../core/rational";
+import { formatTimecode, parseTime } from "../../core/timecode";
+import type { Player } from "../player";
+import type { Session, Source } from "../session";
+import { TimeField } from "./TimeField";
+
+/** The preview, the playhead readouts and the transport buttons. */
+export function PlayerView(props: { source: Source; player: Player; session: Session }) {
+  const player = props.player;
+  const [url, setUrl] = createSignal("");
+  createEffect(() => {
+    const objectUrl = URL.createObjectURL(props.source.file);
+    setUrl(objectUrl);
+    onCleanup(() => URL.revokeObjectURL(objectUrl));
+  });
+  const video = () => firstVideo(props.source.info);
+  const pendingIn = () => props.session.marking().pendingIn;
+
+  return (
+    <section class="player" aria-label="Player">
+      <Show
+        when={!player.previewError()}
+        fallback={
+          <p class="preview-unavailable" role="note">
+            Preview unavailable: {player.previewError()} You can still move the playhead by typing a time or with
+            the keys, mark clips and export.
+          </p>
+        }
+      >
+        <video
+          ref={(element) => player.attach(element)}
+          src={url()}
+          preload="auto"
+          aria-label={`Preview of ${props.source.file.name}`}
+          onError={() =>
+            player.previewFailed(
+              `this browser cannot play ${video()?.codec ?? firstAudio(props.source.info)?.codec ?? "this"} in ${props.source.info.container}.`,
+            )
+          }
+        />
+      </Show>
+      <div class="readouts">
+        <output aria-label="Current time" class="timecode">
+          {formatTimecode(player.playhead())}
+        </output>
+        <Show when={video()}>
+          <output aria-label="Current frame">Frame {player.frame()}</output>
+        </Show>
+        <span>/ {formatTimecode(props.source.info.duration)}</span>
+        <Show when={player.direction() !== "paused"}>
+          <span>
+            {player.direction() === "reverse" ? "◀◀" : "▶"} {player.speed()}×
+          </span>
+        </Show>
+      </div>
+      <input
+        type="range"
+        aria-label="Position"
+        min="0"
+        max={props.source.info.duration}
+        step="any"
+        value={player.playhead()}
+        onInput={(event) => player.seek(Number(event.currentTarget.value))}
+      />
+      <div class="transport">
+        <TimeField
+          label="Playhead"
+          value={player.playhead()}
+          onCommit={(text) => {
+            const time = parseTime(text);
+            if (!time.ok) return time.error;
+            if (time.value > props.source.info.duration) return `${text} is after the end of the source`;
+            player.seek(time.value);
+            return null;
+          }}
+        />
+        <button type="button" onClick={() => player.togglePlay()} disabled={!!player.previewError()}>
+          {player.direction() === "paused" ? "Play" : "Pause"}
+        </button>
+        <button type="button" onClick={() => props.session.markIn(player.markTime())}>
+          Mark IN
+        </button>
+        <button type="button" onClick={() => props.session.markOut(player.markTime())}>
+          Mark OUT
+        </button>
+        <Show when={pendingIn() !== null}>
+          <span>IN at {formatTimecode(pendingIn() ?? 0)}</span>
+        </Show>
+      </div>
+      <p class="media-facts">
+        {props.source.file.name}: {props.source.info.container}
+        <Show when={video()}>
+          {(v) => ` · ${v().codec} ${v().width}×${v().height} ${formatRational(v().frameRate)} fps ${v().pixelFormat}`}
+        </Show>
+        <Show when={firstAudio(props.source.info)}>
+          {(a) => ` · ${a().codec} ${a().sampleRate} Hz ${a().channels} ch`}
+        </Show>
+        {` · ${props.source.info.keyframes.length} keyframes`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Player } from "./player";
+import type { Session } from "./session";
+
+export interface KeyBinding {
+  keys: string;
+  does: string;
+}
+
+/** Shown by `?`; kept next to the handler so the list cannot drift from what the keys do. */
+export const KEY_BINDINGS: KeyBinding[] = [
+  { keys: "Space", does: "Play / pause" },
+  { keys: "J / K / L", does: "Reverse / pause / forward; J or L again doubles the speed (up to 8×)" },
+  { keys: "← / → or , / .", does: "One frame back / forward" },
+  { keys: "Shift+← / Shift+→", does: "One second back / forward" },
+  { keys: "Alt+← / Alt+→", does: "Previous / next keyframe (where lossless cuts land)" },
+  { keys: "I", does: "Set IN at the playhead" },
+  { keys: "O", does: "Set OUT at the playhead and add the clip" },
+  { keys: "M", does: "First press IN, second press OUT and add the clip" },
+  { keys: "Home / End", does: "Start / end of the source" },
+  { keys: "?", does: "Show or hide this list" },
+];
+
+/** Keys typed into a field, or that a focused control uses itself, are not shortcuts. */
+function belongsToControl(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+  const activates = event.key === " " || event.key === "Enter";
+  return activates && (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SUMMARY");
+}
+
+function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
+  if (event.altKey) player.keyframe(sign > 0 ? "next" : "previous");
+  else if (event.shiftKey) player.stepSeconds(sign);
+  else player.stepFrames(sign);
+}
+
+/** Handles a page-level key; returns whether it was a shortcut. */
+export function handleKey(event: KeyboardEvent, session: Session, player: Player, toggleHelp: () => void): boolean {
+  if (event.ctrlKey || event.metaKey || belongsToControl(event)) return false;
+  if (event.key === "?") {
+    toggleHelp();
+    return true;
+  }
+  if (!session.source()) return false;
+  const actions: Record<string, () => void> = {
+    " ": player.togglePlay,
+    k: player.pause,
+    l: player.forward,
+    j: player.reverse,
+    ArrowLeft: () => arrow(event, player, -1),
+    ArrowRight: () => arrow(event, player, 1),
+    ",": () => player.stepFrames(-1),
+    ".": () => player.stepFrames(1),
+    i: () => session.markIn(player.markTime()),
+    o: () => session.markOut(player.markTime()),
+    m: () => session.toggleMark(player.markTime()),
+    Home: () => player.seek(0),
+    End: () => player.seek(session.duration()),
+  };
+  const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+  if (!action) return false;
+  action();
+  return true;
+}

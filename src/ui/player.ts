@@ -1,0 +1,134 @@
+import { createSignal, onCleanup } from "solid-js";
+import { frameIndexAt, snapToFrame, stepFrames } from "../core/frames";
+import { nextKeyframe, previousKeyframe } from "../core/keyframes";
+import { firstVideo, type MediaInfo } from "../core/media-info";
+import type { Rational } from "../core/rational";
+
+// Lands a seek inside the wanted frame whatever rounding the browser does on the way.
+const SEEK_NUDGE = 1e-4;
+const REVERSE_TICK_MS = 80;
+// Audio-only sources step in hundredths of a second.
+const AUDIO_STEP_RATE: Rational = { num: 100, den: 1 };
+const MAX_SPEED = 8;
+
+type Direction = "forward" | "reverse" | "paused";
+
+/**
+ * The playhead and the transport. The playhead is ours, not the video element's: a source the
+ * browser cannot preview is still marked by moving it, and paused seeks land on exact frames.
+ */
+export function createPlayer(info: () => MediaInfo | undefined) {
+  const [playhead, setPlayhead] = createSignal(0);
+  const [direction, setDirection] = createSignal<Direction>("paused");
+  const [speed, setSpeed] = createSignal(1);
+  const [previewError, setPreviewError] = createSignal<string | null>(null);
+  let video: HTMLVideoElement | undefined;
+  let frameLoop = 0;
+  let reverseTimer: ReturnType<typeof setInterval> | undefined;
+
+  const rate = (): Rational => {
+    const current = info();
+    return (current && firstVideo(current)?.frameRate) || AUDIO_STEP_RATE;
+  };
+  const duration = () => info()?.duration ?? 0;
+  const canPreview = () => video !== undefined && previewError() === null;
+  const clamp = (t: number) => Math.min(Math.max(t, 0), duration());
+
+  function seek(time: number): void {
+    const t = clamp(time);
+    setPlayhead(t);
+    if (canPreview() && video) video.currentTime = Math.min(t + SEEK_NUDGE, duration());
+  }
+
+  function follow(): void {
+    if (video && direction() === "forward") setPlayhead(video.currentTime);
+    frameLoop = requestAnimationFrame(follow);
+  }
+
+  function stop(): void {
+    clearInterval(reverseTimer);
+    cancelAnimationFrame(frameLoop);
+    video?.pause();
+    if (direction() === "forward" && video) setPlayhead(clamp(video.currentTime));
+    setDirection("paused");
+    setSpeed(1);
+  }
+
+  function playForward(nextSpeed: number): void {
+    if (!canPreview() || !video) return;
+    clearInterval(reverseTimer);
+    video.playbackRate = nextSpeed;
+    setSpeed(nextSpeed);
+    if (direction() !== "forward") {
+      setDirection("forward");
+      void video.play().catch(() => stop());
+      follow();
+    }
+  }
+
+  /** Browsers cannot play backwards: step back in jumps, so the picture visibly moves back. */
+  function playReverse(nextSpeed: number): void {
+    if (direction() === "forward") stop();
+    setSpeed(nextSpeed);
+    setDirection("reverse");
+    clearInterval(reverseTimer);
+    reverseTimer = setInterval(() => {
+      const next = playhead() - (REVERSE_TICK_MS / 1000) * speed();
+      seek(next);
+      if (next <= 0) stop();
+    }, REVERSE_TICK_MS);
+  }
+
+  const faster = (wanted: Direction) => (direction() === wanted ? Math.min(speed() * 2, MAX_SPEED) : 1);
+
+  onCleanup(stop);
+
+  return {
+    playhead,
+    direction,
+    speed,
+    previewError,
+    rate,
+    frame: () => frameIndexAt(playhead(), rate()),
+    /** The start of the frame on screen: where a mark belongs. */
+    markTime: () => snapToFrame(playhead(), rate()),
+    attach(element: HTMLVideoElement) {
+      video = element;
+      setPreviewError(null);
+      element.addEventListener("ended", stop);
+    },
+    previewFailed(why: string) {
+      stop();
+      setPreviewError(why);
+    },
+    reset() {
+      stop();
+      setPreviewError(null);
+      setPlayhead(0);
+    },
+    seek: (time: number) => {
+      if (direction() !== "paused") stop();
+      seek(time);
+    },
+    togglePlay: () => (direction() === "paused" ? playForward(1) : stop()),
+    pause: stop,
+    forward: () => playForward(faster("forward")),
+    reverse: () => playReverse(faster("reverse")),
+    stepFrames: (count: number) => {
+      stop();
+      seek(stepFrames(playhead(), count, rate()));
+    },
+    stepSeconds: (seconds: number) => {
+      stop();
+      seek(playhead() + seconds);
+    },
+    keyframe: (towards: "previous" | "next") => {
+      stop();
+      const keyframes = info()?.keyframes ?? [];
+      const target = towards === "next" ? nextKeyframe(keyframes, playhead()) : previousKeyframe(keyframes, playhead());
+      if (target !== undefined) seek(target);
+    },
+  };
+}
+
+export type Player = ReturnType<typeof createPlayer>;
