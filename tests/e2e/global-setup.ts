@@ -1,1 +1,5 @@
-export default async function globalSetup() {}
+import { makeFixtures } from "./fixtures";
+
+export default function globalSetup(): void {
+  makeFixtures();
+}

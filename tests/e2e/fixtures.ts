@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const FIXTURE_DIR = join(import.meta.dirname, "..", ".generated");
+export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
+export const SILENT = join(FIXTURE_DIR, "silent.mp4");
+export const NOT_MEDIA = join(FIXTURE_DIR, "notes.pdf");
+export const FPS = 25;
+export const KEYFRAME_EVERY = 1;
+
+/**
+ * ffmpeg's test pattern (with its counter) on top, and below it a band that shifts 41 px a frame,
+ * so that every frame differs strongly from its neighbours and a boundary off by one shows.
+ */
+const PATTERN =
+  `testsrc=size=320x240:rate=${FPS}:duration=12,format=yuv420p,` +
+  "geq=lum='if(lt(Y\\,160)\\,lum(X\\,Y)\\,mod(X*3+N*41\\,256))':cb='cb(X\\,Y)':cr='cr(X\\,Y)'";
+const H264 = ["-c:v", "libx264", "-preset", "veryfast", "-g", `${FPS * KEYFRAME_EVERY}`, "-keyint_min", `${FPS}`];
+const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", ...args]);
+
+/** Makes the end-to-end test media with native ffmpeg, once. */
+export function makeFixtures(): void {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  if (!existsSync(COUNTER)) {
+    const tone = "sine=frequency=440:sample_rate=48000:duration=12";
+    ffmpeg(["-f", "lavfi", "-i", PATTERN, "-f", "lavfi", "-i", tone, ...H264, "-sc_threshold", "0",
+      "-c:a", "aac", "-ac", "2", "-b:a", "96k", "-shortest", COUNTER]);
+  }
+  if (!existsSync(SILENT)) ffmpeg(["-f", "lavfi", "-i", PATTERN, ...H264, "-sc_threshold", "0", "-t", "6", SILENT]);
+  writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+}
