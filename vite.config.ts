@@ -17,5 +17,6 @@ export default defineConfig({
   preview: { headers: isolation, port: 4173 },
   // Inlined as data: URLs, ffmpeg's worker scripts would lose our origin: keep every asset a file.
   build: { target: "es2022", assetsInlineLimit: 0 },
-  test: { include: ["tests/unit/**/*.test.ts"] },
+  // The core is pure: its tests need no DOM.
+  test: { include: ["tests/unit/**/*.test.ts"], environment: "node" },
 });

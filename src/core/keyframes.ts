@@ -1,13 +1,11 @@
 const EPSILON = 1e-6;
 
-/** The last keyframe at or before `time`: where a stream copy of a clip starting at `time` must start. */
+/**
+ * The last keyframe at or before `time`: where a stream copy of a clip starting at `time` must
+ * start. With none known there, `time` itself.
+ */
 export function keyframeAtOrBefore(keyframes: readonly number[], time: number): number {
-  let found = keyframes[0] ?? 0;
-  for (const k of keyframes) {
-    if (k > time + EPSILON) break;
-    found = k;
-  }
-  return Math.min(found, time);
+  return keyframes.filter((k) => k <= time + EPSILON).at(-1) ?? time;
 }
 
 export function previousKeyframe(keyframes: readonly number[], time: number): number | undefined {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import {
+  addClip,
+  checkRange,
+  moveClip,
+  removeClip,
+  setClipLabel,
+  setClipTime,
+  totalDuration,
+  type Clip,
+} from "../../src/core/clips";
+import { markIn, markOut, toggleMark } from "../../src/core/marking";
+
+const DURATION = 60;
+const list: Clip[] = [
+  { id: 1, start: 10, end: 20, label: "" },
+  { id: 2, start: 2, end: 5, label: "intro" },
+  { id: 3, start: 15, end: 30, label: "" },
+];
+
+describe("clip list", () => {
+  it("adds clips in order, allowing overlap and going back in time", () => {
+    const added = addClip(list, 1, 3, DURATION);
+    expect(added.ok && added.value.map((c) => [c.id, c.start])).toEqual([
+      [1, 10],
+      [2, 2],
+      [3, 15],
+      [4, 1],
+    ]);
+  });
+
+  it("refuses OUT not after IN, or outside the source", () => {
+    expect(checkRange(5, 5, DURATION).ok).toBe(false);
+    expect(checkRange(-1, 5, DURATION).ok).toBe(false);
+    expect(checkRange(5, 61, DURATION).ok).toBe(false);
+    expect(addClip(list, 8, 4, DURATION)).toEqual({ ok: false, error: "OUT 00:00:04.000 must be after IN 00:00:08.000" });
+  });
+
+  it("edits IN and OUT from typed text in any accepted form", () => {
+    const edited = setClipTime(list, 1, "start", "0:12.5", DURATION);
+    expect(edited.ok && edited.value[0]).toEqual({ id: 1, start: 12.5, end: 20, label: "" });
+    const out = setClipTime(list, 2, "end", "00:00:09.000", DURATION);
+    expect(out.ok && out.value[1]?.end).toBe(9);
+  });
+
+  it("refuses a bad edit with a message and leaves the list alone", () => {
+    const copy = structuredClone(list);
+    expect(setClipTime(list, 1, "end", "9", DURATION)).toMatchObject({ ok: false });
+    expect(setClipTime(list, 1, "end", "soon", DURATION)).toMatchObject({ ok: false });
+    expect(setClipTime(list, 1, "end", "2:00", DURATION)).toMatchObject({ ok: false });
+    expect(setClipTime(list, 9, "end", "12", DURATION)).toMatchObject({ ok: false });
+    expect(list).toEqual(copy);
+  });
+
+  it("deletes, labels and reorders", () => {
+    expect(removeClip(list, 2).map((c) => c.id)).toEqual([1, 3]);
+    expect(setClipLabel(list, 3, "end")[2]?.label).toBe("end");
+    expect(moveClip(list, 3, -1).map((c) => c.id)).toEqual([1, 3, 2]);
+    expect(moveClip(list, 1, 1).map((c) => c.id)).toEqual([2, 1, 3]);
+    expect(moveClip(list, 1, -1).map((c) => c.id)).toEqual([1, 2, 3]);
+    expect(moveClip(list, 3, 1).map((c) => c.id)).toEqual([1, 2, 3]);
+  });
+
+  it("totals the durations", () => {
+    expect(totalDuration(list)).toBe(28);
+    expect(totalDuration([])).toBe(0);
+  });
+});
+
+describe("marking", () => {
+  it("I then O adds a clip and clears the pending IN", () => {
+    const done = markOut(markIn(3), [], 7, DURATION);
+    expect(done.ok && done.value).toEqual({ marking: { pendingIn: null }, clips: [{ id: 1, start: 3, end: 7, label: "" }] });
+  });
+
+  it("O without IN, or before it, is refused", () => {
+    expect(markOut({ pendingIn: null }, [], 7, DURATION).ok).toBe(false);
+    expect(markOut(markIn(8), [], 7, DURATION).ok).toBe(false);
+  });
+
+  it("M toggles: IN first, then OUT and add", () => {
+    const first = toggleMark({ pendingIn: null }, list, 40, DURATION);
+    expect(first.ok && first.value.marking).toEqual({ pendingIn: 40 });
+    const second = first.ok ? toggleMark(first.value.marking, first.value.clips, 45, DURATION) : first;
+    expect(second.ok && second.value.clips.at(-1)).toEqual({ id: 4, start: 40, end: 45, label: "" });
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { firstAudio, firstVideo, parseKeyframes, parseProbe } from "../../src/core/media-info";
+import { planProbe } from "../../src/core/probe-plan";
+
+// Trimmed from real `ffprobe -show_format -show_streams -of json` output.
+const PROBE = JSON.stringify({
+  streams: [
+    {
+      index: 0,
+      codec_name: "h264",
+      codec_type: "video",
+      width: 1920,
+      height: 1080,
+      pix_fmt: "yuv420p",
+      r_frame_rate: "30000/1001",
+      avg_frame_rate: "30000/1001",
+    },
+    { index: 1, codec_name: "aac", codec_type: "audio", sample_rate: "48000", channels: 2 },
+    { index: 2, codec_name: "mjpeg", codec_type: "video", disposition: { attached_pic: 1 }, avg_frame_rate: "0/0" },
+    { index: 3, codec_name: "mov_text", codec_type: "subtitle" },
+  ],
+  format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2", duration: "120.033000" },
+});
+
+describe("parseProbe", () => {
+  it("reads container, duration and each stream", () => {
+    const result = parseProbe("talk.mp4", PROBE, "0.000000,K_\n0.033367,__\n2.002000,K_\n");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const info = result.value;
+    expect(info).toMatchObject({ fileName: "talk.mp4", container: "mov,mp4,m4a,3gp,3g2,mj2", duration: 120.033 });
+    expect(firstVideo(info)).toEqual({
+      kind: "video",
+      index: 0,
+      codec: "h264",
+      width: 1920,
+      height: 1080,
+      frameRate: { num: 30000, den: 1001 },
+      pixelFormat: "yuv420p",
+    });
+    expect(firstAudio(info)).toEqual({ kind: "audio", index: 1, codec: "aac", sampleRate: 48000, channels: 2 });
+    expect(info.streams).toHaveLength(2);
+    expect(info.keyframes).toEqual([0, 2.002]);
+  });
+
+  it("falls back to r_frame_rate when avg_frame_rate is unusable", () => {
+    const json = PROBE.replace('"avg_frame_rate":"30000/1001"', '"avg_frame_rate":"0/0"').replace(
+      '"r_frame_rate":"30000/1001"',
+      '"r_frame_rate":"25/1"',
+    );
+    const result = parseProbe("a.mp4", json, "");
+    expect(result.ok && firstVideo(result.value)?.frameRate).toEqual({ num: 25, den: 1 });
+  });
+
+  it.each([
+    ["", "no readable answer"],
+    ["{}", "not a media file"],
+    [JSON.stringify({ format: { duration: "3" }, streams: [] }), "no audio or video stream"],
+    [JSON.stringify({ format: {}, streams: [{ codec_type: "audio" }] }), "no duration"],
+  ])("says what is wrong with %j", (json, message) => {
+    const result = parseProbe("bad.pdf", json, "");
+    expect(result).toEqual({ ok: false, error: expect.stringContaining(message) });
+    expect(result.ok || result.error).toMatch(/^bad\.pdf: /);
+  });
+});
+
+describe("parseKeyframes", () => {
+  it("keeps keyframe packets, sorted and unique, and skips junk", () => {
+    expect(parseKeyframes("4.000000,K_\n0.000000,K_\nN/A,K_\n1.5,__\n\n4.000000,K_\ngarbage\r\n2,K\r\n")).toEqual([0, 2, 4]);
+  });
+});
+
+describe("planProbe", () => {
+  it("asks ffprobe for JSON streams and packet flags", () => {
+    expect(planProbe("/input/a.mp4", "/work")).toEqual({
+      formatFile: "/work/probe.json",
+      keyframesFile: "/work/keyframes.csv",
+      formatArgs: ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-o", "/work/probe.json", "/input/a.mp4"],
+      keyframesArgs: [
+        ...["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags"],
+        ...["-of", "csv=p=0", "-o", "/work/keyframes.csv", "/input/a.mp4"],
+      ],
+    });
+  });
+});
