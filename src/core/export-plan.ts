@@ -42,7 +42,8 @@ export interface ExportRequest {
 const VIDEO_CODEC = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"];
 const AUDIO_CODEC = ["-c:a", "aac", "-b:a", "160k"];
 const FASTSTART = ["-movflags", "+faststart"];
-const QUIET = ["-hide_banner", "-nostdin", "-y"];
+// ffmpeg.wasm keeps the log level of the previous run (an ffprobe at "error"): set it every time.
+const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
 
 /** Per clip: where stream copy can start (the keyframe at or before IN) and what it yields. */
 export function planLosslessClips(info: MediaInfo, clips: readonly Clip[]): PlannedClip[] {

@@ -9,6 +9,11 @@ export interface VideoStream {
   height: number;
   frameRate: Rational;
   pixelFormat: string;
+  timeBase: Rational;
+  /** Shape of one pixel (1/1 square) and of the whole picture. */
+  pixelAspect: Rational;
+  displayAspect: Rational;
+  tags: Record<string, string>;
 }
 
 export interface AudioStream {
@@ -17,12 +22,20 @@ export interface AudioStream {
   codec: string;
   sampleRate: number;
   channels: number;
+  channelLayout: string;
+  timeBase: Rational;
+  bitRate: number;
+  tags: Record<string, string>;
 }
 
 export interface MediaInfo {
   fileName: string;
   container: string;
   duration: number;
+  /** Bytes, and bits per second over the whole file. */
+  size: number;
+  bitRate: number;
+  tags: Record<string, string>;
   streams: (VideoStream | AudioStream)[];
   /** Presentation times of the first video stream's keyframes, ascending. */
   keyframes: number[];
@@ -39,27 +52,51 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const number = (value: unknown): number => (typeof value === "number" ? value : Number(text(value)));
 
+const tags = (value: unknown): Record<string, string> =>
+  isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) : {};
+
+/** A ratio as ffprobe writes it (`1/12800`, `16:9`), or `fallback` when absent or zero. */
+function ratio(value: unknown, fallback: Rational): Rational {
+  const parsed = parseRational(text(value).replace(":", "/"));
+  return parsed.ok ? parsed.value : fallback;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
 function parseVideo(s: Json): VideoStream | undefined {
   const rate = [s.avg_frame_rate, s.r_frame_rate].map((r) => parseRational(text(r))).find((r) => r.ok);
   if (!rate?.ok) return undefined;
+  const width = number(s.width);
+  const height = number(s.height);
+  const divisor = gcd(width, height) || 1;
   return {
     kind: "video",
     index: number(s.index),
     codec: text(s.codec_name) || "unknown",
-    width: number(s.width),
-    height: number(s.height),
+    width,
+    height,
     frameRate: rate.value,
     pixelFormat: text(s.pix_fmt) || "unknown",
+    timeBase: ratio(s.time_base, { num: rate.value.den, den: rate.value.num }),
+    pixelAspect: ratio(s.sample_aspect_ratio, { num: 1, den: 1 }),
+    displayAspect: ratio(s.display_aspect_ratio, { num: width / divisor, den: height / divisor }),
+    tags: tags(s.tags),
   };
 }
 
 function parseAudio(s: Json): AudioStream {
+  const sampleRate = number(s.sample_rate);
+  const channels = number(s.channels);
   return {
     kind: "audio",
     index: number(s.index),
     codec: text(s.codec_name) || "unknown",
-    sampleRate: number(s.sample_rate),
-    channels: number(s.channels),
+    sampleRate,
+    channels,
+    channelLayout: text(s.channel_layout) || (channels === 1 ? "mono" : channels === 2 ? "stereo" : ""),
+    timeBase: ratio(s.time_base, { num: 1, den: sampleRate || 1 }),
+    bitRate: number(s.bit_rate) || 0,
+    tags: tags(s.tags),
   };
 }
 
@@ -102,6 +139,9 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
     fileName,
     container: text(data.format.format_name) || "unknown",
     duration,
+    size: number(data.format.size) || 0,
+    bitRate: number(data.format.bit_rate) || 0,
+    tags: tags(data.format.tags),
     streams,
     keyframes: parseKeyframes(keyframesCsv),
   });

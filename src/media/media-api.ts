@@ -4,6 +4,11 @@ import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
 import type { Result } from "../core/result";
 
+/** The message a cancelled render answers with: the page reports it, but not as an error. */
+export const CANCELLED = "Export cancelled";
+
+export type ThreadChoice = "auto" | "single";
+
 /** Which ffmpeg.wasm build runs, and why that one. */
 export interface EngineInfo {
   threads: "multi" | "single";
@@ -20,7 +25,8 @@ export interface RenderRequest {
 
 /** The media worker's API, as the page sees it through Comlink. */
 export interface MediaApi {
-  start(): Promise<EngineInfo>;
+  /** Loads the engine ("auto": multi-thread where it proves itself) and says which one runs. */
+  start(threads: ThreadChoice): Promise<EngineInfo>;
   probe(file: File): Promise<Result<MediaInfo>>;
   render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>>;
   cancel(): Promise<void>;

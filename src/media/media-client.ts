@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from "comlink";
 import { fail, type Result } from "../core/result";
 import type { ExportProgress } from "../core/progress";
 import type { MediaInfo } from "../core/media-info";
-import type { EngineInfo, MediaApi, RenderRequest } from "./media-api";
+import type { EngineInfo, MediaApi, RenderRequest, ThreadChoice } from "./media-api";
 
 /**
  * The page's handle on the media worker. A worker that dies (an uncaught error, a failed load)
@@ -42,8 +42,8 @@ export class MediaClient {
     }
   }
 
-  start(): Promise<EngineInfo> {
-    return Promise.race([this.api.start(), this.died]);
+  start(threads: ThreadChoice): Promise<EngineInfo> {
+    return Promise.race([this.api.start(threads), this.died]);
   }
 
   probe(file: File): Promise<Result<MediaInfo>> {

@@ -1,27 +1,58 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from "comlink";
-import { planExport } from "../core/export-plan";
+import { planExport, type ExportPlan } from "../core/export-plan";
 import { explainFailure, parseProgressTime } from "../core/ffmpeg-log";
 import { parseProbe } from "../core/media-info";
 import { planProbe } from "../core/probe-plan";
 import { measureProgress, type ExportProgress } from "../core/progress";
 import { fail, ok, type Result } from "../core/result";
-import { startEngine, type Engine } from "./engine";
-import type { MediaApi, RenderRequest } from "./media-api";
+import { startEngine, type Engine, type EngineChoice } from "./engine";
+import { CANCELLED, type MediaApi, type RenderRequest, type ThreadChoice } from "./media-api";
 
 const INPUT_DIR = "/input";
 const WORK_DIR = "/work";
 const LOG_LINES = 40;
 const PROGRESS_INTERVAL_MS = 100;
+// ffmpeg prints a status line every half second while it works: this much silence is a hang.
+const STALL_MS = 30_000;
 
+type Ffmpeg = Engine["ffmpeg"];
+
+/** The core hung or crashed: what it was doing is lost and the core must be replaced. */
+class EngineFault extends Error {}
+class Cancelled extends Error {}
+
+let requested: ThreadChoice = "auto";
+let choice: EngineChoice = { threads: requested, note: "" };
 let engine: Promise<Engine> | null = null;
 let log: string[] = [];
+let lastLine = 0;
 let onLine: ((line: string) => void) | null = null;
+let cancelled = false;
+
+/**
+ * ffmpeg's own threads are workers nested in ours: an uncaught error in one of them (the
+ * multi-thread core's "function signature mismatch") arrives here. It must not reach the page.
+ */
+let faulted = newFaultSignal();
+function newFaultSignal() {
+  let reject!: (error: EngineFault) => void;
+  const promise = new Promise<never>((_, r) => (reject = r));
+  promise.catch(() => undefined);
+  return { promise, reject };
+}
+self.addEventListener("error", (event) => {
+  event.preventDefault();
+  const signal = faulted;
+  faulted = newFaultSignal();
+  signal.reject(new EngineFault(`crashed: ${event.message || "an ffmpeg thread failed"}`));
+});
 
 function engineReady(): Promise<Engine> {
-  engine ??= startEngine().then(async (started) => {
+  engine ??= startEngine(choice, () => faulted.promise).then(async (started) => {
     started.ffmpeg.on("log", ({ message }) => {
       log = [...log.slice(-LOG_LINES + 1), message];
+      lastLine = performance.now();
       onLine?.(message);
     });
     await started.ffmpeg.createDir(INPUT_DIR);
@@ -32,7 +63,7 @@ function engineReady(): Promise<Engine> {
   return engine;
 }
 
-/** Throws away the running core (a crash or a cancel) and starts a fresh one in the background. */
+/** Throws away the running core (a fault or a cancel) and starts a fresh one in the background. */
 async function restart(): Promise<void> {
   const old = engine;
   engine = null;
@@ -43,85 +74,127 @@ async function restart(): Promise<void> {
 const TERMINATED = "called FFmpeg.terminate()";
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-class Cancelled extends Error {}
+/** Clean-up on a core that may be hung or gone: never wait on it for long. */
+const tidy = (work: Promise<unknown>) =>
+  Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000))]);
+
+/** Races a call into the core against its crashing or going silent for STALL_MS. */
+async function watched<T>(work: Promise<T>): Promise<T> {
+  lastLine = performance.now();
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    watchdog = setInterval(() => {
+      if (performance.now() - lastLine > STALL_MS) reject(new EngineFault(`hung (no output for ${STALL_MS / 1000} s)`));
+    }, 1000);
+  });
+  try {
+    return await Promise.race([work, stalled, faulted.promise]);
+  } finally {
+    clearInterval(watchdog);
+  }
+}
 
 /** Mounts the File read-only (WORKERFS: no copy into wasm memory) for the length of `work`. */
-async function withInput<T>(file: File, work: (ffmpeg: Engine["ffmpeg"], input: string) => Promise<Result<T>>): Promise<Result<T>> {
+async function withInput<T>(file: File, work: (ffmpeg: Ffmpeg, input: string) => Promise<Result<T>>): Promise<Result<T>> {
   const { ffmpeg } = await engineReady();
   log = [];
   let mounted = false;
   try {
-    await ffmpeg.mount("WORKERFS" as never, { files: [file] }, INPUT_DIR);
+    await watched(ffmpeg.mount("WORKERFS" as never, { files: [file] }, INPUT_DIR));
     mounted = true;
     return await work(ffmpeg, `${INPUT_DIR}/${file.name}`);
   } catch (error) {
-    if (error instanceof Cancelled || message(error) === TERMINATED) return fail("Export cancelled");
-    await restart();
-    return fail(`The media engine crashed while reading ${file.name} (${message(error)}) and was restarted`);
+    if (error instanceof Cancelled || message(error) === TERMINATED) return fail(CANCELLED);
+    throw error instanceof EngineFault ? error : new EngineFault(`crashed: ${message(error)}`);
   } finally {
-    if (mounted) await ffmpeg.unmount(INPUT_DIR).catch(() => undefined);
+    if (mounted) await tidy(ffmpeg.unmount(INPUT_DIR));
   }
 }
 
-async function readText(ffmpeg: Engine["ffmpeg"], path: string): Promise<string> {
+/**
+ * Runs `attempt`; when the core faults, a multi-thread core is replaced by the single-thread one
+ * (ffmpeg.wasm's multi-thread build hangs or crashes in Chromium) and `attempt` runs once more.
+ */
+async function recovering<T>(doing: string, attempt: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof EngineFault)) throw error;
+    const wasMulti = (await engineReady().catch(() => null))?.info.threads === "multi";
+    if (wasMulti) choice = { threads: "single", note: `the multi-thread core ${error.message} while ${doing}` };
+    await restart();
+    if (!wasMulti) return fail(`The media engine ${error.message} while ${doing}, and was restarted`);
+    return attempt().catch((again: unknown) => fail(`The media engine failed while ${doing}: ${message(again)}`));
+  }
+}
+
+async function readText(ffmpeg: Ffmpeg, path: string): Promise<string> {
   const data = await ffmpeg.readFile(path, "utf8");
   await ffmpeg.deleteFile(path);
   return typeof data === "string" ? data : new TextDecoder().decode(data);
 }
 
-async function probe(file: File) {
-  if (file.size === 0) return fail(`${file.name}: the file is empty`);
+function probeOnce(file: File) {
   return withInput(file, async (ffmpeg, input) => {
     const plan = planProbe(input, WORK_DIR);
     // ffmpeg.wasm's ffprobe answers -1 even on success: judge by what it wrote instead.
-    await ffmpeg.ffprobe(plan.formatArgs);
+    await watched(ffmpeg.ffprobe(plan.formatArgs));
     const json = await readText(ffmpeg, plan.formatFile).catch(() => "");
     const probed = parseProbe(file.name, json, "");
     if (!probed.ok) {
       const why = log.length > 0 ? explainFailure(log) : probed.error.replace(`${file.name}: `, "");
       return fail(`${file.name}: not a video ffmpeg can read (${why})`);
     }
-    await ffmpeg.ffprobe(plan.keyframesArgs);
+    await watched(ffmpeg.ffprobe(plan.keyframesArgs));
     const keyframes = await readText(ffmpeg, plan.keyframesFile).catch(() => "");
     return parseProbe(file.name, json, keyframes);
   });
 }
 
-let cancelled = false;
+async function probe(file: File) {
+  if (file.size === 0) return fail(`${file.name}: the file is empty`);
+  return recovering(`reading ${file.name}`, () => probeOnce(file));
+}
 
-async function render({ file, info, clips, mode }: RenderRequest, onProgress: (p: ExportProgress) => void) {
+async function runPlan(ffmpeg: Ffmpeg, plan: ExportPlan, fileName: string, onProgress: (p: ExportProgress) => void) {
+  const began = performance.now();
+  let step = 0;
+  let reported = 0;
+  const report = (time: number) => onProgress(measureProgress(plan, step, time, (performance.now() - began) / 1000));
+  onLine = (line) => {
+    const time = parseProgressTime(line);
+    if (time === null || performance.now() - reported < PROGRESS_INTERVAL_MS) return;
+    reported = performance.now();
+    report(time);
+  };
+  const written = [...plan.files.map((f) => f.path), ...plan.steps.map((s) => s.output)];
+  try {
+    for (const f of plan.files) await ffmpeg.writeFile(f.path, f.text);
+    for (const [index, { args }] of plan.steps.entries()) {
+      step = index;
+      report(0);
+      const code = await watched(ffmpeg.exec(args));
+      if (cancelled) throw new Cancelled();
+      if (code !== 0) return fail<Uint8Array>(`Export failed on ${fileName}: ${explainFailure(log)}`);
+    }
+    const data = await ffmpeg.readFile(plan.output);
+    onProgress({ fraction: 1, clip: plan.clips.length - 1, remaining: 0 });
+    return ok(data as Uint8Array);
+  } finally {
+    onLine = null;
+    for (const path of written) await tidy(ffmpeg.deleteFile(path));
+  }
+}
+
+async function render(request: RenderRequest, onProgress: (p: ExportProgress) => void) {
+  const { file, info, clips, mode } = request;
   if (clips.length === 0) return fail("There are no clips to export");
   cancelled = false;
-  const result = await withInput(file, async (ffmpeg, input) => {
-    const plan = planExport(mode, { input, workDir: WORK_DIR, info, clips });
-    const began = performance.now();
-    let step = 0;
-    let reported = 0;
-    const report = (time: number) => onProgress(measureProgress(plan, step, time, (performance.now() - began) / 1000));
-    onLine = (line) => {
-      const time = parseProgressTime(line);
-      if (time === null || performance.now() - reported < PROGRESS_INTERVAL_MS) return;
-      reported = performance.now();
-      report(time);
-    };
-    const written = [...plan.files.map((f) => f.path), ...plan.steps.map((s) => s.output)];
-    try {
-      for (const f of plan.files) await ffmpeg.writeFile(f.path, f.text);
-      for (const [index, { args }] of plan.steps.entries()) {
-        step = index;
-        report(0);
-        const code = await ffmpeg.exec(args);
-        if (cancelled) throw new Cancelled();
-        if (code !== 0) return fail<Uint8Array>(`Export failed on ${file.name}: ${explainFailure(log)}`);
-      }
-      const data = await ffmpeg.readFile(plan.output);
-      onProgress({ fraction: 1, clip: clips.length - 1, remaining: 0 });
-      return ok(data as Uint8Array);
-    } finally {
-      onLine = null;
-      for (const path of written) await ffmpeg.deleteFile(path).catch(() => undefined);
-    }
-  });
+  const result = await recovering("exporting", () =>
+    withInput(file, (ffmpeg, input) =>
+      runPlan(ffmpeg, planExport(mode, { input, workDir: WORK_DIR, info, clips }), file.name, onProgress),
+    ),
+  );
   return result.ok ? transfer(result, [result.value.buffer]) : result;
 }
 
@@ -132,7 +205,14 @@ async function cancel() {
 }
 
 const api: MediaApi = {
-  start: async () => (await engineReady()).info,
+  async start(threads) {
+    if (threads !== requested) {
+      requested = threads;
+      choice = { threads, note: threads === "single" ? "single-thread core chosen" : "" };
+      await restart();
+    }
+    return (await engineReady()).info;
+  },
   probe,
   render,
   cancel,

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, onMount, Show } from "solid-js";
-import type { EngineInfo } from "../media/media-api";
+import type { EngineInfo, ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
 import { ExportPanel } from "./components/ExportPanel";
@@ -13,16 +13,18 @@ import { createPlayer } from "./player";
 import { createSession } from "./session";
 
 export function App() {
-  let session!: ReturnType<typeof createSession>;
-  const media = new MediaClient((message) => session.complain(message));
-  session = createSession(media);
-  const player = createPlayer(() => session.source()?.info);
-  const exporter = createExporter(media, session);
   const [engine, setEngine] = createSignal<EngineState>("loading");
   const [helpOpen, setHelpOpen] = createSignal(false);
+  const media = new MediaClient((message) => session.complain(message));
+  const session = createSession(media);
+  const player = createPlayer(() => session.source()?.info);
+  // `?threads=single` skips the multi-thread core.
+  const threads: ThreadChoice = new URLSearchParams(location.search).get("threads") === "single" ? "single" : "auto";
+  const showEngine = () => media.start(threads).then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
+  const exporter = createExporter(media, session, showEngine);
 
   onMount(() => {
-    media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
+    void showEngine();
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -64,7 +66,7 @@ function EngineStatus(props: { engine: EngineState }) {
     const engine = props.engine;
     if (engine === "loading") return "Engine: loading ffmpeg…";
     if ("failed" in engine) return `Engine: ffmpeg failed to load (${engine.failed})`;
-    return `Engine: ${engine.threads}-thread ffmpeg.wasm (${engine.note})`;
+    return `Engine: ${engine.threads}-thread ffmpeg.wasm, loaded in ${engine.loadSeconds.toFixed(1)} s (${engine.note})`;
   };
   return (
     <p class="engine" role="status" aria-label="Engine">

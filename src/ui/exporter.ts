@@ -2,6 +2,7 @@ import { createSignal } from "solid-js";
 import type { ExportMode } from "../core/export-plan";
 import { cutFileName } from "../core/file-names";
 import type { ExportProgress } from "../core/progress";
+import { CANCELLED } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
 import type { Session } from "./session";
 
@@ -19,7 +20,7 @@ function save(bytes: Uint8Array<ArrayBuffer>, name: string): Download {
 }
 
 /** The MP4 export: mode, progress, cancel and the finished download. */
-export function createExporter(media: MediaClient, session: Session) {
+export function createExporter(media: MediaClient, session: Session, afterRun: () => void) {
   const [mode, setMode] = createSignal<ExportMode>("lossless");
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
   const [download, setDownload] = createSignal<Download | null>(null);
@@ -39,7 +40,9 @@ export function createExporter(media: MediaClient, session: Session) {
     );
     running = false;
     setProgress(null);
-    if (!result.ok) return session.complain(result.error);
+    // A hung core may have been swapped for another during the run.
+    afterRun();
+    if (!result.ok) return result.error === CANCELLED ? session.say(CANCELLED) : session.complain(result.error);
     setDownload(save(result.value as Uint8Array<ArrayBuffer>, cutFileName(source.file.name)));
     session.say(`Exported ${cutFileName(source.file.name)}`);
   }

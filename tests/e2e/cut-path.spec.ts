@@ -1,18 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { join } from "node:path";
-import { COUNTER, FPS, NOT_MEDIA, SILENT } from "./fixtures";
+import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT } from "./fixtures";
+import { openVideo, press } from "./page";
 import { closestSourceFrame, frameCount, keyframeTimes, streamDuration, streams } from "./oracle";
-
-async function openVideo(page: Page, file: string): Promise<void> {
-  await page.getByLabel("Open video").setInputFiles(file);
-  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened");
-  // Keys go to the page, not to the file input.
-  await page.getByRole("heading", { name: "Clipmark" }).click();
-}
-
-async function press(page: Page, key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-}
 
 async function exportMp4(page: Page, mode: string, name: string): Promise<string> {
   await page.getByRole("radio", { name: mode }).check();
@@ -137,4 +127,25 @@ test("a file that is not media gives a clear error and changes nothing", async (
   await expect(page.getByRole("alert")).toContainText("not a video");
   await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Player" })).toContainText("counter.mp4");
+});
+
+test("a source the browser cannot preview is marked by typed times and still exports", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, NO_PREVIEW);
+  await expect(page.getByRole("note").filter({ hasText: "Preview unavailable" })).toBeVisible();
+  const field = page.getByRole("textbox", { name: "Playhead" });
+  await field.fill("1");
+  await field.press("Enter");
+  await page.getByRole("button", { name: "Mark IN" }).click();
+  await field.fill("00:00:02.000");
+  await field.press("Enter");
+  await page.getByRole("button", { name: "Mark OUT" }).click();
+  await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const path = join(test.info().outputDir, "archive-cut.mp4");
+  await (await download).saveAs(path);
+  expect((await download).suggestedFilename()).toBe("archive-cut.mp4");
+  expect(streams(path).map((s) => s.codec_name)).toEqual(["h264"]);
+  expect(frameCount(path)).toBe(FPS);
 });

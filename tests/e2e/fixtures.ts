@@ -6,6 +6,9 @@ export const FIXTURE_DIR = join(import.meta.dirname, "..", ".generated");
 export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
 export const SILENT = join(FIXTURE_DIR, "silent.mp4");
 export const NOT_MEDIA = join(FIXTURE_DIR, "notes.pdf");
+export const LONG = join(FIXTURE_DIR, "long.mp4");
+/** MPEG-2 in an MPEG program stream: ffmpeg reads it, Chromium cannot play it. */
+export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
 
@@ -28,5 +31,12 @@ export function makeFixtures(): void {
       "-c:a", "aac", "-ac", "2", "-b:a", "96k", "-shortest", COUNTER]);
   }
   if (!existsSync(SILENT)) ffmpeg(["-f", "lavfi", "-i", PATTERN, ...H264, "-sc_threshold", "0", "-t", "6", SILENT]);
+  // Long enough to re-encode that a cancel lands mid-export.
+  if (!existsSync(LONG)) {
+    ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=40", ...H264, "-pix_fmt", "yuv420p", LONG]);
+  }
+  if (!existsSync(NO_PREVIEW)) {
+    ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);
+  }
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }

@@ -2,24 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { Clip } from "../../src/core/clips";
 import { planExport, planLossless, planLosslessClips, planReencode } from "../../src/core/export-plan";
 import type { MediaInfo } from "../../src/core/media-info";
+import { sampleInfo } from "./sample-info";
 
-const INFO: MediaInfo = {
-  fileName: "talk.mp4",
-  container: "mov,mp4,m4a,3gp,3g2,mj2",
-  duration: 12,
-  streams: [
-    { kind: "video", index: 0, codec: "h264", width: 320, height: 240, frameRate: { num: 25, den: 1 }, pixelFormat: "yuv420p" },
-    { kind: "audio", index: 1, codec: "aac", sampleRate: 48000, channels: 2 },
-  ],
-  keyframes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-};
+const INFO = sampleInfo();
 const CLIPS: Clip[] = [
   { id: 1, start: 4.12, end: 6.32, label: "" },
   { id: 2, start: 1.28, end: 2.68, label: "" },
 ];
 const request = (info: MediaInfo, clips: Clip[] = CLIPS) => ({ input: "/input/talk.mp4", workDir: "/work", info, clips });
 const withoutStream = (kind: "audio" | "video"): MediaInfo => ({ ...INFO, streams: INFO.streams.filter((s) => s.kind !== kind) });
-const QUIET = ["-hide_banner", "-nostdin", "-y"];
+const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
 
 describe("lossless plan", () => {
   it("starts each clip at its keyframe and says how far IN moves", () => {

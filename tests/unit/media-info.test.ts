@@ -12,14 +12,24 @@ const PROBE = JSON.stringify({
       width: 1920,
       height: 1080,
       pix_fmt: "yuv420p",
+      time_base: "1/30000",
+      sample_aspect_ratio: "1:1",
+      display_aspect_ratio: "16:9",
+      tags: { language: "und", handler_name: "VideoHandler" },
       r_frame_rate: "30000/1001",
       avg_frame_rate: "30000/1001",
     },
-    { index: 1, codec_name: "aac", codec_type: "audio", sample_rate: "48000", channels: 2 },
+    { index: 1, codec_name: "aac", codec_type: "audio", sample_rate: "48000", channels: 2, bit_rate: "128000" },
     { index: 2, codec_name: "mjpeg", codec_type: "video", disposition: { attached_pic: 1 }, avg_frame_rate: "0/0" },
     { index: 3, codec_name: "mov_text", codec_type: "subtitle" },
   ],
-  format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2", duration: "120.033000" },
+  format: {
+    format_name: "mov,mp4,m4a,3gp,3g2,mj2",
+    duration: "120.033000",
+    size: "83406007",
+    bit_rate: "5558791",
+    tags: { major_brand: "isom" },
+  },
 });
 
 describe("parseProbe", () => {
@@ -28,7 +38,14 @@ describe("parseProbe", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const info = result.value;
-    expect(info).toMatchObject({ fileName: "talk.mp4", container: "mov,mp4,m4a,3gp,3g2,mj2", duration: 120.033 });
+    expect(info).toMatchObject({
+      fileName: "talk.mp4",
+      container: "mov,mp4,m4a,3gp,3g2,mj2",
+      duration: 120.033,
+      size: 83406007,
+      bitRate: 5558791,
+      tags: { major_brand: "isom" },
+    });
     expect(firstVideo(info)).toEqual({
       kind: "video",
       index: 0,
@@ -37,8 +54,22 @@ describe("parseProbe", () => {
       height: 1080,
       frameRate: { num: 30000, den: 1001 },
       pixelFormat: "yuv420p",
+      timeBase: { num: 1, den: 30000 },
+      pixelAspect: { num: 1, den: 1 },
+      displayAspect: { num: 16, den: 9 },
+      tags: { language: "und", handler_name: "VideoHandler" },
     });
-    expect(firstAudio(info)).toEqual({ kind: "audio", index: 1, codec: "aac", sampleRate: 48000, channels: 2 });
+    expect(firstAudio(info)).toEqual({
+      kind: "audio",
+      index: 1,
+      codec: "aac",
+      sampleRate: 48000,
+      channels: 2,
+      channelLayout: "stereo",
+      timeBase: { num: 1, den: 48000 },
+      bitRate: 128000,
+      tags: {},
+    });
     expect(info.streams).toHaveLength(2);
     expect(info.keyframes).toEqual([0, 2.002]);
   });
@@ -81,5 +112,25 @@ describe("planProbe", () => {
         ...["-of", "csv=p=0", "-o", "/work/keyframes.csv", "/input/a.mp4"],
       ],
     });
+  });
+});
+
+describe("parseProbe defaults", () => {
+  it("derives what ffprobe leaves out", () => {
+    const json = JSON.stringify({
+      format: { duration: "2" },
+      streams: [
+        { codec_type: "video", width: 1920, height: 1080, avg_frame_rate: "25/1" },
+        { codec_type: "audio", sample_rate: "44100", channels: 1 },
+      ],
+    });
+    const result = parseProbe("a.mkv", json, "");
+    if (!result.ok) throw new Error(result.error);
+    expect(firstVideo(result.value)).toMatchObject({
+      timeBase: { num: 1, den: 25 },
+      pixelAspect: { num: 1, den: 1 },
+      displayAspect: { num: 16, den: 9 },
+    });
+    expect(firstAudio(result.value)).toMatchObject({ channelLayout: "mono", timeBase: { num: 1, den: 44100 }, bitRate: 0 });
   });
 });

@@ -3,16 +3,10 @@ import type { Clip } from "../../src/core/clips";
 import { planLossless, planReencode } from "../../src/core/export-plan";
 import { explainFailure, parseProgressTime } from "../../src/core/ffmpeg-log";
 import { cutFileName, fileStem } from "../../src/core/file-names";
-import type { MediaInfo } from "../../src/core/media-info";
 import { measureProgress } from "../../src/core/progress";
+import { AUDIO, sampleInfo } from "./sample-info";
 
-const INFO: MediaInfo = {
-  fileName: "a.mp4",
-  container: "mp4",
-  duration: 100,
-  streams: [{ kind: "audio", index: 0, codec: "aac", sampleRate: 48000, channels: 2 }],
-  keyframes: [],
-};
+const INFO = sampleInfo({ duration: 100, streams: [AUDIO], keyframes: [] });
 const CLIPS: Clip[] = [
   { id: 1, start: 0, end: 10, label: "" },
   { id: 2, start: 50, end: 80, label: "" },

@@ -17,6 +17,7 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
   });
   const video = () => firstVideo(props.source.info);
   const pendingIn = () => props.session.marking().pendingIn;
+  const describe = () => `${video()?.codec ?? firstAudio(props.source.info)?.codec ?? "this"} in ${props.source.info.container}`;
 
   return (
     <section class="player" aria-label="Player">
@@ -34,11 +35,11 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
           src={url()}
           preload="auto"
           aria-label={`Preview of ${props.source.file.name}`}
-          onError={() =>
-            player.previewFailed(
-              `this browser cannot play ${video()?.codec ?? firstAudio(props.source.info)?.codec ?? "this"} in ${props.source.info.container}.`,
-            )
-          }
+          onError={() => player.previewFailed(`this browser cannot play ${describe()}.`)}
+          onLoadedMetadata={(event) => {
+            // A video codec the browser lacks can still load, as sound over a blank picture.
+            if (video() && event.currentTarget.videoWidth === 0) player.previewFailed(`this browser cannot show ${describe()}.`);
+          }}
         />
       </Show>
       <div class="readouts">

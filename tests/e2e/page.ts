@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Opens a file through "Open video" and hands the keyboard back to the page. */
+export async function openVideo(page: Page, file: string): Promise<void> {
+  await page.getByLabel("Open video").setInputFiles(file);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened");
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+}
+
+export async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+export const clipRows = (page: Page) => page.getByRole("list", { name: "Clips" }).getByRole("listitem");
+
+/** Playhead in seconds, as the page shows it. */
+export async function playhead(page: Page): Promise<number> {
+  const text = (await page.getByRole("textbox", { name: "Playhead" }).inputValue()).split(":").map(Number);
+  return text.reduce((total, part) => total * 60 + part, 0);
+}
