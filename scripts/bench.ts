@@ -59,7 +59,7 @@ function runNatively(mode: ExportMode): number {
   const plan = planExport(mode, { input: SOURCE, workDir: dir, info: probeNatively(), clips: loadClips() });
   const began = performance.now();
   for (const file of plan.files) writeFileSync(file.path, file.text);
-  for (const step of plan.steps) execFileSync("ffmpeg", ["-v", "error", ...step.args]);
+  for (const step of plan.steps) execFileSync("ffmpeg", step.args, { stdio: ["ignore", "ignore", "pipe"] });
   return (performance.now() - began) / 1000;
 }
 
@@ -74,7 +74,7 @@ function browserMemory(): number {
 }
 
 async function runInBrowser() {
-  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
+  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort", "--bypass-lock"], {
     cwd: ROOT,
     stdio: "ignore",
   });
@@ -88,7 +88,7 @@ async function runInBrowser() {
         await page.goto(`http://127.0.0.1:${PORT}/${QUERY}`);
         break;
       } catch (error) {
-        if (tries > 50) throw error;
+        if (tries > 300) throw error;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }

@@ -5,3 +5,7 @@ export function fileStem(name: string): string {
 }
 
 export const cutFileName = (source: string): string => `${fileStem(source)}-cut.mp4`;
+
+export const csvFileName = (source: string): string => `${fileStem(source)}-edits.csv`;
+export const ospFileName = (source: string): string => `${fileStem(source)}.osp`;
+export const edlFileName = (source: string): string => `${fileStem(source)}.edl`;

@@ -2,12 +2,15 @@ import { createSignal, onCleanup, onMount, Show } from "solid-js";
 import type { EngineInfo, ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
+import { EditListBar } from "./components/EditListBar";
+import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
 import { createExporter } from "./exporter";
+import { isEditList } from "./dropped-file";
 import { handleKey } from "./keys";
 import { createPlayer } from "./player";
 import { createSession } from "./session";
@@ -28,8 +31,21 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
+    // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
+    const onDragOver = (event: DragEvent) => event.preventDefault();
+    const onDrop = (event: DragEvent) => {
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (file) void (isEditList(file) ? session.readEdits(file) : openFile(file));
+    };
     window.addEventListener("keydown", onKey);
-    onCleanup(() => window.removeEventListener("keydown", onKey));
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    onCleanup(() => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    });
   });
 
   const openFile = async (file: File) => {
@@ -49,12 +65,14 @@ export function App() {
         {(source) => (
           <main>
             <PlayerView source={source()} player={player} session={session} />
+            <EditListBar session={session} />
             <ClipList session={session} player={player} />
             <ExportPanel session={session} exporter={exporter} />
           </main>
         )}
       </Show>
       <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} />
+      <ImportPreview session={session} />
     </div>
   );
 }

@@ -4,31 +4,19 @@ import { cutFileName } from "../core/file-names";
 import type { ExportProgress } from "../core/progress";
 import { CANCELLED } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
+import { download, type Download } from "./download";
 import type { Session } from "./session";
-
-export interface Download {
-  name: string;
-  url: string;
-}
-
-/** Hands bytes to the browser as a download. */
-function save(bytes: Uint8Array<ArrayBuffer>, name: string): Download {
-  const url = URL.createObjectURL(new Blob([bytes], { type: "video/mp4" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  link.click();
-  return { name, url };
-}
 
 /** The MP4 export: mode, progress, cancel and the finished download. */
 export function createExporter(media: MediaClient, session: Session, afterRun: () => void) {
   const [mode, setMode] = createSignal<ExportMode>("lossless");
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
-  const [download, setDownload] = createSignal<Download | null>(null);
+  const [saved, setDownload] = createSignal<Download | null>(null);
 
   async function run(): Promise<void> {
     const source = session.source();
     if (!source || progress()) return;
-    const previous = download();
+    const previous = saved();
     if (previous) URL.revokeObjectURL(previous.url);
     setDownload(null);
     let running = true;
@@ -43,7 +31,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     // A hung core may have been swapped for another during the run.
     afterRun();
     if (!result.ok) return result.error === CANCELLED ? session.say(CANCELLED) : session.complain(result.error);
-    setDownload(save(result.value as Uint8Array<ArrayBuffer>, cutFileName(source.file.name)));
+    setDownload(download(result.value as Uint8Array<ArrayBuffer>, cutFileName(source.file.name), "video/mp4"));
     session.say(`Exported ${cutFileName(source.file.name)}`);
   }
 
@@ -51,7 +39,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     mode,
     setMode,
     progress,
-    download,
+    download: saved,
     run,
     cancel: () => media.cancel(),
   };

@@ -7,6 +7,7 @@ import {
   type Clip,
   type ClipField,
 } from "../core/clips";
+import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { MediaInfo } from "../core/media-info";
 import type { Result } from "../core/result";
@@ -19,14 +20,27 @@ export interface Source {
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
+export interface PendingImport {
+  fileName: string;
+  preview: ImportPreview;
+}
+
 /** The open source, its clip list and the marking state: what the page edits. */
 export function createSession(media: MediaClient) {
   const [source, setSource] = createSignal<Source | null>(null);
-  const [clips, setClips] = createSignal<Clip[]>([]);
+  const [clips, setList] = createSignal<Clip[]>([]);
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
   const [opening, setOpening] = createSignal<string | null>(null);
+  const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
+  // The list as it was before the last import, for "Undo import".
+  const [beforeImport, setBeforeImport] = createSignal<Clip[] | null>(null);
 
+  // Any edit after an import makes "Undo import" a way to lose that edit: it goes away.
+  const setClips = (next: Clip[]) => {
+    setList(next);
+    setBeforeImport(null);
+  };
   const say = (text: string): void => void setNotice({ kind: "info", text });
   const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
@@ -41,6 +55,33 @@ export function createSession(media: MediaClient) {
     setClips([]);
     setMarking({ pendingIn: null });
     say(`Opened ${file.name}`);
+  }
+
+  /** Reads an edit list and shows what importing it would do; nothing changes yet. */
+  async function readEdits(file: File): Promise<void> {
+    const open = source();
+    const text = await file.text();
+    if (!open) return complain(`Open the video first, then import ${file.name}`);
+    const preview = previewImport(file.name, text, open.info);
+    if (!preview.ok) return complain(preview.error);
+    setPendingImport({ fileName: file.name, preview: preview.value });
+  }
+
+  function applyPendingImport(how: "replace" | "append"): void {
+    const pending = pendingImport();
+    if (!pending) return;
+    const previous = clips();
+    setClips(applyImport(previous, pending.preview.entries, how));
+    setBeforeImport(previous);
+    setPendingImport(null);
+    say(`Imported ${pending.preview.entries.length} clips from ${pending.fileName}`);
+  }
+
+  function undoImport(): void {
+    const previous = beforeImport();
+    if (!previous) return;
+    setClips(previous);
+    say("Import undone");
   }
 
   function applyMark(outcome: Result<MarkOutcome>): void {
@@ -75,6 +116,12 @@ export function createSession(media: MediaClient) {
     markOut: (time: number) => applyMark(markOut(marking(), clips(), time, duration())),
     toggleMark: (time: number) => applyMark(toggleMark(marking(), clips(), time, duration())),
     editTime,
+    pendingImport,
+    readEdits,
+    applyPendingImport,
+    cancelImport: () => setPendingImport(null),
+    canUndoImport: () => beforeImport() !== null,
+    undoImport,
     editLabel: (id: number, label: string) => setClips(setClipLabel(clips(), id, label)),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),

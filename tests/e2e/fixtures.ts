@@ -7,6 +7,8 @@ export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
 export const SILENT = join(FIXTURE_DIR, "silent.mp4");
 export const NOT_MEDIA = join(FIXTURE_DIR, "notes.pdf");
 export const LONG = join(FIXTURE_DIR, "long.mp4");
+/** Smooth pictures (ffmpeg's testsrc2) for OpenShot's render check, whose frame match wants little noise. */
+export const SMOOTH = join(FIXTURE_DIR, "smooth.mp4");
 /** MPEG-2 in an MPEG program stream: ffmpeg reads it, Chromium cannot play it. */
 export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
 export const FPS = 25;
@@ -34,6 +36,11 @@ export function makeFixtures(): void {
   // Long enough to re-encode that a cancel lands mid-export.
   if (!existsSync(LONG)) {
     ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=40", ...H264, "-pix_fmt", "yuv420p", LONG]);
+  }
+  if (!existsSync(SMOOTH)) {
+    const tone = "sine=frequency=440:sample_rate=48000:duration=12";
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=320x240:rate=${FPS}:duration=12`, "-f", "lavfi", "-i", tone, ...H264,
+      "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-b:a", "96k", "-shortest", SMOOTH]);
   }
   if (!existsSync(NO_PREVIEW)) {
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);

@@ -3,9 +3,12 @@ export interface EditEntry {
   start: number;
   end: number;
   label: string;
+  /** The media file a clip comes from, where the format names one (an OpenShot project). */
+  source?: string;
 }
 
 export interface LineWarning {
+  /** 1-based; 0 where the format has no lines to point at. */
   line: number;
   message: string;
 }

@@ -1,0 +1,91 @@
+import type { Clip } from "./clips";
+import * as csv from "./formats/edits-csv";
+import * as edl from "./formats/edl";
+import type { EditEntry, LineWarning } from "./formats/edit-list";
+import * as osp from "./formats/osp";
+import * as log from "./formats/timestamp-log";
+import { firstVideo, type MediaInfo } from "./media-info";
+import { fail, ok, type Result } from "./result";
+import { formatTimecode } from "./timecode";
+
+export type EditFormat = "csv" | "log" | "osp" | "edl";
+
+export const FORMAT_NAMES: Record<EditFormat, string> = {
+  csv: "edit list (CSV)",
+  log: "timestamp log",
+  osp: "OpenShot project",
+  edl: "CMX 3600 EDL",
+};
+
+const LOG_LINE = /^\s*\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?,?\s*$/;
+
+/** Tells the format from the text itself; the file name is only a hint for the user. */
+export function detectFormat(text: string): EditFormat | null {
+  const body = text.replace(/^\uFEFF/, "").trim();
+  if (body.startsWith("{")) return "osp";
+  const lines = body.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+  if (lines.some((l) => /^TITLE:/i.test(l.trim())) || lines.some((l) => /^\d{3,6}\s+\S+\s+\S+\s+C\s/.test(l.trim()))) return "edl";
+  const stamps = lines.filter((l) => LOG_LINE.test(l)).length;
+  if (stamps > 0 && stamps >= lines.length / 2) return "log";
+  if (lines.some((l) => /^[^#]*[\d:.]+\s*,\s*[\d:.]+/.test(l))) return "csv";
+  return null;
+}
+
+export interface ImportPreview {
+  format: EditFormat;
+  entries: EditEntry[];
+  warnings: LineWarning[];
+  /** Clips left out, with why: another file of the project, or beyond the source. */
+  leftOut: string[];
+  /** Files a project names that are not the open video. */
+  otherFiles: string[];
+  duration: number;
+}
+
+function parseAs(format: EditFormat, text: string, info: MediaInfo) {
+  const rate = firstVideo(info)?.frameRate ?? { num: 25, den: 1 };
+  if (format === "csv") return csv.parse(text);
+  if (format === "log") return log.parse(text, info.duration);
+  if (format === "edl") return edl.parse(text, rate);
+  return osp.parse(text);
+}
+
+/** Keeps what lies in the source: an OUT past the end is clamped, a clip starting past it is dropped. */
+function fitToSource(entries: EditEntry[], duration: number, leftOut: string[]): EditEntry[] {
+  return entries.flatMap((entry, i) => {
+    const where = `clip ${i + 1} (${formatTimecode(entry.start)}–${formatTimecode(entry.end)})`;
+    if (entry.start >= duration) {
+      leftOut.push(`${where} starts after the end of the source: dropped`);
+      return [];
+    }
+    if (entry.end > duration) {
+      leftOut.push(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
+      return [{ ...entry, end: duration }];
+    }
+    return [entry];
+  });
+}
+
+/** What importing `text` into the open source would do, before anything changes. */
+export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
+  const format = detectFormat(text);
+  if (!format) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
+  const parsed = parseAs(format, text, info);
+  if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
+  const leftOut: string[] = [];
+  const sources = [...new Set(parsed.value.entries.map((e) => e.source).filter((s): s is string => Boolean(s)))];
+  const otherFiles = sources.filter((s) => s !== info.fileName);
+  const ofThisSource = parsed.value.entries.filter((e) => e.source === undefined || e.source === info.fileName);
+  const skipped = parsed.value.entries.length - ofThisSource.length;
+  if (skipped > 0) leftOut.push(`${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`);
+  const entries = fitToSource(ofThisSource, info.duration, leftOut);
+  const duration = entries.reduce((t, e) => t + e.end - e.start, 0);
+  return ok({ format, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
+}
+
+/** The imported clips replacing the list, or after it; ids continue from the list's. */
+export function applyImport(clips: readonly Clip[], entries: readonly EditEntry[], how: "replace" | "append"): Clip[] {
+  const kept = how === "replace" ? [] : [...clips];
+  const firstId = kept.reduce((max, c) => Math.max(max, c.id), 0) + 1;
+  return [...kept, ...entries.map((e, i) => ({ id: firstId + i, start: e.start, end: e.end, label: e.label }))];
+}

@@ -1,0 +1,214 @@
+import { frameStart } from "../frames";
+import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
+import { rationalValue, type Rational } from "../rational";
+import { fail, ok, type Result } from "../result";
+import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { pickProfile } from "./openshot-profiles";
+
+/** The file a path names, whichever separator the project was saved with. */
+export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const finite = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+interface OspClip {
+  position: number;
+  entry: EditEntry;
+}
+
+function readClip(clip: unknown, paths: Map<string, string>, index: number): Result<OspClip> {
+  if (!isObject(clip)) return fail(`clip ${index + 1} is not an object`);
+  const position = finite(clip.position);
+  const start = finite(clip.start);
+  const end = finite(clip.end);
+  if (position === null || start === null || end === null) return fail(`clip ${index + 1} has no position, start or end`);
+  if (end <= start) return fail(`clip ${index + 1} ends before it starts`);
+  const readerPath = isObject(clip.reader) && typeof clip.reader.path === "string" ? clip.reader.path : undefined;
+  const path = readerPath ?? paths.get(String(clip.file_id)) ?? "";
+  const source = baseName(path);
+  const title = typeof clip.title === "string" && clip.title !== source ? clip.title : "";
+  return ok({ position, entry: { start, end, label: title, source } });
+}
+
+/**
+ * Reads an OpenShot project's timeline: every clip with its start and end in its source, in
+ * timeline order, each naming its source file (matched to the open video by file name).
+ */
+export function parse(text: string): Result<EditList> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return fail("not an OpenShot project (not JSON)");
+  }
+  if (!isObject(data) || !Array.isArray(data.clips)) return fail("not an OpenShot project (no clips list)");
+  const files = Array.isArray(data.files) ? data.files.filter(isObject) : [];
+  const paths = new Map(files.map((f) => [String(f.id), typeof f.path === "string" ? f.path : ""]));
+  const clips: OspClip[] = [];
+  const warnings: LineWarning[] = [];
+  for (const [index, raw] of data.clips.entries()) {
+    const clip = readClip(raw, paths, index);
+    if (clip.ok) clips.push(clip.value);
+    else warnings.push({ line: 0, message: clip.error });
+  }
+  clips.sort((a, b) => a.position - b.position);
+  return ok({ entries: clips.map((c) => c.entry), warnings });
+}
+
+// libopenshot's enums, as its FFmpegReader writes them.
+const CHANNEL_LAYOUTS: Record<string, number> = { mono: 4, stereo: 3, "2.1": 11, "5.1": 63, "5.1(side)": 1551, "7.1": 1599 };
+const PIXEL_FORMATS: Record<string, number> = {
+  yuv420p: 0, yuyv422: 1, rgb24: 2, bgr24: 3, yuv422p: 4, yuv444p: 5, gray: 8, yuvj420p: 12, yuvj422p: 13, yuvj444p: 14,
+};
+const DEFAULT_FPS: Rational = { num: 30, den: 1 };
+
+/** The reader JSON libopenshot builds a clip's media from: a complete and true copy of the probe. */
+function readerOf(info: MediaInfo, path: string): Json {
+  const video = firstVideo(info);
+  const audio = firstAudio(info);
+  const fps = video?.frameRate ?? DEFAULT_FPS;
+  return {
+    acodec: audio?.codec ?? "",
+    audio_bit_rate: audio?.bitRate ?? 0,
+    audio_stream_index: audio?.index ?? -1,
+    audio_timebase: audio?.timeBase ?? { num: 1, den: 1 },
+    channel_layout: audio ? (CHANNEL_LAYOUTS[audio.channelLayout] ?? (audio.channels === 1 ? 4 : 3)) : 3,
+    channels: audio?.channels ?? 0,
+    display_ratio: video?.displayAspect ?? { num: 1, den: 1 },
+    duration: info.duration,
+    file_size: String(info.size),
+    fps,
+    has_audio: Boolean(audio),
+    has_single_image: false,
+    has_video: Boolean(video),
+    height: video?.height ?? 0,
+    interlaced_frame: false,
+    metadata: { ...info.tags, ...video?.tags, ...audio?.tags },
+    path,
+    pixel_format: video ? (PIXEL_FORMATS[video.pixelFormat] ?? -1) : -1,
+    pixel_ratio: video?.pixelAspect ?? { num: 1, den: 1 },
+    sample_rate: audio?.sampleRate ?? 0,
+    top_field_first: true,
+    type: "FFmpegReader",
+    vcodec: video?.codec ?? "",
+    // libopenshot reports the container's bit rate in bytes per second here.
+    video_bit_rate: Math.floor(info.bitRate / 8),
+    video_length: String(Math.round(info.duration * rationalValue(fps))),
+    video_stream_index: video?.index ?? -1,
+    video_timebase: video?.timeBase ?? { num: 1, den: 1 },
+    width: video?.width ?? 0,
+  };
+}
+
+const constant = (value: number) => ({ Points: [{ co: { X: 1, Y: value }, interpolation: 2 }] });
+const colour = (value: number) => ({
+  Points: [
+    { co: { X: 1, Y: value }, handle_left: { X: 0.5, Y: 1 }, handle_right: { X: 0.5, Y: 0 }, handle_type: 0, interpolation: 0 },
+  ],
+});
+const PERSPECTIVE = Object.fromEntries(
+  [1, 2, 3, 4].flatMap((corner) => ["x", "y"].map((axis) => [`perspective_c${corner}_${axis}`, constant(-1)])),
+);
+
+/** Every property OpenShot's own clips carry, at OpenShot's defaults. */
+const CLIP_DEFAULTS = {
+  alpha: constant(1),
+  anchor: 0,
+  channel_filter: constant(-1),
+  channel_mapping: constant(-1),
+  display: 0,
+  effects: [],
+  gravity: 4,
+  has_audio: constant(-1),
+  has_video: constant(-1),
+  location_x: constant(0),
+  location_y: constant(0),
+  mixing: 0,
+  origin_x: constant(0.5),
+  origin_y: constant(0.5),
+  parentObjectId: "",
+  ...PERSPECTIVE,
+  rotation: constant(0),
+  scale: 1,
+  scale_x: constant(1),
+  scale_y: constant(1),
+  shear_x: constant(0),
+  shear_y: constant(0),
+  time: constant(1),
+  volume: constant(1),
+  wave_color: { alpha: colour(255), blue: colour(255), green: colour(123), red: colour(0) },
+  waveform: false,
+  image: "",
+};
+
+const LAYERS = [1, 2, 3, 4, 5].map((n) => ({ id: `L${n}`, label: "", number: n * 1_000_000, y: 0, lock: false }));
+const FIRST_TRACK = 1_000_000;
+
+export interface OspSource {
+  info: MediaInfo;
+  /** The source as the project names it: its file name, relative to the project's folder. */
+  path: string;
+  /** OpenShot's ids are 10 characters of A-Z0-9. */
+  makeId: () => string;
+}
+
+/**
+ * A complete OpenShot project: the clips end to end on the first track in list order, times on
+ * the source's frame grid (libopenshot truncates start × fps, so off-grid times lose a frame).
+ */
+export function serialize(entries: readonly EditEntry[], { info, path, makeId }: OspSource): string {
+  const video = firstVideo(info);
+  const audio = firstAudio(info);
+  const fps = video?.frameRate ?? DEFAULT_FPS;
+  const onGrid = (t: number) => frameStart(Math.round(t * rationalValue(fps)), fps);
+  const reader = readerOf(info, path);
+  const fileId = makeId();
+  let position = 0;
+  const clips = entries.map((entry) => {
+    const [start, end] = [onGrid(entry.start), onGrid(entry.end)];
+    const clip = {
+      ...CLIP_DEFAULTS,
+      id: makeId(),
+      file_id: fileId,
+      title: entry.label || baseName(path),
+      layer: FIRST_TRACK,
+      position,
+      start,
+      end,
+      duration: info.duration,
+      reader,
+    };
+    position += end - start;
+    return clip;
+  });
+  const profile = pickProfile(video?.width ?? 1280, video?.height ?? 720, fps);
+  const project = {
+    id: makeId(),
+    fps: profile.fps,
+    display_ratio: video?.displayAspect ?? { num: 16, den: 9 },
+    pixel_ratio: video?.pixelAspect ?? { num: 1, den: 1 },
+    width: profile.width,
+    height: profile.height,
+    sample_rate: audio?.sampleRate ?? 48000,
+    channels: audio?.channels ?? 2,
+    channel_layout: reader.channel_layout,
+    settings: {},
+    clips,
+    effects: [],
+    files: [{ ...reader, id: fileId, media_type: video ? "video" : "audio" }],
+    duration: Math.max(300, Math.ceil(position)),
+    scale: 15,
+    tick_pixels: 100,
+    playhead_position: 0,
+    profile: profile.name,
+    export_path: "",
+    import_path: "",
+    layers: LAYERS,
+    markers: [],
+    progress: [],
+    history: { undo: [], redo: [] },
+    version: { "openshot-qt": "2.6.1", libopenshot: "0.2.7" },
+  };
+  return JSON.stringify(project, null, 2);
+}

@@ -1,0 +1,47 @@
+import { Show } from "solid-js";
+import { exportEditList, type EditListFormat } from "../edit-list-export";
+import type { Session } from "../session";
+
+const EDIT_LIST_TYPES = ".csv,.txt,.log,.osp,.edl,.json,text/plain,text/csv";
+
+/** Edit lists in ("Import edits") and out ("Export CSV", "Export .osp", "Export EDL"). */
+export function EditListBar(props: { session: Session }) {
+  const session = props.session;
+  const save = (format: EditListFormat) => {
+    const source = session.source();
+    if (source) session.say(`Saved ${exportEditList(format, source, session.clips())}`);
+  };
+  const empty = () => session.clips().length === 0;
+
+  return (
+    <div class="edit-list-bar" role="group" aria-label="Edit list">
+      <label class="button">
+        Import edits
+        <input
+          type="file"
+          accept={EDIT_LIST_TYPES}
+          aria-label="Import edits"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = "";
+            if (file) void session.readEdits(file);
+          }}
+        />
+      </label>
+      <button type="button" disabled={empty()} onClick={() => save("csv")}>
+        Export CSV
+      </button>
+      <button type="button" disabled={empty()} onClick={() => save("osp")}>
+        Export .osp
+      </button>
+      <button type="button" disabled={empty()} onClick={() => save("edl")}>
+        Export EDL
+      </button>
+      <Show when={session.canUndoImport()}>
+        <button type="button" onClick={() => session.undoImport()}>
+          Undo import
+        </button>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { createEffect, For, Show } from "solid-js";
+import { FORMAT_NAMES } from "../../core/edits-import";
+import { formatTimecode } from "../../core/timecode";
+import type { Session } from "../session";
+
+/** What an import will do, shown before anything changes: the user replaces, appends or cancels. */
+export function ImportPreview(props: { session: Session }) {
+  let dialog!: HTMLDialogElement;
+  const pending = () => props.session.pendingImport();
+  createEffect(() => {
+    if (pending() && !dialog.open) dialog.showModal();
+    if (!pending() && dialog.open) dialog.close();
+  });
+
+  return (
+    <dialog ref={dialog} aria-labelledby="import-heading" onClose={() => props.session.cancelImport()}>
+      <Show when={pending()}>
+        {(current) => (
+          <>
+            <h2 id="import-heading">Import {current().fileName}</h2>
+            <p>
+              {FORMAT_NAMES[current().preview.format]}: {current().preview.entries.length} clips, total{" "}
+              {formatTimecode(current().preview.duration)}
+            </p>
+            <Show when={current().preview.otherFiles.length > 0 && current().preview.entries.length === 0}>
+              <p role="note">
+                This project cuts {current().preview.otherFiles.join(", ")}. Open that video, then import the project again.
+              </p>
+            </Show>
+            <Show when={current().preview.warnings.length + current().preview.leftOut.length > 0}>
+              <ul aria-label="Import warnings">
+                <For each={current().preview.warnings}>{(w) => <li>{w.message}</li>}</For>
+                <For each={current().preview.leftOut}>{(note) => <li>{note}</li>}</For>
+              </ul>
+            </Show>
+            <div class="dialog-buttons">
+              <button type="button" disabled={current().preview.entries.length === 0} onClick={() => props.session.applyPendingImport("replace")}>
+                Replace
+              </button>
+              <button type="button" disabled={current().preview.entries.length === 0} onClick={() => props.session.applyPendingImport("append")}>
+                Append
+              </button>
+              <button type="button" onClick={() => props.session.cancelImport()}>
+                Cancel
+              </button>
+            </div>
+          </>
+        )}
+      </Show>
+    </dialog>
+  );
+}

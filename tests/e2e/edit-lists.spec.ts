@@ -1,0 +1,119 @@
+import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { NOT_MEDIA, SMOOTH } from "./fixtures";
+import { clipRows, openVideo } from "./page";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const OSP_CHECK = process.env.OSP_CHECK ?? join(ROOT, "..", "shared", "tools", "osp_check.py");
+const OPENSHOT_FIXTURE = join(ROOT, "tests", "fixtures", "osp", "openshot-2.6.1-counter.osp");
+
+// The user's format: a comment header, seconds, a second pass going back in time, one row past the end.
+const EDITS = "# IN,OUT (seconds)\n0.92,2.52\n4.12,6.32\n1.28,2.68\n8.52,10.52\n11.4,13\n";
+const EXPECTED_INS = ["00:00:00.920", "00:00:04.120", "00:00:01.280", "00:00:08.520", "00:00:11.400"];
+// For the round trips the last clip stays clear of the source's end: libopenshot 0.2.7 shows an
+// earlier frame for a file's last two frames, whoever wrote the project.
+const ROUND_TRIP = "# IN,OUT (seconds)\n0.92,2.52\n4.12,6.32\n1.28,2.68\n8.52,10.52\n10.6,11.4\n";
+const ROUND_TRIP_INS = ["00:00:00.920", "00:00:04.120", "00:00:01.280", "00:00:08.520", "00:00:10.600"];
+
+async function importText(page: Page, name: string, text: string) {
+  await page.getByLabel("Import edits").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
+}
+
+async function saved(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = await download;
+  const path = join(test.info().outputDir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+const ins = (page: Page) =>
+  clipRows(page).getByRole("textbox", { name: "IN" }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, SMOOTH);
+});
+
+test("edits.csv imports after a preview, in file order, and the import can be undone", async ({ page }) => {
+  await importText(page, "edits.csv", EDITS);
+  const preview = page.getByRole("dialog", { name: "Import edits.csv" });
+  await expect(preview).toContainText("edit list (CSV): 5 clips");
+  await expect(preview.getByRole("list", { name: "Import warnings" })).toContainText("OUT clamped to 00:00:12.000");
+  await preview.getByRole("button", { name: "Replace" }).click();
+  expect(await ins(page)).toEqual(EXPECTED_INS);
+
+  await page.getByRole("button", { name: "Undo import" }).click();
+  await expect(clipRows(page)).toHaveCount(0);
+});
+
+test("CSV, .osp and EDL export and import back to the same list; OpenShot's libopenshot renders the .osp", async ({ page }) => {
+  await importText(page, "edits.csv", ROUND_TRIP);
+  await page.getByRole("button", { name: "Replace" }).click();
+  await clipRows(page).nth(1).getByRole("textbox", { name: "Label" }).fill("second, with a comma");
+  await clipRows(page).nth(1).getByRole("textbox", { name: "Label" }).press("Enter");
+
+  const csv = await saved(page, "Export CSV");
+  expect(csv.endsWith("smooth-edits.csv")).toBe(true);
+  expect(readFileSync(csv, "utf8")).toBe(
+    '# IN,OUT (seconds)\n0.92,2.52,\n4.12,6.32,"second, with a comma"\n1.28,2.68,\n8.52,10.52,\n10.6,11.4,\n',
+  );
+
+  const osp = await saved(page, "Export .osp");
+  expect(osp.endsWith("smooth.osp")).toBe(true);
+  // Saved next to the video, the project opens without relinking: the real libopenshot checks it.
+  copyFileSync(SMOOTH, join(test.info().outputDir, "smooth.mp4"));
+  const check = execFileSync("/usr/bin/python3", [OSP_CHECK, osp, "--clips", "0.92-2.52,4.12-6.32,1.28-2.68,8.52-10.52,10.6-11.4"], {
+    encoding: "utf8",
+  });
+  expect(check).toContain("PASS");
+
+  const edl = await saved(page, "Export EDL");
+  for (const [file, name] of [
+    [osp, "smooth.osp"],
+    [edl, "smooth.edl"],
+    [csv, "smooth-edits.csv"],
+  ] as const) {
+    await importText(page, name, readFileSync(file, "utf8"));
+    await page.getByRole("dialog", { name: `Import ${name}` }).getByRole("button", { name: "Replace" }).click();
+    expect(await ins(page), name).toEqual(ROUND_TRIP_INS);
+    await expect(clipRows(page).nth(1).getByRole("textbox", { name: "Label" })).toHaveValue("second, with a comma");
+  }
+});
+
+test("a timestamp log pairs its lines and names the line it could not read", async ({ page }) => {
+  const text = "00:00:01.000\n00:00:02.500,\n\nlunch\n00:00:05.000\n00:00:06.000\n00:00:07.000\n00:00:08.000\n00:00:11.000\n00:00:11.500\n";
+  await importText(page, "log.txt", text);
+  const preview = page.getByRole("dialog", { name: "Import log.txt" });
+  await expect(preview).toContainText("timestamp log: 4 clips");
+  await expect(preview.getByRole("list", { name: "Import warnings" })).toContainText("line 4");
+  await expect(preview.getByRole("list", { name: "Import warnings" })).toContainText("runs to the end");
+  await preview.getByRole("button", { name: "Append" }).click();
+  expect(await ins(page)).toEqual(["00:00:01.000", "00:00:06.000", "00:00:08.000", "00:00:11.500"]);
+});
+
+test("a project OpenShot wrote for another video says which one to open, and dropping works", async ({ page }) => {
+  const text = readFileSync(OPENSHOT_FIXTURE, "utf8");
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "counter.osp", { type: "" }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  const preview = page.getByRole("dialog", { name: "Import counter.osp" });
+  await expect(preview).toContainText("OpenShot project: 0 clips");
+  await expect(preview.getByRole("note")).toContainText("counter.mp4");
+  await expect(preview.getByRole("button", { name: "Replace" })).toBeDisabled();
+  await preview.getByRole("button", { name: "Cancel" }).click();
+  await expect(clipRows(page)).toHaveCount(0);
+});
+
+test("a file that is no edit list gives an error naming it and changes nothing", async ({ page }) => {
+  await importText(page, "edits.csv", EDITS);
+  await page.getByRole("button", { name: "Replace" }).click();
+  await page.getByLabel("Import edits").setInputFiles(NOT_MEDIA);
+  await expect(page.getByRole("alert")).toContainText("notes.pdf: not an edit list");
+  expect(await ins(page)).toEqual(EXPECTED_INS);
+});

@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { applyImport, detectFormat, previewImport } from "../../src/core/edits-import";
+import * as csv from "../../src/core/formats/edits-csv";
+import * as edl from "../../src/core/formats/edl";
+import * as osp from "../../src/core/formats/osp";
+import * as log from "../../src/core/formats/timestamp-log";
+import { sampleInfo } from "./sample-info";
+
+const INFO = sampleInfo({ fileName: "counter.mp4" });
+
+describe("detectFormat", () => {
+  it.each([
+    ["# IN,OUT (seconds)\n0.901,6.573\n", "csv"],
+    ["start,end,label\n00:00:01.000,00:00:02.000,a\n", "csv"],
+    ["00:00:01.000\n00:00:02.000,\n", "log"],
+    ['\uFEFF{"clips": []}', "osp"],
+    ["TITLE: cut\nFCM: NON-DROP FRAME\n", "edl"],
+    ["001  AX  V  C  00:00:01:00 00:00:02:00 00:00:00:00 00:00:01:00\n", "edl"],
+    ["%PDF-1.4", null],
+    ["", null],
+  ])("%j is %s", (text, format) => {
+    expect(detectFormat(text)).toBe(format);
+  });
+});
+
+describe("previewImport", () => {
+  it("says how many clips, how long, and what was clamped or dropped", () => {
+    const result = previewImport("edits.csv", "# IN,OUT (seconds)\n1,2\n11,13\n12.5,14\nx,y\n", INFO);
+    expect(result.ok && result.value).toEqual({
+      format: "csv",
+      entries: [
+        { start: 1, end: 2, label: "" },
+        { start: 11, end: 12, label: "" },
+      ],
+      warnings: [{ line: 5, message: expect.stringContaining("line 5") }],
+      leftOut: [
+        "clip 2 (00:00:11.000–00:00:13.000) ends after the end of the source: OUT clamped to 00:00:12.000",
+        "clip 3 (00:00:12.500–00:00:14.000) starts after the end of the source: dropped",
+      ],
+      otherFiles: [],
+      duration: 2,
+    });
+  });
+
+  it("keeps a project's clips of the open video and says what it left out", () => {
+    const text = JSON.stringify({
+      clips: [
+        { position: 5, start: 3, end: 4, file_id: "B" },
+        { position: 0, start: 1, end: 2, file_id: "A" },
+      ],
+      files: [
+        { id: "A", path: "./counter.mp4" },
+        { id: "B", path: "./other.mkv" },
+      ],
+    });
+    const result = previewImport("p.osp", text, INFO);
+    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "counter.mp4" }]);
+    expect(result.ok && result.value.leftOut).toEqual(["1 clip of other files (other.mkv) left out"]);
+    expect(result.ok && result.value.otherFiles).toEqual(["other.mkv"]);
+  });
+
+  it("names the file that is not an edit list", () => {
+    expect(previewImport("notes.pdf", "%PDF-1.4\n", INFO)).toEqual({
+      ok: false,
+      error: "notes.pdf: not an edit list, timestamp log, OpenShot project or EDL",
+    });
+  });
+});
+
+describe("applyImport", () => {
+  const clips = [{ id: 4, start: 0, end: 1, label: "" }];
+  const entries = [{ start: 2, end: 3, label: "x" }];
+  it("replaces or appends, with fresh ids", () => {
+    expect(applyImport(clips, entries, "replace")).toEqual([{ id: 1, start: 2, end: 3, label: "x" }]);
+    expect(applyImport(clips, entries, "append")).toEqual([...clips, { id: 5, start: 2, end: 3, label: "x" }]);
+  });
+});
+
+describe("parsers never throw", () => {
+  const rate = { num: 25, den: 1 };
+  const parsers: [string, (text: string) => unknown][] = [
+    ["csv", csv.parse],
+    ["log", (t) => log.parse(t, 100)],
+    ["edl", (t) => edl.parse(t, rate)],
+    ["osp", osp.parse],
+    ["import", (t) => previewImport("f", t, INFO)],
+  ];
+  const texts = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.array(fc.constantFrom("00:00:01.5", "1,2", "#", "TITLE:", "{", "}", "\r\n", "\n", ",", ":", "001  AX  V  C  ", "NaN", "-1", "1e999"), {
+      maxLength: 30,
+    }).map((parts) => parts.join("")),
+    fc.json(),
+  );
+  const samples = [
+    "# IN,OUT (seconds)\n0.901,6.573\n8.242,11.912\n",
+    "00:00:01.000\n00:00:02.000\n",
+    "TITLE: t\n001  AX  V  C  00:00:01:00 00:00:02:00 00:00:00:00 00:00:01:00\n",
+    JSON.stringify({ clips: [{ position: 0, start: 1, end: 2, reader: { path: "a.mp4" } }], files: [] }),
+  ];
+  const mutated = fc
+    .tuple(fc.constantFrom(...samples), fc.nat(200), fc.nat(20), fc.string({ maxLength: 8 }))
+    .map(([text, at, cut, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + cut));
+
+  it.each(parsers)("%s: random and mutated text gives a result, never an exception", (_, parse) => {
+    fc.assert(
+      fc.property(fc.oneof(texts, mutated), (text) => {
+        const result = parse(text) as { ok: boolean; error?: string };
+        expect(typeof result.ok).toBe("boolean");
+        if (!result.ok) expect(result.error).toMatch(/\S/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pickProfile } from "../../src/core/formats/openshot-profiles";
+import { baseName, parse, serialize } from "../../src/core/formats/osp";
+import { sampleInfo } from "./sample-info";
+
+const OURS = join(import.meta.dirname, "..", "fixtures", "osp");
+const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "osp");
+const read = (dir: string, name: string) => readFileSync(join(dir, name), "utf8");
+const OPENSHOT_WROTE = JSON.parse(read(OURS, "openshot-2.6.1-counter.osp")) as Record<string, unknown> & {
+  clips: Record<string, unknown>[];
+  files: Record<string, unknown>[];
+};
+
+function ids() {
+  let n = 0;
+  return () => `ID${String(n++).padStart(8, "0")}`;
+}
+
+const ENTRIES = [
+  { start: 4.12, end: 6.32, label: "" },
+  { start: 1.28, end: 2.68, label: "the intro" },
+];
+const ours = () => JSON.parse(serialize(ENTRIES, { info: sampleInfo(), path: "talk.mp4", makeId: ids() }));
+
+describe("OpenShot project import", () => {
+  it("reads a project OpenShot itself wrote, in timeline order", () => {
+    const result = parse(read(OURS, "openshot-2.6.1-counter.osp"));
+    expect(result.ok && result.value.entries.map((e) => [e.start, e.end, e.source, e.label])).toEqual([
+      [4.12, 6.32, "counter.mp4", ""],
+      [1.28, 2.68, "counter.mp4", ""],
+      [8.52, 10.52, "counter.mp4", ""],
+    ]);
+  });
+
+  it("reads real projects of OpenShot 2.5 and 3.1, naming each clip's file", () => {
+    const old = parse(read(SHARED, "real-2.5.1-three-cuts.osp"));
+    expect(old.ok && old.value.entries.map((e) => e.start)).toEqual([0, 2.3, 11.066666666666666]);
+    expect(old.ok && old.value.entries[0]?.source).toBe("01.05.2020_11.01.24_REC.mp4");
+    const two = parse(read(SHARED, "real-3.1.1-two-files.osp"));
+    expect(two.ok && two.value.entries.map((e) => e.source)).toEqual([
+      "minetest-2024-04-21_09.42.24.mkv",
+      "minetest-2024-04-21_09.47.02.mkv",
+    ]);
+  });
+
+  it("skips broken clips with a warning and refuses what is not a project", () => {
+    const text = JSON.stringify({ clips: [{ position: 0, start: 1, end: 2, file_id: "A" }, { start: 1 }, 7], files: [{ id: "A", path: "C:\\v\\a.mp4" }] });
+    const result = parse(text);
+    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "a.mp4" }]);
+    expect(result.ok && result.value.warnings.map((w) => w.message)).toEqual([
+      "clip 2 has no position, start or end",
+      "clip 3 is not an object",
+    ]);
+    expect(parse("{").ok).toBe(false);
+    expect(parse("[]").ok).toBe(false);
+    expect(parse('{"files": []}').ok).toBe(false);
+  });
+});
+
+describe("OpenShot project export", () => {
+  it("has every key OpenShot writes: project, file, clip and reader", () => {
+    const project = ours();
+    const keys = (o: object) => Object.keys(o).sort();
+    expect(keys(project)).toEqual(keys(OPENSHOT_WROTE));
+    expect(keys(project.files[0])).toEqual(keys(OPENSHOT_WROTE.files[0] as object));
+    expect(keys(project.clips[0])).toEqual(keys(OPENSHOT_WROTE.clips[0] as object));
+    expect(keys(project.clips[0].reader)).toEqual(keys(OPENSHOT_WROTE.clips[0]?.reader as object));
+  });
+
+  it("lays clips end to end on the first track, on the frame grid, titled by label or file", () => {
+    const project = ours();
+    expect(project.clips.map((c: Record<string, unknown>) => [c.position, c.start, c.end, c.layer, c.title])).toEqual([
+      [0, expect.closeTo(4.12, 9), expect.closeTo(6.32, 9), 1000000, "talk.mp4"],
+      [expect.closeTo(2.2, 9), expect.closeTo(1.28, 9), expect.closeTo(2.68, 9), 1000000, "the intro"],
+    ]);
+    expect(project.layers.map((l: { number: number }) => l.number)).toContain(project.clips[0].layer);
+    expect(project.clips[0].file_id).toBe(project.files[0].id);
+  });
+
+  it("copies the probe into the reader the way libopenshot reports it", () => {
+    const reader = ours().clips[0].reader;
+    expect(reader).toMatchObject({
+      path: "talk.mp4",
+      has_video: true,
+      has_audio: true,
+      width: 320,
+      height: 240,
+      fps: { num: 25, den: 1 },
+      video_timebase: { num: 1, den: 12800 },
+      audio_timebase: { num: 1, den: 48000 },
+      video_length: "300",
+      file_size: "413977",
+      video_bit_rate: 34498,
+      audio_bit_rate: 96204,
+      channel_layout: 3,
+      pixel_format: 0,
+    });
+    // Everything OpenShot put in its own reader for the same file, we put there too, equal.
+    const theirs = OPENSHOT_WROTE.clips[0]?.reader as Record<string, unknown>;
+    for (const key of ["fps", "video_timebase", "audio_timebase", "video_length", "channels", "sample_rate", "pixel_ratio", "display_ratio", "has_single_image", "interlaced_frame", "type"]) {
+      expect(reader[key], key).toEqual(theirs[key]);
+    }
+  });
+
+  it("names the version and a profile OpenShot knows", () => {
+    const project = ours();
+    expect(project.version).toEqual({ "openshot-qt": "2.6.1", libopenshot: "0.2.7" });
+    expect(project.profile).toBe("QVGA 240p 25 fps");
+    expect([project.width, project.height, project.fps]).toEqual([320, 240, { num: 25, den: 1 }]);
+  });
+
+  it("round-trips", () => {
+    const text = serialize(ENTRIES, { info: sampleInfo(), path: "talk.mp4", makeId: ids() });
+    const back = parse(text);
+    expect(back.ok && back.value.entries.map((e) => [e.start, e.end, e.label, e.source])).toEqual([
+      [expect.closeTo(4.12, 9), expect.closeTo(6.32, 9), "", "talk.mp4"],
+      [expect.closeTo(1.28, 9), expect.closeTo(2.68, 9), "the intro", "talk.mp4"],
+    ]);
+  });
+});
+
+describe("profiles", () => {
+  it("takes the exact profile, else the nearest size at the same rate and orientation", () => {
+    expect(pickProfile(1920, 1080, { num: 30000, den: 1001 }).name).toBe("FHD 1080p 29.97 fps");
+    expect(pickProfile(1920, 1080, { num: 25, den: 1 }).name).toBe("FHD PAL 1080p 25 fps");
+    expect(pickProfile(1900, 1000, { num: 30, den: 1 }).name).toBe("FHD 1080p 30 fps");
+    expect(pickProfile(1080, 1920, { num: 30, den: 1 }).name).toBe("FHD Vertical 1080p 30 fps");
+    expect(pickProfile(640, 480, { num: 12, den: 1 }).name).toBe("HD 720p 30 fps");
+  });
+  it("splits paths of either separator", () => {
+    expect(baseName("C:\\a\\b.mp4")).toBe("b.mp4");
+    expect(baseName("./b.mp4")).toBe("b.mp4");
+    expect(baseName("b.mp4")).toBe("b.mp4");
+  });
+});
