@@ -33,6 +33,9 @@ export function detectFormat(text: string): EditFormat | null {
 
 export interface ImportPreview {
   format: EditFormat;
+  /** What the file holds, every clip, as read. */
+  listed: EditEntry[];
+  /** What an import would add: the open video's clips, fitted to it. */
   entries: EditEntry[];
   warnings: LineWarning[];
   /** Clips left out, with why: another file of the project, or beyond the source. */
@@ -80,7 +83,8 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   if (skipped > 0) leftOut.push(`${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`);
   const entries = fitToSource(ofThisSource, info.duration, leftOut);
   const duration = entries.reduce((t, e) => t + e.end - e.start, 0);
-  return ok({ format, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
+  const listed = parsed.value.entries;
+  return ok({ format, listed, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
 }
 
 /** The imported clips replacing the list, or after it; ids continue from the list's. */

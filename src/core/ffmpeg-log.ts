@@ -8,10 +8,10 @@ export function parseProgressTime(line: string): number | null {
 
 // Lines that say what went wrong, most telling first.
 const TELLING = [
-  /invalid data found/i,
   /moov atom not found/i,
   /could not find codec parameters/i,
   /end of file/i,
+  /invalid data found/i,
   /no such file/i,
   /error|invalid|unsupported|not found|failed|cannot/i,
 ];

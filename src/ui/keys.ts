@@ -20,13 +20,14 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "?", does: "Show or hide this list" },
 ];
 
-/** Keys typed into a field, or that a focused control uses itself, are not shortcuts. */
-function belongsToControl(event: KeyboardEvent): boolean {
-  const target = event.target;
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+const isTyping = (target: HTMLElement): boolean =>
+  target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+
+/** Keys in an open dialog (help, import preview), or that a focused control uses itself, are not shortcuts. */
+function belongsToControl(event: KeyboardEvent, target: HTMLElement): boolean {
+  if (target.closest("dialog")) return true;
   const activates = event.key === " " || event.key === "Enter";
-  return activates && (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SUMMARY");
+  return activates && ["BUTTON", "A", "SUMMARY"].includes(target.tagName);
 }
 
 function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
@@ -37,11 +38,13 @@ function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
 
 /** Handles a page-level key; returns whether it was a shortcut. */
 export function handleKey(event: KeyboardEvent, session: Session, player: Player, toggleHelp: () => void): boolean {
-  if (event.ctrlKey || event.metaKey || belongsToControl(event)) return false;
+  const target = event.target instanceof HTMLElement ? event.target : document.body;
+  if (event.ctrlKey || event.metaKey || isTyping(target)) return false;
   if (event.key === "?") {
     toggleHelp();
     return true;
   }
+  if (belongsToControl(event, target)) return false;
   if (!session.source()) return false;
   const actions: Record<string, () => void> = {
     " ": player.togglePlay,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT } from "./fixtures";
 import { openVideo, press } from "./page";
@@ -125,6 +126,15 @@ test("a file that is not media gives a clear error and changes nothing", async (
   await page.getByLabel("Open video").setInputFiles(NOT_MEDIA);
   await expect(page.getByRole("alert")).toContainText("notes.pdf");
   await expect(page.getByRole("alert")).toContainText("not a video");
+  await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Player" })).toContainText("counter.mp4");
+
+  // A recording cut short (its index is at the end) and an empty file fare the same.
+  const half = readFileSync(COUNTER).subarray(0, 150_000);
+  await page.getByLabel("Open video").setInputFiles({ name: "cut-short.mp4", mimeType: "video/mp4", buffer: half });
+  await expect(page.getByRole("alert")).toContainText("cut-short.mp4: not a video ffmpeg can read");
+  await page.getByLabel("Open video").setInputFiles({ name: "empty.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(0) });
+  await expect(page.getByRole("alert")).toContainText("empty.mp4: the file is empty");
   await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Player" })).toContainText("counter.mp4");
 });

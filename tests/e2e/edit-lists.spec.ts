@@ -105,6 +105,11 @@ test("a project OpenShot wrote for another video says which one to open, and dro
   const preview = page.getByRole("dialog", { name: "Import counter.osp" });
   await expect(preview).toContainText("OpenShot project: 0 clips");
   await expect(preview.getByRole("note")).toContainText("counter.mp4");
+  // The project's clips are listed all the same, with their file.
+  const listed = preview.getByRole("table", { name: "Clips in the file" }).getByRole("row");
+  await expect(listed).toHaveCount(4);
+  await expect(listed.nth(1)).toContainText("00:00:04.120");
+  await expect(listed.nth(1)).toContainText("counter.mp4");
   await expect(preview.getByRole("button", { name: "Replace" })).toBeDisabled();
   await preview.getByRole("button", { name: "Cancel" }).click();
   await expect(clipRows(page)).toHaveCount(0);

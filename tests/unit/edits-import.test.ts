@@ -29,6 +29,11 @@ describe("previewImport", () => {
     const result = previewImport("edits.csv", "# IN,OUT (seconds)\n1,2\n11,13\n12.5,14\nx,y\n", INFO);
     expect(result.ok && result.value).toEqual({
       format: "csv",
+      listed: [
+        { start: 1, end: 2, label: "" },
+        { start: 11, end: 13, label: "" },
+        { start: 12.5, end: 14, label: "" },
+      ],
       entries: [
         { start: 1, end: 2, label: "" },
         { start: 11, end: 12, label: "" },
@@ -58,6 +63,7 @@ describe("previewImport", () => {
     expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "counter.mp4" }]);
     expect(result.ok && result.value.leftOut).toEqual(["1 clip of other files (other.mkv) left out"]);
     expect(result.ok && result.value.otherFiles).toEqual(["other.mkv"]);
+    expect(result.ok && result.value.listed.map((e) => e.source)).toEqual(["counter.mp4", "other.mkv"]);
   });
 
   it("names the file that is not an edit list", () => {

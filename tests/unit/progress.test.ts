@@ -49,7 +49,10 @@ describe("explainFailure", () => {
         "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1d2e0] moov atom not found",
         "/input/clip.mp4: Invalid data found when processing input",
       ]),
-    ).toBe("Invalid data found when processing input");
+    ).toBe("moov atom not found");
+    expect(explainFailure(["/input/notes.pdf: Invalid data found when processing input"])).toBe(
+      "Invalid data found when processing input",
+    );
     expect(explainFailure(["[mov @ 0xabc] moov atom not found"])).toBe("moov atom not found");
     expect(explainFailure(["something odd"])).toBe("something odd");
     expect(explainFailure([])).toBe("ffmpeg stopped without saying why");

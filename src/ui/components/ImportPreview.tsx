@@ -33,6 +33,34 @@ export function ImportPreview(props: { session: Session }) {
                 <For each={current().preview.leftOut}>{(note) => <li>{note}</li>}</For>
               </ul>
             </Show>
+            <table aria-label="Clips in the file">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">IN</th>
+                  <th scope="col">OUT</th>
+                  <th scope="col">Label</th>
+                  <Show when={current().preview.format === "osp"}>
+                    <th scope="col">File</th>
+                  </Show>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={current().preview.listed}>
+                  {(entry, index) => (
+                    <tr>
+                      <td>{index() + 1}</td>
+                      <td>{formatTimecode(entry.start)}</td>
+                      <td>{formatTimecode(entry.end)}</td>
+                      <td>{entry.label}</td>
+                      <Show when={current().preview.format === "osp"}>
+                        <td>{entry.source}</td>
+                      </Show>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
             <div class="dialog-buttons">
               <button type="button" disabled={current().preview.entries.length === 0} onClick={() => props.session.applyPendingImport("replace")}>
                 Replace
