@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createSignal, onCleanup, onMount, Show } from "solid-js";
 import type { EngineInfo, ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
@@ -9,6 +9,8 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
+import { ProjectDb, type ProjectRecord } from "../storage/project-db";
+import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
 import { isEditList } from "./dropped-file";
 import { handleKey } from "./keys";
@@ -19,15 +21,26 @@ export function App() {
   const [engine, setEngine] = createSignal<EngineState>("loading");
   const [helpOpen, setHelpOpen] = createSignal(false);
   const media = new MediaClient((message) => session.complain(message));
-  const session = createSession(media);
+  const projects = ProjectDb.open().catch((error: unknown) => {
+    session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
+    return null;
+  });
+  const session = createSession(media, projects);
   const player = createPlayer(() => session.source()?.info);
   // `?threads=single` skips the multi-thread core.
   const threads: ThreadChoice = new URLSearchParams(location.search).get("threads") === "single" ? "single" : "auto";
   const showEngine = () => media.start(threads).then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
+  keepProjects(projects, session, exporter.mode);
+  createEffect(() => {
+    const saved = session.source()?.savedExportMode;
+    if (saved) exporter.setMode(saved);
+  });
+  const [lastProject, setLastProject] = createSignal<ProjectRecord | undefined>();
 
   onMount(() => {
     void showEngine();
+    void projects.then((db) => db?.list()).then((list) => setLastProject(list?.[0]), () => undefined);
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -61,7 +74,7 @@ export function App() {
         <EngineStatus engine={engine()} />
       </header>
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
-      <Show when={session.source()} fallback={<Welcome />}>
+      <Show when={session.source()} fallback={<Welcome last={lastProject()} />}>
         {(source) => (
           <main>
             <PlayerView source={source()} player={player} session={session} />
@@ -93,10 +106,18 @@ function EngineStatus(props: { engine: EngineState }) {
   );
 }
 
-function Welcome() {
+function Welcome(props: { last: ProjectRecord | undefined }) {
   return (
     <main class="welcome">
       <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
+      <Show when={props.last}>
+        {(last) => (
+          <p role="note" aria-label="Last project">
+            Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open{" "}
+            {last().name} again to go on where you left off.
+          </p>
+        )}
+      </Show>
       <p>
         Press <kbd>?</kbd> for the keys.
       </p>

@@ -17,6 +17,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "O", does: "Set OUT at the playhead and add the clip" },
   { keys: "M", does: "First press IN, second press OUT and add the clip" },
   { keys: "Home / End", does: "Start / end of the source" },
+  { keys: "Ctrl+Z / Ctrl+Y (Cmd on macOS)", does: "Undo / redo a change to the clip list (also Ctrl+Shift+Z)" },
   { keys: "?", does: "Show or hide this list" },
 ];
 
@@ -36,10 +37,20 @@ function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
   else player.stepFrames(sign);
 }
 
+/** Ctrl+Z (Cmd+Z on macOS) undoes; Ctrl+Y and Ctrl+Shift+Z redo. */
+function history(event: KeyboardEvent, session: Session): boolean {
+  const key = event.key.toLowerCase();
+  if (key === "z" && !event.shiftKey) session.undo();
+  else if (key === "y" || (key === "z" && event.shiftKey)) session.redo();
+  else return false;
+  return true;
+}
+
 /** Handles a page-level key; returns whether it was a shortcut. */
 export function handleKey(event: KeyboardEvent, session: Session, player: Player, toggleHelp: () => void): boolean {
   const target = event.target instanceof HTMLElement ? event.target : document.body;
-  if (event.ctrlKey || event.metaKey || isTyping(target)) return false;
+  if (isTyping(target)) return false;
+  if (event.ctrlKey || event.metaKey) return history(event, session);
   if (event.key === "?") {
     toggleHelp();
     return true;

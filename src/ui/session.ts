@@ -8,14 +8,22 @@ import {
   type ClipField,
 } from "../core/clips";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
+import { record, redo, startHistory, undo, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
+import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
 import type { Result } from "../core/result";
 import type { MediaClient } from "../media/media-client";
+import { projectId, type MediaRef, type ProjectDb } from "../storage/project-db";
 
 export interface Source {
   file: File;
   info: MediaInfo;
+  media: MediaRef;
+  /** When its project was first saved. */
+  created: number;
+  /** The export mode its project was saved with, if it was. */
+  savedExportMode?: ExportMode;
 }
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
@@ -25,22 +33,23 @@ export interface PendingImport {
   preview: ImportPreview;
 }
 
-/** The open source, its clip list and the marking state: what the page edits. */
-export function createSession(media: MediaClient) {
+const mediaRef = (file: File): MediaRef => ({ name: file.name, size: file.size, lastModified: file.lastModified });
+
+/**
+ * The open source, its clip list (with undo and redo) and the marking state: what the page edits.
+ * `projects` is where a source's earlier work is found again; null where storage is unavailable.
+ */
+export function createSession(media: MediaClient, projects: Promise<ProjectDb | null>) {
   const [source, setSource] = createSignal<Source | null>(null);
-  const [clips, setList] = createSignal<Clip[]>([]);
+  const [history, setHistory] = createSignal<History<Clip[]>>(startHistory([]));
+  const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
   const [opening, setOpening] = createSignal<string | null>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
-  // The list as it was before the last import, for "Undo import".
-  const [beforeImport, setBeforeImport] = createSignal<Clip[] | null>(null);
 
-  // Any edit after an import makes "Undo import" a way to lose that edit: it goes away.
-  const setClips = (next: Clip[]) => {
-    setList(next);
-    setBeforeImport(null);
-  };
+  /** Every change to the list goes through here, so that it can be undone. */
+  const setClips = (next: Clip[]): void => void setHistory(record(history(), next));
   const say = (text: string): void => void setNotice({ kind: "info", text });
   const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
@@ -51,10 +60,13 @@ export function createSession(media: MediaClient) {
     const probed = await media.probe(file);
     setOpening(null);
     if (!probed.ok) return complain(probed.error);
-    setSource({ file, info: probed.value });
-    setClips([]);
+    const ref = mediaRef(file);
+    const saved = await (await projects)?.load(projectId(ref)).catch(() => undefined);
+    const created = saved?.created ?? Date.now();
+    setSource({ file, info: probed.value, media: ref, created, savedExportMode: saved?.exportMode });
+    setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
     setMarking({ pendingIn: null });
-    say(`Opened ${file.name}`);
+    say(saved ? `Reopened ${file.name} with its ${saved.clips.length} clips` : `Opened ${file.name}`);
   }
 
   /** Reads an edit list and shows what importing it would do; nothing changes yet. */
@@ -70,18 +82,9 @@ export function createSession(media: MediaClient) {
   function applyPendingImport(how: "replace" | "append"): void {
     const pending = pendingImport();
     if (!pending) return;
-    const previous = clips();
-    setClips(applyImport(previous, pending.preview.entries, how));
-    setBeforeImport(previous);
+    setClips(applyImport(clips(), pending.preview.entries, how));
     setPendingImport(null);
     say(`Imported ${pending.preview.entries.length} clips from ${pending.fileName}`);
-  }
-
-  function undoImport(): void {
-    const previous = beforeImport();
-    if (!previous) return;
-    setClips(previous);
-    say("Import undone");
   }
 
   function applyMark(outcome: Result<MarkOutcome>): void {
@@ -120,8 +123,11 @@ export function createSession(media: MediaClient) {
     readEdits,
     applyPendingImport,
     cancelImport: () => setPendingImport(null),
-    canUndoImport: () => beforeImport() !== null,
-    undoImport,
+    history,
+    undo: () => setHistory(undo(history())),
+    redo: () => setHistory(redo(history())),
+    canUndo: () => history().past.length > 0,
+    canRedo: () => history().future.length > 0,
     editLabel: (id: number, label: string) => setClips(setClipLabel(clips(), id, label)),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),

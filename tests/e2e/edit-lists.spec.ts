@@ -46,7 +46,7 @@ test("edits.csv imports after a preview, in file order, and the import can be un
   await preview.getByRole("button", { name: "Replace" }).click();
   expect(await ins(page)).toEqual(EXPECTED_INS);
 
-  await page.getByRole("button", { name: "Undo import" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(clipRows(page)).toHaveCount(0);
 });
 

@@ -16,6 +16,14 @@ export function ClipList(props: { session: Session; player: Player }) {
   return (
     <section class="clips" aria-labelledby="clips-heading">
       <h2 id="clips-heading">Clips</h2>
+      <div role="group" aria-label="History">
+        <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
+          Undo
+        </button>
+        <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
+          Redo
+        </button>
+      </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
         {formatTimecode(totalDuration(session.clips()))}

@@ -1,4 +1,3 @@
-import { Show } from "solid-js";
 import { exportEditList, type EditListFormat } from "../edit-list-export";
 import type { Session } from "../session";
 
@@ -37,11 +36,6 @@ export function EditListBar(props: { session: Session }) {
       <button type="button" disabled={empty()} onClick={() => save("edl")}>
         Export EDL
       </button>
-      <Show when={session.canUndoImport()}>
-        <button type="button" onClick={() => session.undoImport()}>
-          Undo import
-        </button>
-      </Show>
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import { createEffect, onCleanup } from "solid-js";
+import type { ExportMode } from "../core/export-plan";
+import { projectId, type ProjectDb } from "../storage/project-db";
+import type { Session } from "./session";
+
+// Saves trail the last change by this much: a reload loses at most that keystroke's worth.
+const DEBOUNCE_MS = 300;
+
+const why = (error: unknown) =>
+  error instanceof DOMException && error.name === "QuotaExceededError"
+    ? "the browser's storage for this site is full"
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+/** Keeps the open project in IndexedDB: every change is saved, whole, shortly after it is made. */
+export function keepProjects(projects: Promise<ProjectDb | null>, session: Session, mode: () => ExportMode): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let askedToPersist = false;
+  createEffect(() => {
+    const source = session.source();
+    const { past, present, future } = session.history();
+    const exportMode = mode();
+    if (!source) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const db = await projects;
+      if (!db) return;
+      const record = {
+        id: projectId(source.media),
+        name: source.media.name,
+        media: source.media,
+        clips: present,
+        undo: past,
+        redo: future,
+        exportMode,
+        created: source.created,
+        edited: Date.now(),
+      };
+      try {
+        await db.save(record);
+        // Ask once that the browser not evict the projects under storage pressure.
+        if (!askedToPersist) void navigator.storage?.persist?.();
+        askedToPersist = true;
+      } catch (error) {
+        session.complain(`Could not save the project (${why(error)}); what was saved before is kept`);
+      }
+    }, DEBOUNCE_MS);
+  });
+  onCleanup(() => clearTimeout(timer));
+}

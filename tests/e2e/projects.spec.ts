@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { COUNTER, SILENT } from "./fixtures";
+import { clipRows, openVideo, press } from "./page";
+
+const ins = (page: import("@playwright/test").Page) =>
+  clipRows(page).getByRole("textbox", { name: "IN" }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+test("every change is undoable from the keyboard and the buttons", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await clipRows(page).first().getByRole("button", { name: "Delete clip" }).click();
+  expect(await ins(page)).toEqual(["00:00:02.000"]);
+
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await press(page, "Control+z");
+  expect(await ins(page)).toEqual(["00:00:01.000", "00:00:02.000"]);
+  await press(page, "Control+z");
+  expect(await ins(page)).toEqual(["00:00:01.000"]);
+  await press(page, "Control+Shift+z");
+  expect(await ins(page)).toEqual(["00:00:01.000", "00:00:02.000"]);
+  await page.getByRole("button", { name: "Redo" }).click();
+  expect(await ins(page)).toEqual(["00:00:02.000"]);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await press(page, "Control+y");
+  expect(await ins(page)).toEqual(["00:00:02.000"]);
+  await expect(page.getByRole("button", { name: "Redo" })).toBeDisabled();
+});
+
+test("the clips, their history and the export mode survive a reload", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "Shift+ArrowRight", 3);
+  await press(page, "i");
+  await press(page, "Shift+ArrowRight", 2);
+  await press(page, "o");
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill("kept");
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
+  await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
+  await page.waitForTimeout(800);
+
+  await page.reload();
+  await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clips");
+  await page.getByLabel("Open video").setInputFiles(COUNTER);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  expect(await ins(page)).toEqual(["00:00:03.000"]);
+  await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("kept");
+  await expect(page.getByRole("radio", { name: "Re-encode (frame-accurate)" })).toBeChecked();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("");
+
+  // Another video is its own project, and the first one is still there when it comes back.
+  await page.getByLabel("Open video").setInputFiles(SILENT);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened silent.mp4");
+  await expect(clipRows(page)).toHaveCount(0);
+  await page.getByLabel("Open video").setInputFiles(COUNTER);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+});

@@ -1,0 +1,57 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it } from "vitest";
+import { ProjectDb, projectId, type ProjectRecord } from "../../src/storage/project-db";
+
+let dbCount = 0;
+const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
+
+function project(name: string, edited: number, clips = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
+  const media = { name, size: 1000, lastModified: 5 };
+  return { id: projectId(media), name, media, clips, undo: [[]], redo: [], exportMode: "lossless", created: 1, edited };
+}
+
+describe("ProjectDb", () => {
+  it("saves and loads a project as it was", async () => {
+    const db = await freshDb();
+    const record = project("talk.mp4", 10);
+    await db.save(record);
+    expect(await db.load(record.id)).toEqual(record);
+    expect(await db.load("nothing")).toBeUndefined();
+  });
+
+  it("lists the last edited first, and removes", async () => {
+    const db = await freshDb();
+    await db.save(project("a.mp4", 10));
+    await db.save(project("b.mp4", 30));
+    await db.save(project("c.mp4", 20));
+    expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "a.mp4"]);
+    await db.remove(project("b.mp4", 0).id);
+    expect((await db.list()).map((p) => p.name)).toEqual(["c.mp4", "a.mp4"]);
+  });
+
+  it("replaces a project whole on save", async () => {
+    const db = await freshDb();
+    await db.save(project("a.mp4", 1));
+    await db.save(project("a.mp4", 2, [{ id: 7, start: 3, end: 4, label: "x" }]));
+    expect((await db.list()).map((p) => [p.edited, p.clips])).toEqual([[2, [{ id: 7, start: 3, end: 4, label: "x" }]]]);
+  });
+
+  it("keeps what was saved when a save fails", async () => {
+    const db = await freshDb();
+    const good = project("a.mp4", 1);
+    await db.save(good);
+    // A value IndexedDB cannot clone fails the save's transaction as a whole.
+    const bad = { ...project("a.mp4", 2), clips: [() => 0] } as unknown as ProjectRecord;
+    await expect(db.save(bad)).rejects.toThrow();
+    expect(await db.load(good.id)).toEqual(good);
+  });
+
+  it("reopens a database written before, with nothing lost", async () => {
+    const name = `test-${dbCount++}`;
+    const first = await ProjectDb.open(name);
+    await first.save(project("a.mp4", 1));
+    first.close();
+    const again = await ProjectDb.open(name);
+    expect((await again.list()).map((p) => p.name)).toEqual(["a.mp4"]);
+  });
+});
