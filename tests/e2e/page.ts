@@ -18,3 +18,9 @@ export async function playhead(page: Page): Promise<number> {
   const text = (await page.getByRole("textbox", { name: "Playhead" }).inputValue()).split(":").map(Number);
   return text.reduce((total, part) => total * 60 + part, 0);
 }
+
+/** The IN of every row of the clip list, as shown. */
+export const clipStarts = (page: Page): Promise<string[]> =>
+  clipRows(page)
+    .getByRole("textbox", { name: "IN" })
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
