@@ -1,27 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { Clip } from "../core/clips";
-import type { ExportMode } from "../core/export-plan";
+import type { BackedUpProject } from "../core/formats/project-backup";
+
+/** A stored project: its id is its media's identity, one project per source file. */
+export type ProjectRecord = BackedUpProject;
 
 /** What identifies the source across reloads: a File cannot be stored, but these can. */
-export interface MediaRef {
-  name: string;
-  size: number;
-  lastModified: number;
-}
-
-export interface ProjectRecord {
-  /** The media's identity: one project per source file. */
-  id: string;
-  name: string;
-  media: MediaRef;
-  clips: Clip[];
-  /** Undo and redo survive a reload. */
-  undo: Clip[][];
-  redo: Clip[][];
-  exportMode: ExportMode;
-  created: number;
-  edited: number;
-}
+export type MediaRef = ProjectRecord["media"];
 
 interface Schema extends DBSchema {
   projects: { key: string; value: ProjectRecord; indexes: { edited: number } };
@@ -61,6 +45,29 @@ export class ProjectDb {
 
   remove(id: string): Promise<void> {
     return this.db.delete("projects", id);
+  }
+
+  /** Renames in one read-write transaction, so a concurrent save cannot be half overwritten. */
+  async rename(id: string, name: string): Promise<void> {
+    const tx = this.db.transaction("projects", "readwrite");
+    const project = await tx.store.get(id);
+    if (project) await tx.store.put({ ...project, name });
+    await tx.done;
+  }
+
+  /** Puts every project of a backup in, all or none. */
+  async restore(projects: readonly ProjectRecord[]): Promise<void> {
+    const tx = this.db.transaction("projects", "readwrite");
+    const done = tx.done;
+    try {
+      for (const project of projects) await tx.store.put(project);
+    } catch (error) {
+      // A put that throws (a value IndexedDB cannot store) leaves the others pending: undo them.
+      done.catch(() => undefined);
+      tx.abort();
+      throw error;
+    }
+    await done;
   }
 
   close(): void {

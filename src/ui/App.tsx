@@ -9,12 +9,14 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
-import { ProjectDb, type ProjectRecord } from "../storage/project-db";
+import { ProjectList } from "./components/ProjectList";
+import { ProjectDb } from "../storage/project-db";
 import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
 import { isEditList } from "./dropped-file";
 import { handleKey } from "./keys";
 import { createPlayer } from "./player";
+import { createProjects, type Projects } from "./projects";
 import { createSession } from "./session";
 
 export function App() {
@@ -36,11 +38,11 @@ export function App() {
     const saved = session.source()?.savedExportMode;
     if (saved) exporter.setMode(saved);
   });
-  const [lastProject, setLastProject] = createSignal<ProjectRecord | undefined>();
+  const projectList = createProjects(projects, session);
 
   onMount(() => {
     void showEngine();
-    void projects.then((db) => db?.list()).then((list) => setLastProject(list?.[0]), () => undefined);
+    void projectList.refresh();
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -74,7 +76,7 @@ export function App() {
         <EngineStatus engine={engine()} />
       </header>
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
-      <Show when={session.source()} fallback={<Welcome last={lastProject()} />}>
+      <Show when={session.source()} fallback={<Welcome projects={projectList} />}>
         {(source) => (
           <main>
             <PlayerView source={source()} player={player} session={session} />
@@ -106,11 +108,11 @@ function EngineStatus(props: { engine: EngineState }) {
   );
 }
 
-function Welcome(props: { last: ProjectRecord | undefined }) {
+function Welcome(props: { projects: Projects }) {
   return (
     <main class="welcome">
       <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
-      <Show when={props.last}>
+      <Show when={props.projects.list()[0]}>
         {(last) => (
           <p role="note" aria-label="Last project">
             Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open{" "}
@@ -121,6 +123,7 @@ function Welcome(props: { last: ProjectRecord | undefined }) {
       <p>
         Press <kbd>?</kbd> for the keys.
       </p>
+      <ProjectList projects={props.projects} />
     </main>
   );
 }

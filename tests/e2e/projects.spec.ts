@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { join } from "node:path";
 import { COUNTER, SILENT } from "./fixtures";
 import { clipRows, clipStarts, openVideo, press } from "./page";
 
@@ -59,4 +60,49 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await expect(clipRows(page)).toHaveCount(0);
   await page.getByLabel("Open video").setInputFiles(COUNTER);
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+});
+
+test("the Projects list: last edited first, rename, delete, and a backup restored on a fresh profile", async ({ page, browser }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await page.waitForTimeout(600);
+  await openVideo(page, SILENT);
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight", 2);
+  await press(page, "m");
+  await page.waitForTimeout(600);
+
+  await page.reload();
+  const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
+  await expect(projects).toHaveCount(2);
+  await expect(projects.nth(0)).toContainText("silent.mp4 · 1 clips · 00:00:02.000");
+  await expect(projects.nth(1)).toContainText("counter.mp4 · 1 clips · 00:00:01.000");
+  await projects.nth(1).getByRole("textbox", { name: "Project name" }).fill("Counter, cut one");
+  await projects.nth(1).getByRole("textbox", { name: "Project name" }).press("Enter");
+  await expect(page.getByRole("listitem", { name: "Counter, cut one" })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Back up projects" }).click();
+  const backup = join(test.info().outputDir, "backup.json");
+  await (await download).saveAs(backup);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("listitem", { name: "silent.mp4" }).getByRole("button", { name: "Delete project" }).click();
+  await expect(projects).toHaveCount(1);
+
+  const fresh = await browser.newPage();
+  await fresh.goto("./");
+  await fresh.getByLabel("Restore projects").setInputFiles(backup);
+  await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Restored 2 projects from backup.json");
+  const restored = fresh.getByRole("list", { name: "Projects" }).getByRole("listitem");
+  await expect(restored).toHaveCount(2);
+  await expect(restored.nth(1)).toContainText("counter.mp4 · 1 clips");
+  await fresh.getByLabel("Open video").setInputFiles(COUNTER);
+  await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  expect(await clipStarts(fresh)).toEqual(["00:00:01.000"]);
+  await fresh.close();
 });

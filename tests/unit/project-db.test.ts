@@ -46,6 +46,19 @@ describe("ProjectDb", () => {
     expect(await db.load(good.id)).toEqual(good);
   });
 
+  it("renames, and restores a backup's projects all at once", async () => {
+    const db = await freshDb();
+    const a = project("a.mp4", 1);
+    await db.save(a);
+    await db.rename(a.id, "Lecture 3");
+    expect((await db.load(a.id))?.name).toBe("Lecture 3");
+    await db.restore([project("b.mp4", 5), project("c.mp4", 4)]);
+    expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "Lecture 3"]);
+    const broken = { ...project("d.mp4", 9), clips: [() => 0] } as unknown as ProjectRecord;
+    await expect(db.restore([project("e.mp4", 8), broken])).rejects.toThrow();
+    expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "Lecture 3"]);
+  });
+
   it("reopens a database written before, with nothing lost", async () => {
     const name = `test-${dbCount++}`;
     const first = await ProjectDb.open(name);

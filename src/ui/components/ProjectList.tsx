@@ -1,0 +1,63 @@
+import { For, Show } from "solid-js";
+import { totalDuration } from "../../core/clips";
+import { formatTimecode } from "../../core/timecode";
+import type { Projects } from "../projects";
+
+/** The projects kept in this browser, the last edited first. */
+export function ProjectList(props: { projects: Projects }) {
+  const projects = props.projects;
+  return (
+    <section aria-labelledby="projects-heading">
+      <h2 id="projects-heading">Projects</h2>
+      <p>Open a project's video again to go on where you left off.</p>
+      <div class="edit-list-bar">
+        <button type="button" onClick={() => projects.backUp()} disabled={projects.list().length === 0}>
+          Back up projects
+        </button>
+        <label class="button">
+          Restore projects
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Restore projects"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = "";
+              if (file) void projects.restore(file);
+            }}
+          />
+        </label>
+      </div>
+      <Show when={projects.list().length > 0} fallback={<p>No projects yet.</p>}>
+        <ul aria-label="Projects">
+          <For each={projects.list()}>
+            {(project) => (
+              <li aria-label={project.name}>
+                <input
+                  type="text"
+                  aria-label="Project name"
+                  value={project.name}
+                  onChange={(event) => void projects.rename(project.id, event.currentTarget.value)}
+                />
+                <span>
+                  {project.media.name} · {project.clips.length} clips · {formatTimecode(totalDuration(project.clips))} · edited{" "}
+                  {new Date(project.edited).toLocaleString()}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (confirm(`Delete the project "${project.name}" and its ${project.clips.length} clips?`)) {
+                      void projects.remove(project.id);
+                    }
+                  }}
+                >
+                  Delete project
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
