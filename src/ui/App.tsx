@@ -18,6 +18,7 @@ import { handleKey } from "./keys";
 import { createPlayer } from "./player";
 import { createProjects, type Projects } from "./projects";
 import { createSession } from "./session";
+import { guardAcrossTabs } from "./tab-guard";
 
 export function App() {
   const [engine, setEngine] = createSignal<EngineState>("loading");
@@ -34,6 +35,7 @@ export function App() {
   const showEngine = () => media.start(threads).then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   keepProjects(projects, session, exporter.mode);
+  const tabs = guardAcrossTabs(session);
   createEffect(() => {
     const saved = session.source()?.savedExportMode;
     if (saved) exporter.setMode(saved);
@@ -79,6 +81,14 @@ export function App() {
       <Show when={session.source()} fallback={<Welcome projects={projectList} />}>
         {(source) => (
           <main>
+            <Show when={session.readOnly()}>
+              <div class="read-only" role="region" aria-label="Open in another tab">
+                <p>This project is open in another tab, so changes here are off.</p>
+                <button type="button" onClick={() => void tabs.takeOver()}>
+                  Edit here
+                </button>
+              </div>
+            </Show>
             <PlayerView source={source()} player={player} session={session} />
             <EditListBar session={session} />
             <ClipList session={session} player={player} />

@@ -21,7 +21,8 @@ export function keepProjects(projects: Promise<ProjectDb | null>, session: Sessi
     const source = session.source();
     const { past, present, future } = session.history();
     const exportMode = mode();
-    if (!source) return;
+    // A read-only tab must not write over the tab that is editing.
+    if (!source || session.readOnly()) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const db = await projects;

@@ -61,7 +61,8 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     setSpeed(nextSpeed);
     if (direction() !== "forward") {
       setDirection("forward");
-      void video.play().catch(() => stop());
+      // A play() cut short by a pause rejects later: only a failed start of this forward play stops.
+      void video.play().catch(() => direction() === "forward" && stop());
       follow();
     }
   }

@@ -12,7 +12,7 @@ import { record, redo, startHistory, undo, type History } from "../core/history"
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
-import type { Result } from "../core/result";
+import { fail, type Result } from "../core/result";
 import type { MediaClient } from "../media/media-client";
 import { projectId, type MediaRef, type ProjectDb } from "../storage/project-db";
 
@@ -48,8 +48,18 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
   const [opening, setOpening] = createSignal<string | null>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
 
+  // Another tab has this project: this one shows it but must not write over it.
+  const [readOnly, setReadOnly] = createSignal(false);
+
   /** Every change to the list goes through here, so that it can be undone. */
-  const setClips = (next: Clip[]): void => void setHistory(record(history(), next));
+  const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
+  function changeHistory(next: History<Clip[]>): void {
+    if (editable()) setHistory(next);
+  }
+  function editable(): boolean {
+    if (readOnly()) complain("This project is open in another tab: choose “Edit here” to change it in this one");
+    return !readOnly();
+  }
   const say = (text: string): void => void setNotice({ kind: "info", text });
   const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
@@ -62,6 +72,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     if (!probed.ok) return complain(probed.error);
     const ref = mediaRef(file);
     const saved = await (await projects)?.load(projectId(ref)).catch(() => undefined);
+    setReadOnly(false);
     const created = saved?.created ?? Date.now();
     setSource({ file, info: probed.value, media: ref, created, savedExportMode: saved?.exportMode });
     setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
@@ -81,7 +92,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
 
   function applyPendingImport(how: "replace" | "append"): void {
     const pending = pendingImport();
-    if (!pending) return;
+    if (!pending || !editable()) return;
     setClips(applyImport(clips(), pending.preview.entries, how));
     setPendingImport(null);
     say(`Imported ${pending.preview.entries.length} clips from ${pending.fileName}`);
@@ -89,6 +100,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
 
   function applyMark(outcome: Result<MarkOutcome>): void {
     if (!outcome.ok) return complain(outcome.error);
+    if (!editable()) return;
     const added = outcome.value.clips.length > clips().length;
     setMarking(outcome.value.marking);
     setClips(outcome.value.clips);
@@ -96,6 +108,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
   }
 
   function editTime(id: number, field: ClipField, text: string): Result<Clip[]> {
+    if (readOnly()) return fail("This project is open in another tab");
     const edited = setClipTime(clips(), id, field, text, duration());
     if (edited.ok) setClips(edited.value);
     return edited;
@@ -124,8 +137,18 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     applyPendingImport,
     cancelImport: () => setPendingImport(null),
     history,
-    undo: () => setHistory(undo(history())),
-    redo: () => setHistory(redo(history())),
+    undo: () => changeHistory(undo(history())),
+    redo: () => changeHistory(redo(history())),
+    readOnly,
+    /** Another tab took the project: stop editing here. */
+    yieldToOtherTab: () => setReadOnly(true),
+    /** Edit here after all: start from what the other tab saved last. */
+    async takeOver(): Promise<void> {
+      const open = source();
+      const saved = open && (await (await projects)?.load(projectId(open.media)).catch(() => undefined));
+      if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
+      setReadOnly(false);
+    },
     canUndo: () => history().past.length > 0,
     canRedo: () => history().future.length > 0,
     editLabel: (id: number, label: string) => setClips(setClipLabel(clips(), id, label)),

@@ -106,3 +106,39 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   expect(await clipStarts(fresh)).toEqual(["00:00:01.000"]);
   await fresh.close();
 });
+
+test("a project open in two tabs: the second is told and read-only until it takes over", async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto("./");
+  await openVideo(first, COUNTER);
+  await press(first, "m");
+  await press(first, "Shift+ArrowRight");
+  await press(first, "m");
+  await first.waitForTimeout(600);
+
+  const second = await context.newPage();
+  await second.goto("./");
+  await second.getByLabel("Open video").setInputFiles(COUNTER);
+  const notice = second.getByRole("region", { name: "Open in another tab" });
+  await expect(notice).toBeVisible();
+  await second.getByRole("heading", { name: "Clipmark" }).click();
+  await press(second, "m");
+  await press(second, "Shift+ArrowRight", 2);
+  await press(second, "m");
+  await expect(second.getByRole("alert")).toContainText("open in another tab");
+  await expect(clipRows(second)).toHaveCount(1);
+
+  // The first tab goes on editing and saving; the second takes over from what it saved.
+  await press(first, "Shift+ArrowRight");
+  await press(first, "m");
+  await press(first, "Shift+ArrowRight");
+  await press(first, "m");
+  await first.waitForTimeout(600);
+  await notice.getByRole("button", { name: "Edit here" }).click();
+  await expect(clipRows(second)).toHaveCount(2);
+  await expect(first.getByRole("region", { name: "Open in another tab" })).toBeVisible();
+  await second.getByRole("heading", { name: "Clipmark" }).click();
+  await press(second, "Control+z");
+  await expect(clipRows(second)).toHaveCount(1);
+  await expect(clipRows(first)).toHaveCount(2);
+});
