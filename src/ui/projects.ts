@@ -9,6 +9,7 @@ const BACKUP_NAME = "clipmark-projects.json";
 /** The stored projects as the start page shows them: list, rename, delete, back up, restore. */
 export function createProjects(projects: Promise<ProjectDb | null>, session: Session) {
   const [list, setList] = createSignal<ProjectRecord[]>([]);
+  const [usage, setUsage] = createSignal<StorageEstimate | null>(null);
 
   async function withDb(doing: string, work: (db: ProjectDb) => Promise<void>): Promise<void> {
     const db = await projects;
@@ -16,6 +17,7 @@ export function createProjects(projects: Promise<ProjectDb | null>, session: Ses
     try {
       await work(db);
       setList(await db.list());
+      setUsage((await navigator.storage?.estimate?.()) ?? null);
     } catch (error) {
       session.complain(`Could not ${doing}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -23,6 +25,7 @@ export function createProjects(projects: Promise<ProjectDb | null>, session: Ses
 
   return {
     list,
+    usage,
     refresh: () => withDb("list the projects", async () => undefined),
     rename: (id: string, name: string) => withDb("rename the project", (db) => db.rename(id, name.trim() || "Untitled")),
     remove: (id: string) => withDb("delete the project", (db) => db.remove(id)),

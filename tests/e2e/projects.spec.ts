@@ -79,6 +79,7 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   await page.reload();
   const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
   await expect(projects).toHaveCount(2);
+  await expect(page.getByLabel("Storage")).toContainText(/Storage: \d+\.\d MB used of \d+\.\d MB/);
   await expect(projects.nth(0)).toContainText("silent.mp4 · 1 clips · 00:00:02.000");
   await expect(projects.nth(1)).toContainText("counter.mp4 · 1 clips · 00:00:01.000");
   await projects.nth(1).getByRole("textbox", { name: "Project name" }).fill("Counter, cut one");

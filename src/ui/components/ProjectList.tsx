@@ -3,6 +3,8 @@ import { totalDuration } from "../../core/clips";
 import { formatTimecode } from "../../core/timecode";
 import type { Projects } from "../projects";
 
+const megabytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1_000_000).toFixed(1)} MB`;
+
 /** The projects kept in this browser, the last edited first. */
 export function ProjectList(props: { projects: Projects }) {
   const projects = props.projects;
@@ -10,6 +12,13 @@ export function ProjectList(props: { projects: Projects }) {
     <section aria-labelledby="projects-heading">
       <h2 id="projects-heading">Projects</h2>
       <p>Open a project's video again to go on where you left off.</p>
+      <Show when={projects.usage()}>
+        {(usage) => (
+          <p aria-label="Storage">
+            Storage: {megabytes(usage().usage)} used of {megabytes(usage().quota)} this browser allows this site.
+          </p>
+        )}
+      </Show>
       <div class="edit-list-bar">
         <button type="button" onClick={() => projects.backUp()} disabled={projects.list().length === 0}>
           Back up projects
