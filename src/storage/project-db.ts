@@ -4,7 +4,7 @@ import type { BackedUpProject } from "../core/formats/project-backup";
 /** A stored project: its id is its media's identity, one project per source file. */
 export type ProjectRecord = BackedUpProject;
 
-/** What identifies the source across reloads: a File cannot be stored, but these can. */
+/** What identifies the source across reloads: a File cannot be stored, but this can. */
 export type MediaRef = ProjectRecord["media"];
 
 interface Schema extends DBSchema {
@@ -14,7 +14,7 @@ interface Schema extends DBSchema {
 const DB_NAME = "clipmark";
 export const DB_VERSION = 1;
 
-export const projectId = (media: MediaRef): string => `${media.name}|${media.size}|${media.lastModified}`;
+export const projectId = (media: MediaRef): string => media.fingerprint;
 
 /** The projects kept in IndexedDB. Every save is one transaction: a crash leaves old or new, never a mix. */
 export class ProjectDb {

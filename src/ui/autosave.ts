@@ -21,8 +21,9 @@ export function keepProjects(projects: Promise<ProjectDb | null>, session: Sessi
     const source = session.source();
     const { past, present, future } = session.history();
     const exportMode = mode();
-    // A read-only tab must not write over the tab that is editing.
+    // A read-only tab must not write over the tab that is editing; a file only looked at is no project.
     if (!source || session.readOnly()) return;
+    if (present.length === 0 && past.length === 0 && future.length === 0) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const db = await projects;

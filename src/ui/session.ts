@@ -14,6 +14,7 @@ import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
 import { fail, type Result } from "../core/result";
 import type { MediaClient } from "../media/media-client";
+import { identify } from "../storage/media-identity";
 import { projectId, type MediaRef, type ProjectDb } from "../storage/project-db";
 
 export interface Source {
@@ -32,8 +33,6 @@ export interface PendingImport {
   fileName: string;
   preview: ImportPreview;
 }
-
-const mediaRef = (file: File): MediaRef => ({ name: file.name, size: file.size, lastModified: file.lastModified });
 
 /**
  * The open source, its clip list (with undo and redo) and the marking state: what the page edits.
@@ -70,13 +69,21 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     const probed = await media.probe(file);
     setOpening(null);
     if (!probed.ok) return complain(probed.error);
-    const ref = mediaRef(file);
-    const saved = await (await projects)?.load(projectId(ref)).catch(() => undefined);
+    const ref = await identify(file);
+    const db = await projects;
+    const saved = await db?.load(projectId(ref)).catch(() => undefined);
+    const namesake = saved ? undefined : (await db?.list().catch(() => []))?.find((p) => p.media.name === file.name);
     setReadOnly(false);
     const created = saved?.created ?? Date.now();
     setSource({ file, info: probed.value, media: ref, created, savedExportMode: saved?.exportMode });
     setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
     setMarking({ pendingIn: null });
+    if (namesake) {
+      return complain(
+        `${file.name} is not the file of the project "${namesake.name}" (its size or content differs), so that project's ` +
+          `${namesake.clips.length} clips were not applied; this file starts a project of its own`,
+      );
+    }
     say(saved ? `Reopened ${file.name} with its ${saved.clips.length} clips` : `Opened ${file.name}`);
   }
 

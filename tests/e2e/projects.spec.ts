@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTER, SILENT } from "./fixtures";
 import { clipRows, clipStarts, openVideo, press } from "./page";
@@ -53,6 +54,13 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await expect(page.getByRole("radio", { name: "Re-encode (frame-accurate)" })).toBeChecked();
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("");
+
+  // A different video under the same name gets none of those clips, and is told why.
+  await page
+    .getByLabel("Open video")
+    .setInputFiles({ name: "counter.mp4", mimeType: "video/mp4", buffer: readFileSync(SILENT) });
+  await expect(page.getByRole("alert")).toContainText("counter.mp4 is not the file of the project");
+  await expect(clipRows(page)).toHaveCount(0);
 
   // Another video is its own project, and the first one is still there when it comes back.
   await page.getByLabel("Open video").setInputFiles(SILENT);

@@ -4,7 +4,7 @@ import { parse, serialize, type BackedUpProject } from "../../src/core/formats/p
 const PROJECT: BackedUpProject = {
   id: "talk.mp4|1000|5",
   name: "Talk",
-  media: { name: "talk.mp4", size: 1000, lastModified: 5 },
+  media: { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" },
   clips: [{ id: 1, start: 1, end: 2, label: "a" }],
   undo: [[]],
   redo: [],

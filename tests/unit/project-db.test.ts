@@ -6,7 +6,7 @@ let dbCount = 0;
 const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
 
 function project(name: string, edited: number, clips = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
-  const media = { name, size: 1000, lastModified: 5 };
+  const media = { name, size: 1000, lastModified: 5, fingerprint: `print-of-${name}` };
   return { id: projectId(media), name, media, clips, undo: [[]], redo: [], exportMode: "lossless", created: 1, edited };
 }
 

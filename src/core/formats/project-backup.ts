@@ -6,7 +6,8 @@ import { fail, ok, type Result } from "../result";
 export interface BackedUpProject {
   id: string;
   name: string;
-  media: { name: string; size: number; lastModified: number };
+  /** The source: its name, and a fingerprint of its size and content (the project's id). */
+  media: { name: string; size: number; lastModified: number; fingerprint: string };
   clips: Clip[];
   undo: Clip[][];
   redo: Clip[][];
@@ -30,7 +31,8 @@ function readProject(v: unknown, index: number): Result<BackedUpProject> {
   const where = `project ${index + 1}`;
   if (!isObject(v) || typeof v.id !== "string" || typeof v.name !== "string") return fail(`${where} has no id or name`);
   const media = v.media;
-  if (!isObject(media) || typeof media.name !== "string" || !isNumber(media.size) || !isNumber(media.lastModified)) {
+  const described = isObject(media) && typeof media.name === "string" && typeof media.fingerprint === "string";
+  if (!described || !isNumber(media.size) || !isNumber(media.lastModified)) {
     return fail(`${where} (${v.name}) has no media reference`);
   }
   if (!isClipList(v.clips)) return fail(`${where} (${v.name}) has a clip that is not IN < OUT in seconds`);
