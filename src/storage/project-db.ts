@@ -7,12 +7,24 @@ export type ProjectRecord = BackedUpProject;
 /** What identifies the source across reloads: a File cannot be stored, but this can. */
 export type MediaRef = ProjectRecord["media"];
 
+/** A copy of a small source, kept so its project reopens with no question (bytes: every IndexedDB stores those). */
+export interface StoredMedia {
+  id: string;
+  name: string;
+  type: string;
+  lastModified: number;
+  bytes: ArrayBuffer;
+}
+
 interface Schema extends DBSchema {
   projects: { key: string; value: ProjectRecord; indexes: { edited: number } };
+  media: { key: string; value: StoredMedia };
 }
 
 const DB_NAME = "clipmark";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+/** Sources up to this size may be copied into the browser's storage. */
+export const MEDIA_COPY_LIMIT = 200_000_000;
 
 export const projectId = (media: MediaRef): string => media.fingerprint;
 
@@ -23,8 +35,9 @@ export class ProjectDb {
   static async open(name = DB_NAME): Promise<ProjectDb> {
     const db = await openDB<Schema>(name, DB_VERSION, {
       upgrade(database, oldVersion) {
-        // Version 1 is the first schema; later versions add their steps below it.
+        // One step per version, so a database of any earlier version comes up to date.
         if (oldVersion < 1) database.createObjectStore("projects", { keyPath: "id" }).createIndex("edited", "edited");
+        if (oldVersion < 2) database.createObjectStore("media", { keyPath: "id" });
       },
     });
     return new ProjectDb(db);
@@ -43,8 +56,29 @@ export class ProjectDb {
     return (await this.db.getAllFromIndex("projects", "edited")).reverse();
   }
 
-  remove(id: string): Promise<void> {
-    return this.db.delete("projects", id);
+  /** A project goes with its stored copy of the source, in one transaction. */
+  async remove(id: string): Promise<void> {
+    const tx = this.db.transaction(["projects", "media"], "readwrite");
+    await Promise.all([tx.objectStore("projects").delete(id), tx.objectStore("media").delete(id), tx.done]);
+  }
+
+  async keepMedia(id: string, file: File): Promise<void> {
+    if (file.size > MEDIA_COPY_LIMIT) throw new Error(`${file.name} is larger than ${MEDIA_COPY_LIMIT / 1e6} MB`);
+    const { name, type, lastModified } = file;
+    await this.db.put("media", { id, name, type, lastModified, bytes: await file.arrayBuffer() });
+  }
+
+  async hasMedia(id: string): Promise<boolean> {
+    return (await this.db.getKey("media", id)) !== undefined;
+  }
+
+  async storedMedia(id: string): Promise<File | undefined> {
+    const stored = await this.db.get("media", id);
+    return stored && new File([stored.bytes], stored.name, { type: stored.type, lastModified: stored.lastModified });
+  }
+
+  dropMedia(id: string): Promise<void> {
+    return this.db.delete("media", id);
   }
 
   /** Renames in one read-write transaction, so a concurrent save cannot be half overwritten. */

@@ -45,6 +45,7 @@ export function App() {
   onMount(() => {
     void showEngine();
     void projectList.refresh();
+    void session.reopenLast().then((file) => file && openFile(file));
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };

@@ -47,6 +47,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
   const [opening, setOpening] = createSignal<string | null>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
 
+  const [keptCopy, setKeptCopy] = createSignal(false);
   // Another tab has this project: this one shows it but must not write over it.
   const [readOnly, setReadOnly] = createSignal(false);
 
@@ -74,6 +75,7 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     const saved = await db?.load(projectId(ref)).catch(() => undefined);
     const namesake = saved ? undefined : (await db?.list().catch(() => []))?.find((p) => p.media.name === file.name);
     setReadOnly(false);
+    setKeptCopy(Boolean(await db?.hasMedia(projectId(ref)).catch(() => false)));
     const created = saved?.created ?? Date.now();
     setSource({ file, info: probed.value, media: ref, created, savedExportMode: saved?.exportMode });
     setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
@@ -147,6 +149,27 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     undo: () => changeHistory(undo(history())),
     redo: () => changeHistory(redo(history())),
     readOnly,
+    keptCopy,
+    /** Keeps (or drops) a copy of the source in the browser, so that its project reopens by itself. */
+    async keepCopy(keep: boolean): Promise<void> {
+      const open = source();
+      const db = await projects;
+      if (!open || !db) return;
+      try {
+        if (keep) await db.keepMedia(projectId(open.media), open.file);
+        else await db.dropMedia(projectId(open.media));
+        setKeptCopy(keep);
+        say(keep ? `A copy of ${open.file.name} is kept in this browser` : `The copy of ${open.file.name} is gone`);
+      } catch (error) {
+        complain(`Could not keep a copy of ${open.file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    /** On start: the last project whose source has a copy here opens again by itself. */
+    async reopenLast(): Promise<File | undefined> {
+      const db = await projects;
+      const last = (await db?.list().catch(() => []))?.[0];
+      return last && db?.storedMedia(last.id).catch(() => undefined);
+    },
     /** Another tab took the project: stop editing here. */
     yieldToOtherTab: () => setReadOnly(true),
     /** Edit here after all: start from what the other tab saved last. */

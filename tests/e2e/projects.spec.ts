@@ -151,3 +151,25 @@ test("a project open in two tabs: the second is told and read-only until it take
   await expect(clipRows(second)).toHaveCount(1);
   await expect(clipRows(first)).toHaveCount(2);
 });
+
+test("with a copy of a small source kept in the browser, the last project reopens by itself", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight");
+  await press(page, "m");
+  await page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" }).check();
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("A copy of counter.mp4 is kept in this browser");
+  await page.waitForTimeout(600);
+
+  await page.reload();
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  await expect(clipRows(page)).toHaveCount(1);
+  await expect(page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" })).toBeChecked();
+
+  await page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" }).uncheck();
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("The copy of counter.mp4 is gone");
+  await page.reload();
+  await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4");
+  await expect(page.getByRole("region", { name: "Player" })).toHaveCount(0);
+});

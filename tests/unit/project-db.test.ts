@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { ProjectDb, projectId, type ProjectRecord } from "../../src/storage/project-db";
+import { openDB } from "idb";
+import { DB_VERSION, ProjectDb, projectId, type ProjectRecord } from "../../src/storage/project-db";
 
 let dbCount = 0;
 const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
@@ -57,6 +58,35 @@ describe("ProjectDb", () => {
     const broken = { ...project("d.mp4", 9), clips: [() => 0] } as unknown as ProjectRecord;
     await expect(db.restore([project("e.mp4", 8), broken])).rejects.toThrow();
     expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "Lecture 3"]);
+  });
+
+  it("keeps a copy of a small source, and forgets it with its project", async () => {
+    const db = await freshDb();
+    const record = project("a.mp4", 1);
+    await db.save(record);
+    await db.keepMedia(record.id, new File([new Uint8Array([1, 2, 3])], "a.mp4", { type: "video/mp4" }));
+    const copy = await db.storedMedia(record.id);
+    expect(copy?.name).toBe("a.mp4");
+    expect(new Uint8Array(await (copy as File).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    await db.remove(record.id);
+    expect(await db.storedMedia(record.id)).toBeUndefined();
+    expect(await db.load(record.id)).toBeUndefined();
+  });
+
+  it("upgrades a version 1 database, written as version 1 wrote it, with nothing lost", async () => {
+    const name = `test-${dbCount++}`;
+    const old = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore("projects", { keyPath: "id" }).createIndex("edited", "edited");
+      },
+    });
+    const record = project("old.mp4", 3);
+    await old.put("projects", record);
+    old.close();
+    const db = await ProjectDb.open(name);
+    expect(DB_VERSION).toBe(2);
+    expect(await db.list()).toEqual([record]);
+    expect(await db.storedMedia(record.id)).toBeUndefined();
   });
 
   it("reopens a database written before, with nothing lost", async () => {

@@ -1,3 +1,4 @@
+import { MEDIA_COPY_LIMIT } from "../../storage/project-db";
 import { exportEditList, type EditListFormat } from "../edit-list-export";
 import type { Session } from "../session";
 
@@ -36,6 +37,15 @@ export function EditListBar(props: { session: Session }) {
       <button type="button" disabled={empty()} onClick={() => save("edl")}>
         Export EDL
       </button>
+      <label title={`Up to ${MEDIA_COPY_LIMIT / 1e6} MB`}>
+        <input
+          type="checkbox"
+          checked={session.keptCopy()}
+          disabled={(session.source()?.file.size ?? Infinity) > MEDIA_COPY_LIMIT}
+          onChange={(event) => void session.keepCopy(event.currentTarget.checked)}
+        />
+        Keep a copy of the video in this browser
+      </label>
     </div>
   );
 }
