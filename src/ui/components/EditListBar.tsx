@@ -1,4 +1,5 @@
 import { MEDIA_COPY_LIMIT } from "../../storage/project-db";
+import { FilePicker } from "./FilePicker";
 import { exportEditList, type EditListFormat } from "../edit-list-export";
 import type { Session } from "../session";
 
@@ -15,19 +16,7 @@ export function EditListBar(props: { session: Session }) {
 
   return (
     <div class="edit-list-bar" role="group" aria-label="Edit list">
-      <label class="button">
-        Import edits
-        <input
-          type="file"
-          accept={EDIT_LIST_TYPES}
-          aria-label="Import edits"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = "";
-            if (file) void session.readEdits(file);
-          }}
-        />
-      </label>
+      <FilePicker label="Import edits" accept={EDIT_LIST_TYPES} onFile={(file) => void session.readEdits(file)} />
       <button type="button" disabled={empty()} onClick={() => save("csv")}>
         Export CSV
       </button>

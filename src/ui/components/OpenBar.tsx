@@ -1,3 +1,7 @@
+import { FilePicker } from "./FilePicker";
+
+const MEDIA_TYPES = "video/*,audio/*,.mkv,.mov,.ts,.m2ts,.avi,.flv,.webm";
+
 // Bundled in public/; relative, so the page works under any base path.
 const SAMPLE_NAME = "sample.mp4";
 
@@ -11,19 +15,7 @@ export function OpenBar(props: { opening: string | null; onOpen: (file: File) =>
 
   return (
     <div class="open-bar">
-      <label class="button">
-        Open video
-        <input
-          type="file"
-          accept="video/*,audio/*,.mkv,.mov,.ts,.m2ts,.avi,.flv,.webm"
-          aria-label="Open video"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = "";
-            if (file) props.onOpen(file);
-          }}
-        />
-      </label>
+      <FilePicker label="Open video" accept={MEDIA_TYPES} onFile={(file) => props.onOpen(file)} />
       <button type="button" onClick={openSample}>
         Open sample
       </button>

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { totalDuration } from "../../core/clips";
 import { formatTimecode } from "../../core/timecode";
 import type { Projects } from "../projects";
+import { FilePicker } from "./FilePicker";
 
 const megabytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1_000_000).toFixed(1)} MB`;
 
@@ -23,19 +24,7 @@ export function ProjectList(props: { projects: Projects }) {
         <button type="button" onClick={() => projects.backUp()} disabled={projects.list().length === 0}>
           Back up projects
         </button>
-        <label class="button">
-          Restore projects
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label="Restore projects"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = "";
-              if (file) void projects.restore(file);
-            }}
-          />
-        </label>
+        <FilePicker label="Restore projects" accept=".json,application/json" onFile={(file) => void projects.restore(file)} />
       </div>
       <Show when={projects.list().length > 0} fallback={<p>No projects yet.</p>}>
         <ul aria-label="Projects">
