@@ -11,14 +11,14 @@ import type { Session } from "./session";
 export function createExporter(media: MediaClient, session: Session, afterRun: () => void) {
   const [mode, setMode] = createSignal<ExportMode>("lossless");
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
-  const [saved, setDownload] = createSignal<Download | null>(null);
+  const [finished, setFinished] = createSignal<Download | null>(null);
 
   async function run(): Promise<void> {
     const source = session.source();
     if (!source || progress()) return;
-    const previous = saved();
+    const previous = finished();
     if (previous) URL.revokeObjectURL(previous.url);
-    setDownload(null);
+    setFinished(null);
     let running = true;
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
@@ -31,7 +31,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     // A hung core may have been swapped for another during the run.
     afterRun();
     if (!result.ok) return result.error === CANCELLED ? session.say(CANCELLED) : session.complain(result.error);
-    setDownload(download(result.value as Uint8Array<ArrayBuffer>, cutFileName(source.file.name), "video/mp4"));
+    setFinished(download(result.value as Uint8Array<ArrayBuffer>, cutFileName(source.file.name), "video/mp4"));
     session.say(`Exported ${cutFileName(source.file.name)}`);
   }
 
@@ -39,7 +39,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     mode,
     setMode,
     progress,
-    download: saved,
+    download: finished,
     run,
     cancel: () => media.cancel(),
   };
