@@ -4,7 +4,7 @@ import * as edl from "./formats/edl";
 import type { EditEntry, LineWarning } from "./formats/edit-list";
 import * as osp from "./formats/osp";
 import * as log from "./formats/timestamp-log";
-import { firstVideo, type MediaInfo } from "./media-info";
+import type { MediaInfo } from "./media-info";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
@@ -46,10 +46,9 @@ export interface ImportPreview {
 }
 
 function parseAs(format: EditFormat, text: string, info: MediaInfo) {
-  const rate = firstVideo(info)?.frameRate ?? { num: 25, den: 1 };
   if (format === "csv") return csv.parse(text);
   if (format === "log") return log.parse(text, info.duration);
-  if (format === "edl") return edl.parse(text, rate);
+  if (format === "edl") return edl.parse(text, edl.timecodeRate(info));
   return osp.parse(text);
 }
 

@@ -3,8 +3,6 @@ import { csvFileName, edlFileName, ospFileName } from "../core/file-names";
 import * as csv from "../core/formats/edits-csv";
 import * as edl from "../core/formats/edl";
 import * as osp from "../core/formats/osp";
-import { firstAudio, firstVideo } from "../core/media-info";
-import { fileStem } from "../core/file-names";
 import { download } from "./download";
 import type { Source } from "./session";
 
@@ -27,9 +25,6 @@ export function exportEditList(format: EditListFormat, source: Source, clips: re
     const text = osp.serialize(clips, { info, path: name, makeId: openShotId });
     return download(text, ospFileName(name), "application/json").name;
   }
-  const video = firstVideo(info);
-  const tracks = video && firstAudio(info) ? "AA/V" : video ? "V" : "AA";
-  const rate = video?.frameRate ?? { num: 25, den: 1 };
-  const text = edl.serialize(clips, { title: fileStem(name), fileName: name, rate, tracks });
+  const text = edl.serialize(clips, edl.describeSource(name, info));
   return download(text, edlFileName(name), "text/plain").name;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parse, serialize } from "../../src/core/formats/edl";
+import { describeSource, parse, serialize, timecodeRate } from "../../src/core/formats/edl";
+import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const PAL = { num: 25, den: 1 };
 const NTSC = { num: 30000, den: 1001 };
@@ -59,5 +60,20 @@ describe("CMX 3600 EDL", () => {
   it("fails on text that is no EDL", () => {
     expect(parse("# IN,OUT (seconds)\n1,2\n", PAL).ok).toBe(false);
     expect(parse("TITLE: empty\n", PAL)).toEqual({ ok: false, error: "the EDL holds no events" });
+  });
+});
+
+describe("describeSource", () => {
+  it("names the file and its tracks, and times in the video's rate", () => {
+    expect(describeSource("talk.final.mp4", sampleInfo())).toEqual({
+      title: "talk.final",
+      fileName: "talk.final.mp4",
+      rate: { num: 25, den: 1 },
+      tracks: "AA/V",
+    });
+    expect(describeSource("a.mp4", sampleInfo({ streams: [VIDEO] })).tracks).toBe("V");
+    const audioOnly = sampleInfo({ streams: [AUDIO] });
+    expect(describeSource("a.m4a", audioOnly).tracks).toBe("AA");
+    expect(timecodeRate(audioOnly)).toEqual({ num: 25, den: 1 });
   });
 });

@@ -1,4 +1,6 @@
+import { fileStem } from "../file-names";
 import { frameIndexAt, frameStart } from "../frames";
+import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
 import type { EditEntry, EditList, LineWarning } from "./edit-list";
@@ -69,6 +71,16 @@ export interface EdlSource {
   fileName: string;
   rate: Rational;
   tracks: "AA/V" | "V" | "AA";
+}
+
+/** The rate EDL timecode counts in: the video's, or PAL's for a source without video. */
+export const timecodeRate = (info: MediaInfo): Rational => firstVideo(info)?.frameRate ?? { num: 25, den: 1 };
+
+/** How an EDL names and times the source: its file, its tracks, its frame rate. */
+export function describeSource(fileName: string, info: MediaInfo): EdlSource {
+  const video = firstVideo(info);
+  const tracks = video && firstAudio(info) ? "AA/V" : video ? "V" : "AA";
+  return { title: fileStem(fileName), fileName, rate: timecodeRate(info), tracks };
 }
 
 /** One event a clip, record times end to end from zero, non-drop timecode at the source's rate. */
