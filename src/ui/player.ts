@@ -89,7 +89,6 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     direction,
     speed,
     previewError,
-    rate,
     frame: () => frameIndexAt(playhead(), rate()),
     /** The start of the frame on screen: where a mark belongs. */
     markTime: () => snapToFrame(playhead(), rate()),

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT } from "./fixtures";
-import { openVideo, press } from "./page";
+import { markSeconds, openVideo, press } from "./page";
 import { closestSourceFrame, frameCount, keyframeTimes, streamDuration, streams } from "./oracle";
 
 async function exportMp4(page: Page, mode: string, name: string): Promise<string> {
@@ -120,9 +120,7 @@ test("a file that is not media gives a clear error and changes nothing", async (
   await page.goto("./");
   await openVideo(page, COUNTER);
   await press(page, "Shift+ArrowRight");
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight");
-  await press(page, "m");
+  await markSeconds(page, 1);
   await page.getByLabel("Open video").setInputFiles(NOT_MEDIA);
   await expect(page.getByRole("alert")).toContainText("notes.pdf");
   await expect(page.getByRole("alert")).toContainText("not a video");

@@ -24,3 +24,13 @@ export const clipStarts = (page: Page): Promise<string[]> =>
   clipRows(page)
     .getByRole("textbox", { name: "IN" })
     .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+/** M here, then M again `seconds` later: a clip of that length, from the keys alone. */
+export async function markSeconds(page: Page, seconds: number): Promise<void> {
+  await press(page, "m");
+  await press(page, "Shift+ArrowRight", seconds);
+  await press(page, "m");
+}
+
+/** Saves trail the last change by 300 ms: wait past that before a reload. */
+export const afterAutosave = (page: Page): Promise<void> => page.waitForTimeout(600);

@@ -2,19 +2,15 @@ import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTER, SILENT } from "./fixtures";
-import { clipRows, clipStarts, openVideo, press } from "./page";
+import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press } from "./page";
 
 
 test("every change is undoable from the keyboard and the buttons", async ({ page }) => {
   await page.goto("./");
   await openVideo(page, COUNTER);
   await press(page, "Shift+ArrowRight");
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight");
-  await press(page, "m");
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight");
-  await press(page, "m");
+  await markSeconds(page, 1);
+  await markSeconds(page, 1);
   await clipRows(page).first().getByRole("button", { name: "Delete clip" }).click();
   expect(await clipStarts(page)).toEqual(["00:00:02.000"]);
 
@@ -74,15 +70,11 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   await page.goto("./");
   await openVideo(page, COUNTER);
   await press(page, "Shift+ArrowRight");
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight");
-  await press(page, "m");
-  await page.waitForTimeout(600);
+  await markSeconds(page, 1);
+  await afterAutosave(page);
   await openVideo(page, SILENT);
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight", 2);
-  await press(page, "m");
-  await page.waitForTimeout(600);
+  await markSeconds(page, 2);
+  await afterAutosave(page);
 
   await page.reload();
   const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
@@ -120,10 +112,8 @@ test("a project open in two tabs: the second is told and read-only until it take
   const first = await context.newPage();
   await first.goto("./");
   await openVideo(first, COUNTER);
-  await press(first, "m");
-  await press(first, "Shift+ArrowRight");
-  await press(first, "m");
-  await first.waitForTimeout(600);
+  await markSeconds(first, 1);
+  await afterAutosave(first);
 
   const second = await context.newPage();
   await second.goto("./");
@@ -131,18 +121,14 @@ test("a project open in two tabs: the second is told and read-only until it take
   const notice = second.getByRole("region", { name: "Open in another tab" });
   await expect(notice).toBeVisible();
   await second.getByRole("heading", { name: "Clipmark" }).click();
-  await press(second, "m");
-  await press(second, "Shift+ArrowRight", 2);
-  await press(second, "m");
+  await markSeconds(second, 2);
   await expect(second.getByRole("alert")).toContainText("open in another tab");
   await expect(clipRows(second)).toHaveCount(1);
 
   // The first tab goes on editing and saving; the second takes over from what it saved.
   await press(first, "Shift+ArrowRight");
-  await press(first, "m");
-  await press(first, "Shift+ArrowRight");
-  await press(first, "m");
-  await first.waitForTimeout(600);
+  await markSeconds(first, 1);
+  await afterAutosave(first);
   await notice.getByRole("button", { name: "Edit here" }).click();
   await expect(clipRows(second)).toHaveCount(2);
   await expect(first.getByRole("region", { name: "Open in another tab" })).toBeVisible();
@@ -155,12 +141,10 @@ test("a project open in two tabs: the second is told and read-only until it take
 test("with a copy of a small source kept in the browser, the last project reopens by itself", async ({ page }) => {
   await page.goto("./");
   await openVideo(page, COUNTER);
-  await press(page, "m");
-  await press(page, "Shift+ArrowRight");
-  await press(page, "m");
+  await markSeconds(page, 1);
   await page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" }).check();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("A copy of counter.mp4 is kept in this browser");
-  await page.waitForTimeout(600);
+  await afterAutosave(page);
 
   await page.reload();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../result";
 import { parseTime } from "../timecode";
 import type { EditEntry, EditList, LineWarning } from "./edit-list";
 
-export const CSV_HEADER = "# IN,OUT (seconds)";
+const CSV_HEADER = "# IN,OUT (seconds)";
 
 const HEADER_ROW = /^\s*"?(in|start)"?\s*,\s*"?(out|end)"?\s*(,.*)?$/i;
 

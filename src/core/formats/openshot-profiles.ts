@@ -116,7 +116,7 @@ const TABLE: [number, number, number, number, string][] = [
   [3840, 2160, 60000, 1001, "4K UHD 2160p 59.94 fps"],
 ];
 
-export const OPENSHOT_PROFILES: OpenShotProfile[] = TABLE.map(([width, height, num, den, name]) => ({
+const OPENSHOT_PROFILES: OpenShotProfile[] = TABLE.map(([width, height, num, den, name]) => ({
   name,
   width,
   height,
