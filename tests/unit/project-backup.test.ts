@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sampleInfo } from "./sample-info";
 import { parse, serialize, type BackedUpProject } from "../../src/core/formats/project-backup";
 
 const PROJECT: BackedUpProject = {
@@ -16,6 +17,8 @@ const PROJECT: BackedUpProject = {
 describe("project backup", () => {
   it("round-trips", () => {
     expect(parse(serialize([PROJECT]))).toEqual({ ok: true, value: [PROJECT] });
+    const probed = { ...PROJECT, info: sampleInfo() };
+    expect(parse(serialize([probed]))).toEqual({ ok: true, value: [probed] });
   });
 
   it.each([
@@ -25,6 +28,7 @@ describe("project backup", () => {
     [JSON.stringify({ format: "clipmark-projects", version: 1 }), "no projects list"],
     [serialize([{ ...PROJECT, clips: [{ id: 1, start: 3, end: 2, label: "" }] }]), "project 1 (Talk) has a clip"],
     [serialize([PROJECT, { ...PROJECT, media: null } as unknown as BackedUpProject]), "project 2 (Talk) has no media"],
+    [serialize([{ ...PROJECT, info: { duration: "long" } } as unknown as BackedUpProject]), "broken probe result"],
     [serialize([{ ...PROJECT, undo: [[{}]] } as unknown as BackedUpProject]), "broken undo history"],
   ])("refuses %j: %s", (text, message) => {
     const result = parse(text);

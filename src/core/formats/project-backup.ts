@@ -1,5 +1,6 @@
 import type { Clip } from "../clips";
 import type { ExportMode } from "../export-plan";
+import type { MediaInfo } from "../media-info";
 import { fail, ok, type Result } from "../result";
 
 /** A project as a backup holds it: the same fields the store keeps. */
@@ -8,6 +9,8 @@ export interface BackedUpProject {
   name: string;
   /** The source: its name, and a fingerprint of its size and content (the project's id). */
   media: { name: string; size: number; lastModified: number; fingerprint: string };
+  /** The source as it was probed; absent from projects saved before it was kept. */
+  info?: MediaInfo;
   clips: Clip[];
   undo: Clip[][];
   redo: Clip[][];
@@ -34,6 +37,10 @@ function readProject(v: unknown, index: number): Result<BackedUpProject> {
   const described = isObject(media) && typeof media.name === "string" && typeof media.fingerprint === "string";
   if (!described || !isNumber(media.size) || !isNumber(media.lastModified)) {
     return fail(`${where} (${v.name}) has no media reference`);
+  }
+  const info = v.info;
+  if (info !== undefined && !(isObject(info) && isNumber(info.duration) && Array.isArray(info.streams))) {
+    return fail(`${where} (${v.name}) has a broken probe result`);
   }
   if (!isClipList(v.clips)) return fail(`${where} (${v.name}) has a clip that is not IN < OUT in seconds`);
   const history = [v.undo, v.redo].every((h) => Array.isArray(h) && h.every(isClipList));
