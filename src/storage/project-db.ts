@@ -1,14 +1,15 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { BackedUpProject } from "../core/formats/project-backup";
 
-/** A stored project: its id is its media's identity, one project per source file. */
+/** A stored project. A source file may have several; each has an id of its own. */
 export type ProjectRecord = BackedUpProject;
 
 /** What identifies the source across reloads: a File cannot be stored, but this can. */
 export type MediaRef = ProjectRecord["media"];
 
-/** A copy of a small source, kept so its project reopens with no question (bytes: every IndexedDB stores those). */
+/** A copy of a small source, kept so its projects reopen with no question (bytes: every IndexedDB stores those). */
 export interface StoredMedia {
+  /** The source's fingerprint (the key version 2 gave it). */
   id: string;
   name: string;
   type: string;
@@ -16,28 +17,49 @@ export interface StoredMedia {
   bytes: ArrayBuffer;
 }
 
+/** Where the browser has them, a handle to the source on disk: reading it again takes one permission click. */
+export interface StoredHandle {
+  fingerprint: string;
+  handle: FileSystemFileHandle;
+}
+
 interface Schema extends DBSchema {
-  projects: { key: string; value: ProjectRecord; indexes: { edited: number } };
+  projects: { key: string; value: ProjectRecord; indexes: { edited: number; fingerprint: string; mediaName: string } };
   media: { key: string; value: StoredMedia };
+  handles: { key: string; value: StoredHandle };
 }
 
 const DB_NAME = "clipmark";
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** Sources up to this size may be copied into the browser's storage. */
 export const MEDIA_COPY_LIMIT = 200_000_000;
 
-export const projectId = (media: MediaRef): string => media.fingerprint;
+/** A random id; `crypto.randomUUID` exists only on secure origins, and a static host may be plain http. */
+export function newId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
-/** The projects kept in IndexedDB. Every save is one transaction: a crash leaves old or new, never a mix. */
+/**
+ * The projects kept in IndexedDB, with what brings their sources back: a copy of a small file, or
+ * a file handle. Those belong to the source (its fingerprint), shared by all of its projects.
+ * Every write is one transaction: a crash leaves old or new, never a mix.
+ */
 export class ProjectDb {
   private constructor(private readonly db: IDBPDatabase<Schema>) {}
 
   static async open(name = DB_NAME): Promise<ProjectDb> {
     const db = await openDB<Schema>(name, DB_VERSION, {
-      upgrade(database, oldVersion) {
+      upgrade(database, oldVersion, _newVersion, tx) {
         // One step per version, so a database of any earlier version comes up to date.
         if (oldVersion < 1) database.createObjectStore("projects", { keyPath: "id" }).createIndex("edited", "edited");
         if (oldVersion < 2) database.createObjectStore("media", { keyPath: "id" });
+        // Up to version 2 a project's id was its source's fingerprint; those ids stay as they are.
+        if (oldVersion < 3) {
+          const projects = tx.objectStore("projects");
+          projects.createIndex("fingerprint", "media.fingerprint");
+          projects.createIndex("mediaName", "media.name");
+          database.createObjectStore("handles", { keyPath: "fingerprint" });
+        }
       },
     });
     return new ProjectDb(db);
@@ -56,29 +78,38 @@ export class ProjectDb {
     return (await this.db.getAllFromIndex("projects", "edited")).reverse();
   }
 
-  /** A project goes with its stored copy of the source, in one transaction. */
+  /** The projects of one source, the last edited first. */
+  async projectsOf(fingerprint: string): Promise<ProjectRecord[]> {
+    return lastEditedFirst(await this.db.getAllFromIndex("projects", "fingerprint", fingerprint));
+  }
+
+  /** The projects whose source had this file name. */
+  async projectsNamed(fileName: string): Promise<ProjectRecord[]> {
+    return lastEditedFirst(await this.db.getAllFromIndex("projects", "mediaName", fileName));
+  }
+
+  /** A project goes; its source's copy and handle go with its last project, in the same transaction. */
   async remove(id: string): Promise<void> {
-    const tx = this.db.transaction(["projects", "media"], "readwrite");
-    await Promise.all([tx.objectStore("projects").delete(id), tx.objectStore("media").delete(id), tx.done]);
+    const tx = this.db.transaction(["projects", "media", "handles"], "readwrite");
+    const projects = tx.objectStore("projects");
+    const project = await projects.get(id);
+    if (project) {
+      await projects.delete(id);
+      const fingerprint = project.media.fingerprint;
+      if ((await projects.index("fingerprint").count(fingerprint)) === 0) {
+        await tx.objectStore("media").delete(fingerprint);
+        await tx.objectStore("handles").delete(fingerprint);
+      }
+    }
+    await tx.done;
   }
 
-  async keepMedia(id: string, file: File): Promise<void> {
-    if (file.size > MEDIA_COPY_LIMIT) throw new Error(`${file.name} is larger than ${MEDIA_COPY_LIMIT / 1e6} MB`);
-    const { name, type, lastModified } = file;
-    await this.db.put("media", { id, name, type, lastModified, bytes: await file.arrayBuffer() });
-  }
-
-  async hasMedia(id: string): Promise<boolean> {
-    return (await this.db.getKey("media", id)) !== undefined;
-  }
-
-  async storedMedia(id: string): Promise<File | undefined> {
-    const stored = await this.db.get("media", id);
-    return stored && new File([stored.bytes], stored.name, { type: stored.type, lastModified: stored.lastModified });
-  }
-
-  dropMedia(id: string): Promise<void> {
-    return this.db.delete("media", id);
+  /** A copy of a project under a new id and name, with the same clips and history. */
+  async duplicate(id: string, copyId: string, name: string, now: number): Promise<void> {
+    const tx = this.db.transaction("projects", "readwrite");
+    const project = await tx.store.get(id);
+    if (project) await tx.store.put({ ...project, id: copyId, name, created: now, edited: now });
+    await tx.done;
   }
 
   /** Renames in one read-write transaction, so a concurrent save cannot be half overwritten. */
@@ -104,7 +135,36 @@ export class ProjectDb {
     await done;
   }
 
+  async keepMedia(fingerprint: string, file: File): Promise<void> {
+    if (file.size > MEDIA_COPY_LIMIT) throw new Error(`${file.name} is larger than ${MEDIA_COPY_LIMIT / 1e6} MB`);
+    const { name, type, lastModified } = file;
+    await this.db.put("media", { id: fingerprint, name, type, lastModified, bytes: await file.arrayBuffer() });
+  }
+
+  async hasMedia(fingerprint: string): Promise<boolean> {
+    return (await this.db.getKey("media", fingerprint)) !== undefined;
+  }
+
+  async storedMedia(fingerprint: string): Promise<File | undefined> {
+    const stored = await this.db.get("media", fingerprint);
+    return stored && new File([stored.bytes], stored.name, { type: stored.type, lastModified: stored.lastModified });
+  }
+
+  dropMedia(fingerprint: string): Promise<void> {
+    return this.db.delete("media", fingerprint);
+  }
+
+  async keepHandle(fingerprint: string, handle: FileSystemFileHandle): Promise<void> {
+    await this.db.put("handles", { fingerprint, handle });
+  }
+
+  async handle(fingerprint: string): Promise<FileSystemFileHandle | undefined> {
+    return (await this.db.get("handles", fingerprint))?.handle;
+  }
+
   close(): void {
     this.db.close();
   }
 }
+
+const lastEditedFirst = (projects: ProjectRecord[]) => projects.sort((a, b) => b.edited - a.edited);

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import type { EngineInfo, ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
@@ -14,6 +14,8 @@ import { ProjectDb } from "../storage/project-db";
 import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
 import { isEditList } from "./dropped-file";
+import { droppedHandle, type PickedFile } from "./file-handles";
+import { createOpener, type Opener } from "./opener";
 import { handleKey } from "./keys";
 import { createPlayer } from "./player";
 import { createProjects, type Projects } from "./projects";
@@ -28,7 +30,8 @@ export function App() {
     session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
     return null;
   });
-  const session = createSession(media, projects);
+  const session = createSession(projects);
+  const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   // `?threads=single` skips the multi-thread core.
   const threads: ThreadChoice = new URLSearchParams(location.search).get("threads") === "single" ? "single" : "auto";
@@ -36,16 +39,19 @@ export function App() {
   const exporter = createExporter(media, session, showEngine);
   keepProjects(projects, session, exporter.mode);
   const tabs = guardAcrossTabs(session);
-  createEffect(() => {
-    const saved = session.source()?.savedExportMode;
-    if (saved) exporter.setMode(saved);
-  });
   const projectList = createProjects(projects, session);
+  // A source opened: the player starts over and the export mode is the project's. Closed: the list is fresh.
+  createEffect(
+    on(session.source, (source) => {
+      player.reset();
+      if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
+      if (!source) void projectList.refresh();
+    }),
+  );
 
   onMount(() => {
     void showEngine();
-    void projectList.refresh();
-    void session.reopenLast().then((file) => file && openFile(file));
+    void opener.reopenLast();
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -54,7 +60,8 @@ export function App() {
     const onDrop = (event: DragEvent) => {
       event.preventDefault();
       const file = event.dataTransfer?.files[0];
-      if (file) void (isEditList(file) ? session.readEdits(file) : openFile(file));
+      const handle = droppedHandle(event.dataTransfer?.items[0]);
+      if (file) void (isEditList(file) ? session.readEdits(file) : openDropped(file, handle));
     };
     window.addEventListener("keydown", onKey);
     window.addEventListener("dragover", onDragOver);
@@ -66,20 +73,26 @@ export function App() {
     });
   });
 
-  const openFile = async (file: File) => {
-    await session.open(file);
-    if (session.source()?.file === file) player.reset();
+  const openDropped = async (file: File, handle: Promise<FileSystemHandle | null>) => {
+    const dropped = await handle.catch(() => null);
+    await opener.open({ file, handle: dropped?.kind === "file" ? (dropped as FileSystemFileHandle) : undefined });
   };
 
   return (
     <div class="app">
       <header>
         <h1>Clipmark</h1>
-        <OpenBar opening={session.opening()} onOpen={openFile} />
+        <OpenBar
+          opening={opener.opening()}
+          onOpen={(picked: PickedFile) => void opener.open(picked)}
+          onNewProject={(picked: PickedFile) => void opener.startProject(picked)}
+          onError={session.complain}
+          onClose={session.source() ? session.close : undefined}
+        />
         <EngineStatus engine={engine()} />
       </header>
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
-      <Show when={session.source()} fallback={<Welcome projects={projectList} />}>
+      <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} />}>
         {(source) => (
           <main>
             <Show when={session.readOnly()}>
@@ -119,22 +132,22 @@ function EngineStatus(props: { engine: EngineState }) {
   );
 }
 
-function Welcome(props: { projects: Projects }) {
+function Welcome(props: { projects: Projects; opener: Opener }) {
   return (
     <main class="welcome">
       <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
-      <Show when={props.projects.list()[0]}>
+      <Show when={props.projects.list()[0]?.project}>
         {(last) => (
           <p role="note" aria-label="Last project">
-            Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open{" "}
-            {last().name} again to go on where you left off.
+            Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open
+            it from the list below, or open its video, to go on where you left off.
           </p>
         )}
       </Show>
       <p>
         Press <kbd>?</kbd> for the keys.
       </p>
-      <ProjectList projects={props.projects} />
+      <ProjectList projects={props.projects} opener={props.opener} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { createEffect, onCleanup } from "solid-js";
 import type { ExportMode } from "../core/export-plan";
-import { projectId, type ProjectDb } from "../storage/project-db";
+import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 import type { Session } from "./session";
 
 // Saves trail the last change by this much: a reload loses at most that keystroke's worth.
@@ -28,17 +28,10 @@ export function keepProjects(projects: Promise<ProjectDb | null>, session: Sessi
     timer = setTimeout(async () => {
       const db = await projects;
       if (!db) return;
-      const record = {
-        id: projectId(source.media),
-        name: source.media.name,
-        media: source.media,
-        clips: present,
-        undo: past,
-        redo: future,
-        exportMode,
-        created: source.created,
-        edited: Date.now(),
-      };
+      const { id, name, created } = source.project;
+      const { media, info } = source;
+      const edited = Date.now();
+      const record: ProjectRecord = { id, name, media, info, clips: present, undo: past, redo: future, exportMode, created, edited };
       try {
         await db.save(record);
         // Ask once that the browser not evict the projects under storage pressure.

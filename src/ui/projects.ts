@@ -1,14 +1,32 @@
 import { createSignal } from "solid-js";
 import * as backup from "../core/formats/project-backup";
-import type { ProjectDb, ProjectRecord } from "../storage/project-db";
+import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { download } from "./download";
 import type { Session } from "./session";
 
 const BACKUP_NAME = "clipmark-projects.json";
 
-/** The stored projects as the start page shows them: list, rename, delete, back up, restore. */
+/** Where a project's video comes back from: a copy kept here, a handle to the file, or a new pick. */
+export type VideoReturn = "copy" | "handle" | "pick";
+
+export interface ListedProject {
+  project: ProjectRecord;
+  video: VideoReturn;
+}
+
+async function videoReturn(db: ProjectDb, fingerprint: string): Promise<VideoReturn> {
+  if (await db.hasMedia(fingerprint)) return "copy";
+  return (await db.handle(fingerprint)) ? "handle" : "pick";
+}
+
+async function listed(db: ProjectDb): Promise<ListedProject[]> {
+  const projects = await db.list();
+  return Promise.all(projects.map(async (project) => ({ project, video: await videoReturn(db, project.media.fingerprint) })));
+}
+
+/** The stored projects as the start page shows them: list, rename, duplicate, delete, back up, restore. */
 export function createProjects(projects: Promise<ProjectDb | null>, session: Session) {
-  const [list, setList] = createSignal<ProjectRecord[]>([]);
+  const [list, setList] = createSignal<ListedProject[]>([]);
   const [usage, setUsage] = createSignal<StorageEstimate | null>(null);
 
   async function withDb(doing: string, work: (db: ProjectDb) => Promise<void>): Promise<void> {
@@ -16,7 +34,7 @@ export function createProjects(projects: Promise<ProjectDb | null>, session: Ses
     if (!db) return;
     try {
       await work(db);
-      setList(await db.list());
+      setList(await listed(db));
       setUsage((await navigator.storage?.estimate?.()) ?? null);
     } catch (error) {
       session.complain(`Could not ${doing}: ${error instanceof Error ? error.message : String(error)}`);
@@ -29,8 +47,10 @@ export function createProjects(projects: Promise<ProjectDb | null>, session: Ses
     refresh: () => withDb("list the projects", async () => undefined),
     rename: (id: string, name: string) => withDb("rename the project", (db) => db.rename(id, name.trim() || "Untitled")),
     remove: (id: string) => withDb("delete the project", (db) => db.remove(id)),
+    duplicate: (project: ProjectRecord) =>
+      withDb("duplicate the project", (db) => db.duplicate(project.id, newId(), `${project.name} (copy)`, Date.now())),
     backUp: () => {
-      const name = download(backup.serialize(list()), BACKUP_NAME, "application/json").name;
+      const name = download(backup.serialize(list().map((entry) => entry.project)), BACKUP_NAME, "application/json").name;
       session.say(`Saved ${list().length} projects to ${name}`);
     },
     async restore(file: File) {

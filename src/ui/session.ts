@@ -13,18 +13,22 @@ import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../
 import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
 import { fail, type Result } from "../core/result";
-import type { MediaClient } from "../media/media-client";
-import { identify } from "../storage/media-identity";
-import { projectId, type MediaRef, type ProjectDb } from "../storage/project-db";
+import type { MediaRef, ProjectDb, ProjectRecord } from "../storage/project-db";
+
+/** The project being edited, apart from its clips. */
+export interface OpenProject {
+  id: string;
+  name: string;
+  created: number;
+  /** The export mode it was saved with, if it was. */
+  exportMode?: ExportMode;
+}
 
 export interface Source {
   file: File;
   info: MediaInfo;
   media: MediaRef;
-  /** When its project was first saved. */
-  created: number;
-  /** The export mode its project was saved with, if it was. */
-  savedExportMode?: ExportMode;
+  project: OpenProject;
 }
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
@@ -36,15 +40,14 @@ export interface PendingImport {
 
 /**
  * The open source, its clip list (with undo and redo) and the marking state: what the page edits.
- * `projects` is where a source's earlier work is found again; null where storage is unavailable.
+ * `projects` is where the open project is read back from; null where storage is unavailable.
  */
-export function createSession(media: MediaClient, projects: Promise<ProjectDb | null>) {
+export function createSession(projects: Promise<ProjectDb | null>) {
   const [source, setSource] = createSignal<Source | null>(null);
   const [history, setHistory] = createSignal<History<Clip[]>>(startHistory([]));
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
-  const [opening, setOpening] = createSignal<string | null>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
 
   const [keptCopy, setKeptCopy] = createSignal(false);
@@ -64,29 +67,14 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
   const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
 
-  /** Probes first; only a file that probes cleanly replaces what is open. */
-  async function open(file: File): Promise<void> {
-    setOpening(file.name);
-    const probed = await media.probe(file);
-    setOpening(null);
-    if (!probed.ok) return complain(probed.error);
-    const ref = await identify(file);
-    const db = await projects;
-    const saved = await db?.load(projectId(ref)).catch(() => undefined);
-    const namesake = saved ? undefined : (await db?.list().catch(() => []))?.find((p) => p.media.name === file.name);
+  /** Starts editing a probed source: its saved project as it was left, or a new one. */
+  function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean): void {
     setReadOnly(false);
-    setKeptCopy(Boolean(await db?.hasMedia(projectId(ref)).catch(() => false)));
-    const created = saved?.created ?? Date.now();
-    setSource({ file, info: probed.value, media: ref, created, savedExportMode: saved?.exportMode });
+    setKeptCopy(hasCopy);
+    setSource(next);
     setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
     setMarking({ pendingIn: null });
-    if (namesake) {
-      return complain(
-        `${file.name} is not the file of the project "${namesake.name}" (its size or content differs), so that project's ` +
-          `${namesake.clips.length} clips were not applied; this file starts a project of its own`,
-      );
-    }
-    say(saved ? `Reopened ${file.name} with its ${saved.clips.length} clips` : `Opened ${file.name}`);
+    setPendingImport(null);
   }
 
   /** Reads an edit list and shows what importing it would do; nothing changes yet. */
@@ -128,9 +116,10 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
     clips,
     marking,
     notice,
-    opening,
     duration,
-    open,
+    begin,
+    /** Back to the Projects page; the project is saved already. */
+    close: () => setSource(null),
     say,
     complain,
     dismiss: () => setNotice(null),
@@ -156,26 +145,20 @@ export function createSession(media: MediaClient, projects: Promise<ProjectDb | 
       const db = await projects;
       if (!open || !db) return;
       try {
-        if (keep) await db.keepMedia(projectId(open.media), open.file);
-        else await db.dropMedia(projectId(open.media));
+        if (keep) await db.keepMedia(open.media.fingerprint, open.file);
+        else await db.dropMedia(open.media.fingerprint);
         setKeptCopy(keep);
         say(keep ? `A copy of ${open.file.name} is kept in this browser` : `The copy of ${open.file.name} is gone`);
       } catch (error) {
         complain(`Could not keep a copy of ${open.file.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    /** On start: the last project whose source has a copy here opens again by itself. */
-    async reopenLast(): Promise<File | undefined> {
-      const db = await projects;
-      const last = (await db?.list().catch(() => []))?.[0];
-      return last && db?.storedMedia(last.id).catch(() => undefined);
-    },
     /** Another tab took the project: stop editing here. */
     yieldToOtherTab: () => setReadOnly(true),
     /** Edit here after all: start from what the other tab saved last. */
     async takeOver(): Promise<void> {
       const open = source();
-      const saved = open && (await (await projects)?.load(projectId(open.media)).catch(() => undefined));
+      const saved = open && (await (await projects)?.load(open.project.id).catch(() => undefined));
       if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
       setReadOnly(false);
     },

@@ -1,5 +1,5 @@
 import { createEffect, onCleanup } from "solid-js";
-import { projectId } from "../storage/project-db";
+import { newId } from "../storage/project-db";
 import type { Session } from "./session";
 
 type Message = { kind: "opened" | "mine" | "took"; project: string; tab: string };
@@ -11,10 +11,10 @@ type Message = { kind: "opened" | "mine" | "took"; project: string; tab: string 
 export function guardAcrossTabs(session: Session): { takeOver: () => Promise<void> } {
   if (typeof BroadcastChannel === "undefined") return { takeOver: session.takeOver };
   const channel = new BroadcastChannel("clipmark-projects");
-  const tab = crypto.randomUUID();
+  const tab = newId();
   const current = () => {
     const source = session.source();
-    return source ? projectId(source.media) : null;
+    return source ? source.project.id : null;
   };
   const send = (kind: Message["kind"]) => {
     const project = current();

@@ -1,15 +1,17 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { openDB } from "idb";
-import { DB_VERSION, ProjectDb, projectId, type ProjectRecord } from "../../src/storage/project-db";
+import { DB_VERSION, newId, ProjectDb, type ProjectRecord } from "../../src/storage/project-db";
 
 let dbCount = 0;
 const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
 
 function project(name: string, edited: number, clips = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
   const media = { name, size: 1000, lastModified: 5, fingerprint: `print-of-${name}` };
-  return { id: projectId(media), name, media, clips, undo: [[]], redo: [], exportMode: "lossless", created: 1, edited };
+  return { id: `project-${name}`, name, media, clips, undo: [[]], redo: [], exportMode: "lossless", created: 1, edited };
 }
+
+const bytes = (...values: number[]) => new File([new Uint8Array(values)], "a.mp4", { type: "video/mp4" });
 
 describe("ProjectDb", () => {
   it("saves and loads a project as it was", async () => {
@@ -60,17 +62,52 @@ describe("ProjectDb", () => {
     expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "Lecture 3"]);
   });
 
-  it("keeps a copy of a small source, and forgets it with its project", async () => {
+  it("keeps a copy of a small source and its handle while any project of that source is left", async () => {
     const db = await freshDb();
     const record = project("a.mp4", 1);
+    const print = record.media.fingerprint;
     await db.save(record);
-    await db.keepMedia(record.id, new File([new Uint8Array([1, 2, 3])], "a.mp4", { type: "video/mp4" }));
-    const copy = await db.storedMedia(record.id);
+    await db.duplicate(record.id, "copy", "a.mp4 (copy)", 7);
+    await db.keepMedia(print, bytes(1, 2, 3));
+    // fake-indexeddb cannot make a real handle; any cloneable value shows that it is kept and given back.
+    const handle = { kind: "file", name: "a.mp4" } as unknown as FileSystemFileHandle;
+    await db.keepHandle(print, handle);
+    const copy = await db.storedMedia(print);
     expect(copy?.name).toBe("a.mp4");
     expect(new Uint8Array(await (copy as File).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+
     await db.remove(record.id);
-    expect(await db.storedMedia(record.id)).toBeUndefined();
     expect(await db.load(record.id)).toBeUndefined();
+    expect(await db.hasMedia(print)).toBe(true);
+    expect(await db.handle(print)).toEqual(handle);
+    await db.remove("copy");
+    expect(await db.storedMedia(print)).toBeUndefined();
+    expect(await db.handle(print)).toBeUndefined();
+  });
+
+  it("finds a source's projects and a file name's, the last edited first", async () => {
+    const db = await freshDb();
+    const a = project("a.mp4", 1);
+    await db.save(a);
+    await db.save(project("b.mp4", 2));
+    await db.duplicate(a.id, newId(), "Second cut", 3);
+    expect((await db.projectsOf(a.media.fingerprint)).map((p) => p.name)).toEqual(["Second cut", "a.mp4"]);
+    expect((await db.projectsNamed("b.mp4")).map((p) => p.name)).toEqual(["b.mp4"]);
+    expect(await db.projectsOf("nothing")).toEqual([]);
+  });
+
+  it("duplicates a project whole, under a new id, name and dates", async () => {
+    const db = await freshDb();
+    const a = { ...project("a.mp4", 1), undo: [[], [{ id: 1, start: 0, end: 1, label: "" }]] };
+    await db.save(a);
+    await db.duplicate(a.id, "twin", "Twin", 50);
+    expect(await db.load("twin")).toEqual({ ...a, id: "twin", name: "Twin", created: 50, edited: 50 });
+    expect(await db.load(a.id)).toEqual(a);
+  });
+
+  it("makes ids that differ", () => {
+    expect(newId()).toMatch(/^[0-9a-f]{32}$/);
+    expect(newId()).not.toBe(newId());
   });
 
   it("upgrades a version 1 database, written as version 1 wrote it, with nothing lost", async () => {
@@ -84,9 +121,31 @@ describe("ProjectDb", () => {
     await old.put("projects", record);
     old.close();
     const db = await ProjectDb.open(name);
-    expect(DB_VERSION).toBe(2);
     expect(await db.list()).toEqual([record]);
-    expect(await db.storedMedia(record.id)).toBeUndefined();
+    expect(await db.projectsOf(record.media.fingerprint)).toEqual([record]);
+    expect(await db.storedMedia(record.media.fingerprint)).toBeUndefined();
+  });
+
+  it("upgrades a version 2 database, its projects and copies, with nothing lost", async () => {
+    const name = `test-${dbCount++}`;
+    const old = await openDB(name, 2, {
+      upgrade(database) {
+        database.createObjectStore("projects", { keyPath: "id" }).createIndex("edited", "edited");
+        database.createObjectStore("media", { keyPath: "id" });
+      },
+    });
+    // Version 2 keyed both a project and its copy by the source's fingerprint.
+    const record = { ...project("old.mp4", 3), id: "print-of-old.mp4" };
+    await old.put("projects", record);
+    await old.put("media", { id: record.id, name: "old.mp4", type: "video/mp4", lastModified: 5, bytes: new ArrayBuffer(4) });
+    old.close();
+    const db = await ProjectDb.open(name);
+    expect(DB_VERSION).toBe(3);
+    expect(await db.list()).toEqual([record]);
+    expect(await db.projectsNamed("old.mp4")).toEqual([record]);
+    expect((await db.storedMedia(record.media.fingerprint))?.size).toBe(4);
+    await db.remove(record.id);
+    expect(await db.hasMedia(record.media.fingerprint)).toBe(false);
   });
 
   it("reopens a database written before, with nothing lost", async () => {

@@ -1,5 +1,27 @@
-/** A file input that looks like a button; the same file can be picked twice in a row. */
-export function FilePicker(props: { label: string; accept: string; onFile: (file: File) => void }) {
+import { canPickHandles, pickWithHandle } from "../file-handles";
+
+/**
+ * A file input that looks like a button; the same file can be picked twice in a row. With
+ * `handles`, browsers that can show their own picker do, so that the file comes with a handle.
+ */
+export function FilePicker(props: {
+  label: string;
+  accept: string;
+  handles?: FilePickerAcceptType;
+  onFile: (file: File, handle?: FileSystemFileHandle) => void;
+  onError?: (message: string) => void;
+}) {
+  async function pick(event: MouseEvent) {
+    const types = props.handles;
+    if (!types || !canPickHandles()) return;
+    event.preventDefault();
+    try {
+      const picked = await pickWithHandle(types);
+      if (picked) props.onFile(picked.file, picked.handle);
+    } catch (error) {
+      props.onError?.(`The file picker failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return (
     <label class="button">
       {props.label}
@@ -7,6 +29,7 @@ export function FilePicker(props: { label: string; accept: string; onFile: (file
         type="file"
         accept={props.accept}
         aria-label={props.label}
+        onClick={(event) => void pick(event)}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = "";

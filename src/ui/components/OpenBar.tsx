@@ -1,24 +1,51 @@
+import { Show } from "solid-js";
+import type { PickedFile } from "../file-handles";
+import { MEDIA_ACCEPT, MEDIA_HANDLE_TYPES } from "../media-types";
 import { FilePicker } from "./FilePicker";
-
-const MEDIA_TYPES = "video/*,audio/*,.mkv,.mov,.ts,.m2ts,.avi,.flv,.webm";
 
 // Bundled in public/; relative, so the page works under any base path.
 const SAMPLE_NAME = "sample.mp4";
 
-/** "Open video" and "Open sample". */
-export function OpenBar(props: { opening: string | null; onOpen: (file: File) => void }) {
+/** "Open video" (its last project), "New project" (on a video), "Open sample", and "Close project" back to the list. */
+export function OpenBar(props: {
+  opening: string | null;
+  onOpen: (picked: PickedFile) => void;
+  onNewProject: (picked: PickedFile) => void;
+  onError: (message: string) => void;
+  onClose?: () => void;
+}) {
   async function openSample() {
     const response = await fetch(SAMPLE_NAME);
     const blob = await response.blob();
-    props.onOpen(new File([blob], SAMPLE_NAME, { type: "video/mp4" }));
+    props.onOpen({ file: new File([blob], SAMPLE_NAME, { type: "video/mp4" }) });
   }
 
   return (
     <div class="open-bar">
-      <FilePicker label="Open video" accept={MEDIA_TYPES} onFile={(file) => props.onOpen(file)} />
+      <FilePicker
+        label="Open video"
+        accept={MEDIA_ACCEPT}
+        handles={MEDIA_HANDLE_TYPES}
+        onFile={(file, handle) => props.onOpen({ file, handle })}
+        onError={props.onError}
+      />
+      <FilePicker
+        label="New project"
+        accept={MEDIA_ACCEPT}
+        handles={MEDIA_HANDLE_TYPES}
+        onFile={(file, handle) => props.onNewProject({ file, handle })}
+        onError={props.onError}
+      />
       <button type="button" onClick={openSample}>
         Open sample
       </button>
+      <Show when={props.onClose}>
+        {(close) => (
+          <button type="button" onClick={() => close()()}>
+            Close project
+          </button>
+        )}
+      </Show>
       <span role="status" aria-live="polite">
         {props.opening ? `Reading ${props.opening}…` : ""}
       </span>

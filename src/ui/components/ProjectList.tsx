@@ -1,18 +1,27 @@
 import { For, Show } from "solid-js";
 import { totalDuration } from "../../core/clips";
 import { formatTimecode } from "../../core/timecode";
-import type { Projects } from "../projects";
+import type { ProjectRecord } from "../../storage/project-db";
+import { canPickHandles, pickWithHandle } from "../file-handles";
+import { MEDIA_ACCEPT, MEDIA_HANDLE_TYPES } from "../media-types";
+import type { Opener } from "../opener";
+import type { ListedProject, Projects, VideoReturn } from "../projects";
 import { FilePicker } from "./FilePicker";
 
 const megabytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1_000_000).toFixed(1)} MB`;
 
+const VIDEO_RETURNS: Record<VideoReturn, string> = {
+  copy: "video kept in this browser",
+  handle: "video on this computer",
+  pick: "pick the video to open",
+};
+
 /** The projects kept in this browser, the last edited first. */
-export function ProjectList(props: { projects: Projects }) {
+export function ProjectList(props: { projects: Projects; opener: Opener }) {
   const projects = props.projects;
   return (
     <section aria-labelledby="projects-heading">
       <h2 id="projects-heading">Projects</h2>
-      <p>Open a project's video again to go on where you left off.</p>
       <Show when={projects.usage()}>
         {(usage) => (
           <p aria-label="Storage">
@@ -28,34 +37,64 @@ export function ProjectList(props: { projects: Projects }) {
       </div>
       <Show when={projects.list().length > 0} fallback={<p>No projects yet.</p>}>
         <ul aria-label="Projects">
-          <For each={projects.list()}>
-            {(project) => (
-              <li aria-label={project.name}>
-                <input
-                  type="text"
-                  aria-label="Project name"
-                  value={project.name}
-                  onChange={(event) => void projects.rename(project.id, event.currentTarget.value)}
-                />
-                <span>
-                  {project.media.name} · {project.clips.length} clips · {formatTimecode(totalDuration(project.clips))} · edited{" "}
-                  {new Date(project.edited).toLocaleString()}
-                </span>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (confirm(`Delete the project "${project.name}" and its ${project.clips.length} clips?`)) {
-                      void projects.remove(project.id);
-                    }
-                  }}
-                >
-                  Delete project
-                </button>
-              </li>
-            )}
-          </For>
+          <For each={projects.list()}>{(entry) => <ProjectRow entry={entry} projects={projects} opener={props.opener} />}</For>
         </ul>
       </Show>
     </section>
+  );
+}
+
+function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: Opener }) {
+  const project = () => props.entry.project;
+  let picker!: HTMLInputElement;
+
+  /** Opens with the video the browser has; else asks for it (still within the click, so a picker may open). */
+  async function open(record: ProjectRecord) {
+    if (await props.opener.openProject(record.id)) return;
+    if (!canPickHandles()) return picker.click();
+    const picked = await pickWithHandle(MEDIA_HANDLE_TYPES).catch(() => undefined);
+    if (picked) await props.opener.openWith(record, picked);
+  }
+
+  return (
+    <li aria-label={project().name}>
+      <input
+        type="text"
+        aria-label="Project name"
+        value={project().name}
+        onChange={(event) => void props.projects.rename(project().id, event.currentTarget.value)}
+      />
+      <span>
+        {project().media.name} · {project().clips.length} clips · {formatTimecode(totalDuration(project().clips))} · edited{" "}
+        {new Date(project().edited).toLocaleString()} · {VIDEO_RETURNS[props.entry.video]}
+      </span>
+      <button type="button" onClick={() => void open(project())}>
+        Open
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        accept={MEDIA_ACCEPT}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = "";
+          if (file) void props.opener.openWith(project(), { file });
+        }}
+      />
+      <button type="button" onClick={() => void props.projects.duplicate(project())}>
+        Duplicate
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          if (confirm(`Delete the project "${project().name}" and its ${project().clips.length} clips?`)) {
+            void props.projects.remove(project().id);
+          }
+        }}
+      >
+        Delete project
+      </button>
+    </li>
   );
 }

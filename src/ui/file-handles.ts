@@ -1,0 +1,40 @@
+/**
+ * Files with a way back to them. Where the browser has the File System Access API, a file picked
+ * or dropped comes with a handle that IndexedDB can keep, so a reload is one permission click away
+ * from the same file; elsewhere there is only the File.
+ */
+export interface PickedFile {
+  file: File;
+  handle?: FileSystemFileHandle;
+}
+
+/** Chromium's picker; it is refused in frames of another origin, where the plain input still works. */
+export const canPickHandles = (): boolean => typeof window.showOpenFilePicker === "function" && window.top === window;
+
+/** The system's file picker; undefined when the person closes it without a file. */
+export async function pickWithHandle(types: FilePickerAcceptType): Promise<PickedFile | undefined> {
+  try {
+    const [handle] = await window.showOpenFilePicker({ types: [types] });
+    return handle && { file: await handle.getFile(), handle };
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") return undefined;
+    throw error;
+  }
+}
+
+/** A handle of a dropped item; it must be asked for while the drop event is being handled. */
+export function droppedHandle(item: DataTransferItem | undefined): Promise<FileSystemHandle | null> {
+  return item?.getAsFileSystemHandle?.() ?? Promise.resolve(null);
+}
+
+/** The file behind a kept handle, asking for permission if needed (this needs a click to be under way). */
+export async function readHandle(handle: FileSystemFileHandle): Promise<File | undefined> {
+  try {
+    let permission = await handle.queryPermission({ mode: "read" });
+    if (permission === "prompt") permission = await handle.requestPermission({ mode: "read" });
+    return permission === "granted" ? await handle.getFile() : undefined;
+  } catch {
+    // Moved, deleted, or a handle this browser no longer honours: the person picks the file again.
+    return undefined;
+  }
+}

@@ -1,0 +1,135 @@
+import { createSignal } from "solid-js";
+import type { MediaInfo } from "../core/media-info";
+import { sourceDifferences } from "../core/source-match";
+import type { MediaClient } from "../media/media-client";
+import { identify } from "../storage/media-identity";
+import { newId, type MediaRef, type ProjectDb, type ProjectRecord } from "../storage/project-db";
+import { readHandle, type PickedFile } from "./file-handles";
+import type { Session } from "./session";
+
+interface Probed {
+  picked: PickedFile;
+  info: MediaInfo;
+  media: MediaRef;
+}
+
+/** Storage is a convenience here: when it fails, the file still opens. */
+const quiet = <T,>(work: Promise<T> | undefined, fallback: T): Promise<T> =>
+  (work ?? Promise.resolve(fallback)).catch(() => fallback);
+
+/** A new project's name: the file's, numbered when the file has projects already. */
+const freshName = (fileName: string, others: number) => (others === 0 ? fileName : `${fileName} (${others + 1})`);
+
+/**
+ * How a video and its project come to be open. A file opened goes on with its last project; a
+ * project opened from the list finds its video (a kept copy, a handle, or the person picks it
+ * again, checked to be the same file); "New project" starts afresh on a file.
+ */
+export function createOpener(media: MediaClient, projects: Promise<ProjectDb | null>, session: Session) {
+  const [opening, setOpening] = createSignal<string | null>(null);
+
+  /** Probes first; only a file that probes cleanly replaces what is open. */
+  async function probe(picked: PickedFile): Promise<Probed | undefined> {
+    setOpening(picked.file.name);
+    const probed = await media.probe(picked.file);
+    setOpening(null);
+    if (!probed.ok) return void session.complain(probed.error);
+    const ref = await identify(picked.file);
+    if (picked.handle) await quiet((await projects)?.keepHandle(ref.fingerprint, picked.handle), undefined);
+    return { picked, info: probed.value, media: ref };
+  }
+
+  async function begin({ picked, info, media: ref }: Probed, saved: ProjectRecord | undefined, name: string) {
+    const hasCopy = await quiet((await projects)?.hasMedia(ref.fingerprint), false);
+    const project = saved
+      ? { id: saved.id, name: saved.name, created: saved.created, exportMode: saved.exportMode }
+      : { id: newId(), name, created: Date.now() };
+    session.begin({ file: picked.file, info, media: ref, project }, saved, hasCopy);
+  }
+
+  /** A file opened: its last edited project goes on; a namesake's project is not applied to it. */
+  async function open(picked: PickedFile): Promise<void> {
+    const probed = await probe(picked);
+    if (!probed) return;
+    const db = await projects;
+    const [saved, ...more] = await quiet(db?.projectsOf(probed.media.fingerprint), []);
+    const namesake = saved ? undefined : (await quiet(db?.projectsNamed(picked.file.name), []))[0];
+    await begin(probed, saved, picked.file.name);
+    const name = picked.file.name;
+    if (namesake) {
+      return session.complain(
+        `${name} is not the file of the project "${namesake.name}" (its size or content differs), so that project's ` +
+          `${namesake.clips.length} clips were not applied; this file starts a project of its own`,
+      );
+    }
+    const others = more.length > 0 ? ` (${more.length} more projects of this file are on the Projects page)` : "";
+    session.say(saved ? `Reopened ${saved.name} with its ${saved.clips.length} clips${others}` : `Opened ${name}`);
+  }
+
+  /** "New project": a fresh clip list on a file, beside any projects it has already. */
+  async function startProject(picked: PickedFile): Promise<void> {
+    const probed = await probe(picked);
+    if (!probed) return;
+    const others = await quiet((await projects)?.projectsOf(probed.media.fingerprint), []);
+    await begin(probed, undefined, freshName(picked.file.name, others.length));
+    session.say(`Opened ${picked.file.name} in a new project`);
+  }
+
+  /** A project's video, where the browser still has it: a kept copy, or a handle it may read. */
+  async function videoOf(project: ProjectRecord, ask: boolean): Promise<PickedFile | undefined> {
+    const db = await projects;
+    const copy = await quiet(db?.storedMedia(project.media.fingerprint), undefined);
+    if (copy) return { file: copy };
+    const handle = await quiet(db?.handle(project.media.fingerprint), undefined);
+    if (!handle) return undefined;
+    const granted = ask || (await quiet(handle.queryPermission({ mode: "read" }), "denied")) === "granted";
+    const file = granted ? await readHandle(handle) : undefined;
+    return file && { file, handle };
+  }
+
+  /** Opens a project with a file that must be its video; another file changes nothing. */
+  async function openWith(project: ProjectRecord, picked: PickedFile): Promise<void> {
+    const probed = await probe(picked);
+    if (!probed) return;
+    const found = { ...probed.media, duration: probed.info.duration };
+    const differences = sourceDifferences({ ...project.media, duration: project.info?.duration }, found);
+    if (differences.length > 0) {
+      return session.complain(
+        `${picked.file.name} is not the video of the project "${project.name}": ${differences.join(", ")}. ` +
+          `Nothing was applied; pick ${project.media.name} to open it`,
+      );
+    }
+    await begin(probed, project, project.name);
+    session.say(`Reopened ${project.name} with its ${project.clips.length} clips`);
+  }
+
+  return {
+    opening,
+    open,
+    startProject,
+    openWith,
+    /**
+     * "Open" on the Projects page (a click, so the browser may ask for permission to read a handle).
+     * Resolves false when the video must be picked again.
+     */
+    async openProject(id: string): Promise<boolean> {
+      const project = await quiet((await projects)?.load(id), undefined);
+      if (!project) {
+        session.complain("That project is no longer stored in this browser");
+        return true;
+      }
+      const video = await videoOf(project, true);
+      if (video) await openWith(project, video);
+      else session.say(`Pick ${project.media.name} to open ${project.name}`);
+      return Boolean(video);
+    },
+    /** On start: the last project opens by itself when its video is here without asking. */
+    async reopenLast(): Promise<void> {
+      const [last] = await quiet((await projects)?.list(), []);
+      const video = last && (await videoOf(last, false));
+      if (last && video) await openWith(last, video);
+    },
+  };
+}
+
+export type Opener = ReturnType<typeof createOpener>;
