@@ -9,3 +9,10 @@ export const cutFileName = (source: string): string => `${fileStem(source)}-cut.
 export const csvFileName = (source: string): string => `${fileStem(source)}-edits.csv`;
 export const ospFileName = (source: string): string => `${fileStem(source)}.osp`;
 export const edlFileName = (source: string): string => `${fileStem(source)}.edl`;
+
+/** A project's name made safe as a file name on every system. */
+const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\x00-\x1f]/g, "-").trim() || "project";
+
+/** A backup of every project, or of one. */
+export const backupFileName = (projectName?: string): string =>
+  projectName === undefined ? "clipmark-projects.json" : `${safeName(projectName)}.clipmark.json`;

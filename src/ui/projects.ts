@@ -1,10 +1,9 @@
 import { createSignal } from "solid-js";
+import { backupFileName } from "../core/file-names";
 import * as backup from "../core/formats/project-backup";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { download } from "./download";
 import type { Session } from "./session";
-
-const BACKUP_NAME = "clipmark-projects.json";
 
 /** Where a project's video comes back from: a copy kept here, a handle to the file, or a new pick. */
 export type VideoReturn = "copy" | "handle" | "pick";
@@ -49,9 +48,11 @@ export function createProjects(projects: Promise<ProjectDb | null>, session: Ses
     remove: (id: string) => withDb("delete the project", (db) => db.remove(id)),
     duplicate: (project: ProjectRecord) =>
       withDb("duplicate the project", (db) => db.duplicate(project.id, newId(), `${project.name} (copy)`, Date.now())),
-    backUp: () => {
-      const name = download(backup.serialize(list().map((entry) => entry.project)), BACKUP_NAME, "application/json").name;
-      session.say(`Saved ${list().length} projects to ${name}`);
+    /** Every project, or one, to a JSON file that "Restore projects" reads on any machine. */
+    backUp: (one?: ProjectRecord) => {
+      const chosen = one ? [one] : list().map((entry) => entry.project);
+      const name = download(backup.serialize(chosen), backupFileName(one?.name), "application/json").name;
+      session.say(`Saved ${chosen.length} projects to ${name}`);
     },
     async restore(file: File) {
       const parsed = backup.parse(await file.text());

@@ -213,8 +213,14 @@ test.describe("in a browser without file handles", () => {
       "Reopened Second cut with its 2 clips (1 more projects of this file are on the Projects page)",
     );
 
-    // Deleting one project of a file leaves the other.
+    // One project alone backs up to a file of its own.
     await page.getByRole("button", { name: "Close project" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("listitem", { name: "Second cut" }).getByRole("button", { name: "Back up", exact: true }).click();
+    expect((await download).suggestedFilename()).toBe("Second cut.clipmark.json");
+    await expect(page.getByRole("status", { name: "Message" })).toHaveText("Saved 1 projects to Second cut.clipmark.json");
+
+    // Deleting one project of a file leaves the other.
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("listitem", { name: "Second cut" }).getByRole("button", { name: "Delete project" }).click();
     await expect(projects).toHaveCount(1);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Clip } from "../../src/core/clips";
 import { planLossless, planReencode } from "../../src/core/export-plan";
 import { explainFailure, parseProgressTime } from "../../src/core/ffmpeg-log";
-import { cutFileName, fileStem } from "../../src/core/file-names";
 import { measureProgress } from "../../src/core/progress";
 import { AUDIO, sampleInfo } from "./sample-info";
 
@@ -56,14 +55,5 @@ describe("explainFailure", () => {
     expect(explainFailure(["[mov @ 0xabc] moov atom not found"])).toBe("moov atom not found");
     expect(explainFailure(["something odd"])).toBe("something odd");
     expect(explainFailure([])).toBe("ffmpeg stopped without saying why");
-  });
-});
-
-describe("file names", () => {
-  it("drops only the last extension", () => {
-    expect(fileStem("talk.final.mp4")).toBe("talk.final");
-    expect(fileStem(".hidden")).toBe(".hidden");
-    expect(fileStem("noext")).toBe("noext");
-    expect(cutFileName("stream 2026-11-28.mkv")).toBe("stream 2026-11-28-cut.mp4");
   });
 });

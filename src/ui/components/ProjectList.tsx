@@ -85,6 +85,9 @@ function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: O
       <button type="button" onClick={() => void props.projects.duplicate(project())}>
         Duplicate
       </button>
+      <button type="button" onClick={() => props.projects.backUp(project())}>
+        Back up
+      </button>
       <button
         type="button"
         onClick={() => {

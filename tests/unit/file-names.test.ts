@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { backupFileName, csvFileName, cutFileName, edlFileName, fileStem, ospFileName } from "../../src/core/file-names";
+
+describe("file names", () => {
+  it("drops only the last extension", () => {
+    expect(fileStem("talk.final.mp4")).toBe("talk.final");
+    expect(fileStem(".hidden")).toBe(".hidden");
+    expect(fileStem("noext")).toBe("noext");
+    expect(cutFileName("stream 2026-11-28.mkv")).toBe("stream 2026-11-28-cut.mp4");
+  });
+
+  it("names each export after its source", () => {
+    expect([csvFileName("a.mp4"), ospFileName("a.mp4"), edlFileName("a.mp4")]).toEqual(["a-edits.csv", "a.osp", "a.edl"]);
+  });
+
+  it("names a backup of all projects, or of one with its name made safe", () => {
+    expect(backupFileName()).toBe("clipmark-projects.json");
+    expect(backupFileName("Lecture 3: part 1/2")).toBe("Lecture 3- part 1-2.clipmark.json");
+    expect(backupFileName(" ?? ")).toBe("--.clipmark.json");
+    expect(backupFileName("   ")).toBe("project.clipmark.json");
+  });
+});
