@@ -13,34 +13,56 @@ const why = (error: unknown) =>
       ? error.message
       : String(error);
 
-/** Keeps the open project in IndexedDB: every change is saved, whole, shortly after it is made. */
-export function keepProjects(projects: Promise<ProjectDb | null>, session: Session, mode: () => ExportMode): void {
+/** The open project as it is to be stored, or null when there is nothing to keep. */
+function currentRecord(session: Session, exportMode: ExportMode): ProjectRecord | null {
+  const source = session.source();
+  const { past, present, future } = session.history();
+  // A read-only tab must not write over the tab that is editing; a file only looked at is no project.
+  if (!source || session.readOnly()) return null;
+  if (present.length === 0 && past.length === 0 && future.length === 0) return null;
+  const { id, name, created } = source.project;
+  const { media, info } = source;
+  return { id, name, media, info, clips: present, undo: past, redo: future, exportMode, created, edited: Date.now() };
+}
+
+/**
+ * Keeps the open project in IndexedDB: every change is saved, whole, shortly after it is made.
+ * A change still waiting is saved at once when another project opens, and by `flush` before the
+ * page goes away on purpose.
+ */
+export function keepProjects(
+  projects: Promise<ProjectDb | null>,
+  session: Session,
+  mode: () => ExportMode,
+): { flush: () => Promise<void> } {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: ProjectRecord | undefined;
   let askedToPersist = false;
-  createEffect(() => {
-    const source = session.source();
-    const { past, present, future } = session.history();
-    const exportMode = mode();
-    // A read-only tab must not write over the tab that is editing; a file only looked at is no project.
-    if (!source || session.readOnly()) return;
-    if (present.length === 0 && past.length === 0 && future.length === 0) return;
+
+  async function flush(): Promise<void> {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const db = await projects;
-      if (!db) return;
-      const { id, name, created } = source.project;
-      const { media, info } = source;
-      const edited = Date.now();
-      const record: ProjectRecord = { id, name, media, info, clips: present, undo: past, redo: future, exportMode, created, edited };
-      try {
-        await db.save(record);
-        // Ask once that the browser not evict the projects under storage pressure.
-        if (!askedToPersist) void navigator.storage?.persist?.();
-        askedToPersist = true;
-      } catch (error) {
-        session.complain(`Could not save the project (${why(error)}); what was saved before is kept`);
-      }
-    }, DEBOUNCE_MS);
+    const record = pending;
+    pending = undefined;
+    const db = await projects;
+    if (!record || !db) return;
+    try {
+      await db.save(record);
+      // Ask once that the browser not evict the projects under storage pressure.
+      if (!askedToPersist) void navigator.storage?.persist?.();
+      askedToPersist = true;
+    } catch (error) {
+      session.complain(`Could not save the project (${why(error)}); what was saved before is kept`);
+    }
+  }
+
+  createEffect(() => {
+    const record = currentRecord(session, mode());
+    if (pending && pending.id !== record?.id) void flush();
+    if (!record) return;
+    pending = record;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), DEBOUNCE_MS);
   });
   onCleanup(() => clearTimeout(timer));
+  return { flush };
 }

@@ -1,4 +1,4 @@
-import { createSignal } from "solid-js";
+import { batch, createSignal } from "solid-js";
 import {
   moveClip,
   removeClip,
@@ -69,12 +69,15 @@ export function createSession(projects: Promise<ProjectDb | null>) {
 
   /** Starts editing a probed source: its saved project as it was left, or a new one. */
   function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean): void {
-    setReadOnly(false);
-    setKeptCopy(hasCopy);
-    setSource(next);
-    setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
-    setMarking({ pendingIn: null });
-    setPendingImport(null);
+    // At once: the new source must never be seen with the old clips (autosave would store that).
+    batch(() => {
+      setReadOnly(false);
+      setKeptCopy(hasCopy);
+      setSource(next);
+      setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
+      setMarking({ pendingIn: null });
+      setPendingImport(null);
+    });
   }
 
   /** Reads an edit list and shows what importing it would do; nothing changes yet. */
