@@ -1,15 +1,45 @@
 import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
+import { VitePWA } from "vite-plugin-pwa";
+import { webManifest } from "./src/offline/web-manifest";
+import { PAGE_POLICY } from "./src/offline/content-security";
 
-// SharedArrayBuffer (the multi-thread ffmpeg core) needs a cross-origin isolated page.
+// SharedArrayBuffer (the multi-thread ffmpeg core) needs a cross-origin isolated page. Where the
+// host cannot send these, the service worker adds them (src/offline/service-worker.ts).
 const isolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
 
+/** The page's policy as a `<meta>`, in the build only: Vite's dev server injects inline code. */
+const contentSecurity = {
+  name: "content-security-policy",
+  apply: "build" as const,
+  transformIndexHtml: () => [
+    { tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: PAGE_POLICY }, injectTo: "head-prepend" as const },
+  ],
+};
+
 export default defineConfig({
   base: "./",
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    contentSecurity,
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/offline",
+      filename: "service-worker.ts",
+      // Registered by src/offline/updates.ts, which also offers "Reload to update".
+      injectRegister: false,
+      manifest: webManifest,
+      includeAssets: ["sample.mp4"],
+      injectManifest: {
+        globPatterns: ["**/*.{html,js,css,wasm,mp4,svg,png,webmanifest}"],
+        // The ffmpeg cores are about 32 MB each.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      },
+    }),
+  ],
   worker: { format: "es" },
   // ffmpeg.wasm spawns its own worker from a URL relative to its module; pre-bundling breaks that.
   optimizeDeps: { exclude: ["@ffmpeg/ffmpeg", "@ffmpeg/util"] },

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, onMount, Show } from "solid-js";
-import type { EngineInfo, ThreadChoice } from "../media/media-api";
+import type { ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
 import { EditListBar } from "./components/EditListBar";
@@ -9,16 +9,20 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
-import { ProjectList } from "./components/ProjectList";
+import { EngineStatus, OfflineStatus, type EngineState } from "./components/StatusLine";
+import { UpdateBar } from "./components/UpdateBar";
+import { Welcome } from "./components/Welcome";
 import { ProjectDb } from "../storage/project-db";
 import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
-import { isEditList } from "./dropped-file";
 import { droppedHandle, type PickedFile } from "./file-handles";
-import { createOpener, type Opener } from "./opener";
+import { isEditList } from "./file-types";
+import { takeLaunchedFiles } from "./launch-queue";
+import { createOpener } from "./opener";
+import { watchForUpdates } from "../offline/updates";
 import { handleKey } from "./keys";
 import { createPlayer } from "./player";
-import { createProjects, type Projects } from "./projects";
+import { createProjects } from "./projects";
 import { createSession } from "./session";
 import { guardAcrossTabs } from "./tab-guard";
 
@@ -37,7 +41,8 @@ export function App() {
   const threads: ThreadChoice = new URLSearchParams(location.search).get("threads") === "single" ? "single" : "auto";
   const showEngine = () => media.start(threads).then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
-  keepProjects(projects, session, exporter.mode);
+  const autosave = keepProjects(projects, session, exporter.mode);
+  const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
   // A source opened: the player starts over and the export mode is the project's. Closed: the list is fresh.
@@ -52,6 +57,7 @@ export function App() {
   onMount(() => {
     void showEngine();
     void opener.reopenLast();
+    takeLaunchedFiles((files) => void openLaunched(files));
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -73,6 +79,18 @@ export function App() {
     });
   });
 
+  // A video and edit lists opened together from the system: the video first, then the list is previewed.
+  const openLaunched = async (files: PickedFile[]) => {
+    const video = files.find((picked) => !isEditList(picked.file));
+    if (video) await opener.open(video);
+    const list = files.find((picked) => isEditList(picked.file));
+    if (list) await session.readEdits(list.file);
+  };
+  const closeProject = async () => {
+    await autosave.flush();
+    session.close();
+  };
+
   const openDropped = async (file: File, handle: Promise<FileSystemHandle | null>) => {
     const dropped = await handle.catch(() => null);
     await opener.open({ file, handle: dropped?.kind === "file" ? (dropped as FileSystemFileHandle) : undefined });
@@ -87,10 +105,14 @@ export function App() {
           onOpen={(picked: PickedFile) => void opener.open(picked)}
           onNewProject={(picked: PickedFile) => void opener.startProject(picked)}
           onError={session.complain}
-          onClose={session.source() ? session.close : undefined}
+          onClose={session.source() ? closeProject : undefined}
         />
         <EngineStatus engine={engine()} />
+        <OfflineStatus state={updates.offline()} />
       </header>
+      <Show when={updates.updateReady()}>
+        <UpdateBar exporting={exporter.progress() !== null} onReload={() => void updates.reloadToUpdate()} />
+      </Show>
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
       <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} />}>
         {(source) => (
@@ -113,41 +135,5 @@ export function App() {
       <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} />
       <ImportPreview session={session} />
     </div>
-  );
-}
-
-type EngineState = EngineInfo | "loading" | { failed: string };
-
-function EngineStatus(props: { engine: EngineState }) {
-  const text = () => {
-    const engine = props.engine;
-    if (engine === "loading") return "Engine: loading ffmpeg…";
-    if ("failed" in engine) return `Engine: ffmpeg failed to load (${engine.failed})`;
-    return `Engine: ${engine.threads}-thread ffmpeg.wasm, loaded in ${engine.loadSeconds.toFixed(1)} s (${engine.note})`;
-  };
-  return (
-    <p class="engine" role="status" aria-label="Engine">
-      {text()}
-    </p>
-  );
-}
-
-function Welcome(props: { projects: Projects; opener: Opener }) {
-  return (
-    <main class="welcome">
-      <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
-      <Show when={props.projects.list()[0]?.project}>
-        {(last) => (
-          <p role="note" aria-label="Last project">
-            Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open
-            it from the list below, or open its video, to go on where you left off.
-          </p>
-        )}
-      </Show>
-      <p>
-        Press <kbd>?</kbd> for the keys.
-      </p>
-      <ProjectList projects={props.projects} opener={props.opener} />
-    </main>
   );
 }

@@ -1,9 +1,9 @@
 import { MEDIA_COPY_LIMIT } from "../../storage/project-db";
+import { acceptAttribute, EDIT_LIST_FILES } from "../file-types";
 import { FilePicker } from "./FilePicker";
 import { exportEditList, type EditListFormat } from "../edit-list-export";
 import type { Session } from "../session";
 
-const EDIT_LIST_TYPES = ".csv,.txt,.log,.osp,.edl,.json,text/plain,text/csv";
 
 /** Edit lists in ("Import edits") and out ("Export CSV", "Export .osp", "Export EDL"). */
 export function EditListBar(props: { session: Session }) {
@@ -16,7 +16,7 @@ export function EditListBar(props: { session: Session }) {
 
   return (
     <div class="edit-list-bar" role="group" aria-label="Edit list">
-      <FilePicker label="Import edits" accept={EDIT_LIST_TYPES} onFile={(file) => void session.readEdits(file)} />
+      <FilePicker label="Import edits" accept={acceptAttribute(EDIT_LIST_FILES)} onFile={(file) => void session.readEdits(file)} />
       <button type="button" disabled={empty()} onClick={() => save("csv")}>
         Export CSV
       </button>

@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import type { PickedFile } from "../file-handles";
-import { MEDIA_ACCEPT, MEDIA_HANDLE_TYPES } from "../media-types";
+import { acceptAttribute, MEDIA_FILES } from "../file-types";
 import { FilePicker } from "./FilePicker";
 
 // Bundled in public/; relative, so the page works under any base path.
@@ -24,15 +24,15 @@ export function OpenBar(props: {
     <div class="open-bar">
       <FilePicker
         label="Open video"
-        accept={MEDIA_ACCEPT}
-        handles={MEDIA_HANDLE_TYPES}
+        accept={acceptAttribute(MEDIA_FILES)}
+        handles={MEDIA_FILES}
         onFile={(file, handle) => props.onOpen({ file, handle })}
         onError={props.onError}
       />
       <FilePicker
         label="New project"
-        accept={MEDIA_ACCEPT}
-        handles={MEDIA_HANDLE_TYPES}
+        accept={acceptAttribute(MEDIA_FILES)}
+        handles={MEDIA_FILES}
         onFile={(file, handle) => props.onNewProject({ file, handle })}
         onError={props.onError}
       />

@@ -3,7 +3,7 @@ import { totalDuration } from "../../core/clips";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
 import { canPickHandles, pickWithHandle } from "../file-handles";
-import { MEDIA_ACCEPT, MEDIA_HANDLE_TYPES } from "../media-types";
+import { acceptAttribute, MEDIA_FILES } from "../file-types";
 import type { Opener } from "../opener";
 import type { ListedProject, Projects, VideoReturn } from "../projects";
 import { FilePicker } from "./FilePicker";
@@ -52,7 +52,7 @@ function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: O
   async function open(record: ProjectRecord) {
     if (await props.opener.openProject(record.id)) return;
     if (!canPickHandles()) return picker.click();
-    const picked = await pickWithHandle(MEDIA_HANDLE_TYPES).catch(() => undefined);
+    const picked = await pickWithHandle(MEDIA_FILES).catch(() => undefined);
     if (picked) await props.opener.openWith(record, picked);
   }
 
@@ -75,7 +75,7 @@ function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: O
         ref={picker}
         type="file"
         hidden
-        accept={MEDIA_ACCEPT}
+        accept={acceptAttribute(MEDIA_FILES)}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = "";
