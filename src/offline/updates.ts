@@ -24,7 +24,8 @@ export function watchForUpdates(beforeReload: () => Promise<void>) {
     },
     onRegisterError: () => setOffline("unavailable"),
   });
-  if (!("serviceWorker" in navigator)) setOffline("unavailable");
+  // The dev server builds no service worker.
+  if (!("serviceWorker" in navigator) || import.meta.env.DEV) setOffline("unavailable");
 
   return {
     offline,

@@ -88,19 +88,21 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
   }
 
   /** Opens a project with a file that must be its video; another file changes nothing. */
-  async function openWith(project: ProjectRecord, picked: PickedFile): Promise<void> {
+  async function openWith(project: ProjectRecord, picked: PickedFile): Promise<boolean> {
     const probed = await probe(picked);
-    if (!probed) return;
+    if (!probed) return false;
     const found = { ...probed.media, duration: probed.info.duration };
     const differences = sourceDifferences({ ...project.media, duration: project.info?.duration }, found);
     if (differences.length > 0) {
-      return session.complain(
+      session.complain(
         `${picked.file.name} is not the video of the project "${project.name}": ${differences.join(", ")}. ` +
           `Nothing was applied; pick ${project.media.name} to open it`,
       );
+      return false;
     }
     await begin(probed, project, project.name);
     session.say(`Reopened ${project.name} with its ${project.clips.length} clips`);
+    return true;
   }
 
   return {
@@ -110,7 +112,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     openWith,
     /**
      * "Open" on the Projects page (a click, so the browser may ask for permission to read a handle).
-     * Resolves false when the video must be picked again.
+     * Resolves false when the video must be picked: none is here, or the one here has changed.
      */
     async openProject(id: string): Promise<boolean> {
       const project = await quiet((await projects)?.load(id), undefined);
@@ -119,9 +121,9 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
         return true;
       }
       const video = await videoOf(project, true);
-      if (video) await openWith(project, video);
-      else session.say(`Pick ${project.media.name} to open ${project.name}`);
-      return Boolean(video);
+      if (video) return openWith(project, video);
+      session.say(`Pick ${project.media.name} to open ${project.name}`);
+      return false;
     },
     /** On start: the last project opens by itself when its video is here without asking. */
     async reopenLast(): Promise<void> {

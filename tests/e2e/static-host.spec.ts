@@ -106,9 +106,16 @@ test("the manifest is complete and Chromium finds the app installable", async ({
   await profile.close();
 });
 
-test("a new version waits for “Reload to update”, which keeps the project", async ({ page }) => {
+test("a new version waits for “Reload to update”, which keeps the project", async ({ page, context }) => {
+  // The ffmpeg cores the service worker fetches for itself (to keep them), not those it serves from its cache.
+  const cores: string[] = [];
+  context.on("request", (request) => {
+    if (request.serviceWorker() && request.url().endsWith(".wasm")) cores.push(request.url());
+  });
   await page.goto("./");
   await offlineReady(page);
+  expect(new Set(cores).size).toBe(2);
+  cores.length = 0;
   await page.getByRole("button", { name: "Open sample" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened sample.mp4");
   await page.getByRole("heading", { name: "Clipmark" }).click();
@@ -129,4 +136,6 @@ test("a new version waits for “Reload to update”, which keeps the project", 
   await expect(page.getByRole("list", { name: "Projects" }).getByRole("listitem")).toContainText("sample.mp4 · 2 clips");
   await expect(page.getByRole("region", { name: "Update" })).toHaveCount(0);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting)).toBeNull();
+  // The cores did not change, so the new version fetched neither of them again.
+  expect(cores).toEqual([]);
 });
