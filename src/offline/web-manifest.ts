@@ -4,13 +4,13 @@ import { EDIT_LIST_FILES, MEDIA_FILES } from "../ui/file-types";
 /**
  * The installed app: its name, icons and colours, and the files the operating system may open
  * with it (they arrive through the Launch Queue). Every URL is relative to the manifest, so that
- * the app installs from any path.
+ * the app installs from any path. No `id`: a relative one resolves against the origin, so two
+ * copies on one host would be one app; without it the id is the start URL, path and all.
  */
 export const webManifest: Partial<ManifestOptions> = {
   name: "Clipmark",
   short_name: "Clipmark",
   description: "Cut clips out of a video in your browser: nothing is uploaded.",
-  id: "./",
   start_url: "./",
   scope: "./",
   display: "standalone",

@@ -17,7 +17,7 @@ import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
 import { droppedHandle, type PickedFile } from "./file-handles";
 import { isEditList } from "./file-types";
-import { takeLaunchedFiles } from "./launch-queue";
+import { receiveLaunches } from "./launch-queue";
 import { createOpener } from "./opener";
 import { watchForUpdates } from "../offline/updates";
 import { handleKey } from "./keys";
@@ -57,7 +57,12 @@ export function App() {
   onMount(() => {
     void showEngine();
     void opener.reopenLast();
-    takeLaunchedFiles((files) => void openLaunched(files));
+    receiveLaunches({
+      openVideo: opener.open,
+      readEdits: session.readEdits,
+      hasVideo: () => session.source() !== null,
+      say: session.say,
+    });
     const onKey = (event: KeyboardEvent) => {
       if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
     };
@@ -79,13 +84,6 @@ export function App() {
     });
   });
 
-  // A video and edit lists opened together from the system: the video first, then the list is previewed.
-  const openLaunched = async (files: PickedFile[]) => {
-    const video = files.find((picked) => !isEditList(picked.file));
-    if (video) await opener.open(video);
-    const list = files.find((picked) => isEditList(picked.file));
-    if (list) await session.readEdits(list.file);
-  };
   const closeProject = async () => {
     await autosave.flush();
     session.close();

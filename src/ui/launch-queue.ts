@@ -1,4 +1,5 @@
 import type { PickedFile } from "./file-handles";
+import { isEditList } from "./file-types";
 
 // The Launch Queue (Chromium, installed apps with `file_handlers`) is not in TypeScript's DOM lib.
 interface LaunchParams {
@@ -10,12 +11,39 @@ declare global {
   }
 }
 
+export interface LaunchTargets {
+  openVideo: (picked: PickedFile) => Promise<void>;
+  readEdits: (file: File) => Promise<void>;
+  hasVideo: () => boolean;
+  say: (text: string) => void;
+}
+
 const isFile = (handle: FileSystemHandle): handle is FileSystemFileHandle => handle.kind === "file";
 
-/** Files the operating system opened with the installed app, with their handles. */
-export function takeLaunchedFiles(onFiles: (files: PickedFile[]) => void): void {
-  window.launchQueue?.setConsumer(async ({ files }) => {
-    const picked = await Promise.all(files.filter(isFile).map(async (handle) => ({ file: await handle.getFile(), handle })));
-    if (picked.length > 0) onFiles(picked);
+/**
+ * Files the operating system opened with the installed app. A video and an edit list opened
+ * together may arrive as two launches, in either order: launches are taken one at a time, and an
+ * edit list that comes before any video waits for one.
+ */
+export function receiveLaunches(targets: LaunchTargets): void {
+  let queue = Promise.resolve();
+  let heldList: File | undefined;
+
+  async function take(files: PickedFile[]): Promise<void> {
+    const video = files.find((picked) => !isEditList(picked.file));
+    const list = files.find((picked) => isEditList(picked.file))?.file ?? heldList;
+    heldList = undefined;
+    if (video) await targets.openVideo(video);
+    if (!list) return;
+    if (targets.hasVideo()) return targets.readEdits(list);
+    heldList = list;
+    targets.say(`${list.name} is imported once a video is open`);
+  }
+
+  window.launchQueue?.setConsumer(({ files }) => {
+    queue = queue.then(async () => {
+      const picked = await Promise.all(files.filter(isFile).map(async (handle) => ({ file: await handle.getFile(), handle })));
+      await take(picked);
+    });
   });
 }

@@ -1,8 +1,9 @@
-import { chromium, expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { mkdtempSync } from "node:fs";
+import { chromium, expect, test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromiumArgs, chromiumPath } from "../../playwright.config";
+import { COUNTER } from "./fixtures";
 import { clipRows, markSeconds, press } from "./page";
 import { frameCount, streams } from "./oracle";
 import { deploy, deployNewVersion } from "./static-host";
@@ -64,46 +65,84 @@ test("after one visit it works with the network gone: reload, open, mark, export
   checkOrigin();
 });
 
-test("the manifest is complete and Chromium finds the app installable", async ({ baseURL }) => {
-  // A profile of its own: Chromium installs nothing from the incognito-like contexts Playwright makes.
+/** A browser profile of its own: Chromium installs nothing from the incognito-like contexts Playwright makes. */
+async function inProfile(baseURL: string, work: (page: Page, cdp: CDPSession) => Promise<void>): Promise<void> {
   const profile = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "clipmark-profile-")), {
     executablePath: chromiumPath,
     args: chromiumArgs,
   });
-  const page = profile.pages()[0] ?? (await profile.newPage());
-  await page.goto(baseURL as string);
-  await offlineReady(page);
-  const cdp = await page.context().newCDPSession(page);
-  const manifest = await cdp.send("Page.getAppManifest");
-  expect(manifest.url).toBe(`${baseURL}manifest.webmanifest`);
-  expect(manifest.errors).toEqual([]);
-  const data = JSON.parse(manifest.data ?? "{}") as {
-    icons: { src: string; sizes: string; type: string; purpose: string }[];
-    file_handlers: { accept: Record<string, string[]> }[];
-  };
-  expect(data).toMatchObject({ name: "Clipmark", short_name: "Clipmark", display: "standalone", start_url: "./", scope: "./" });
-  expect(data).toHaveProperty("theme_color");
-  expect(data.file_handlers.flatMap((handler) => Object.keys(handler.accept))).toEqual(
-    expect.arrayContaining(["video/*", "audio/*", "text/csv"]),
-  );
-  expect(data.icons.filter((icon) => icon.purpose === "maskable")).toHaveLength(1);
-  for (const icon of data.icons.filter((i) => i.type === "image/png")) {
-    const png = await (await page.request.get(new URL(icon.src, manifest.url).href)).body();
-    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    expect(`${width}x${height}`).toBe(icon.sizes);
+  try {
+    const page = profile.pages()[0] ?? (await profile.newPage());
+    await page.goto(baseURL);
+    await offlineReady(page);
+    await work(page, await profile.newCDPSession(page));
+  } finally {
+    await profile.close();
   }
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-  expect(installabilityErrors).toEqual([]);
+}
 
-  // The page's policy is in force: an inline script does not run.
-  const ran = await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "document.body.dataset.inline = 'ran'";
-    document.head.append(script);
-    return document.body.dataset.inline ?? "blocked";
+test("the manifest is complete and Chromium finds the app installable", async ({ baseURL }) => {
+  await inProfile(baseURL as string, async (page, cdp) => {
+    const manifest = await cdp.send("Page.getAppManifest");
+    expect(manifest.url).toBe(`${baseURL}manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data ?? "{}") as {
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+      file_handlers: { accept: Record<string, string[]> }[];
+    };
+    expect(data).toMatchObject({ name: "Clipmark", short_name: "Clipmark", display: "standalone", start_url: "./", scope: "./" });
+    expect(data).toHaveProperty("theme_color");
+    expect(data.file_handlers.flatMap((handler) => Object.keys(handler.accept))).toEqual(
+      expect.arrayContaining(["video/*", "audio/*", "text/csv"]),
+    );
+    expect(data.icons.filter((icon) => icon.purpose === "maskable")).toHaveLength(1);
+    for (const icon of data.icons.filter((i) => i.type === "image/png")) {
+      const png = await (await page.request.get(new URL(icon.src, manifest.url).href)).body();
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(`${width}x${height}`).toBe(icon.sizes);
+    }
+    // The app is this copy at this path: another copy elsewhere on the host is another app.
+    expect((await cdp.send("Page.getAppId")).appId).toBe(baseURL);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+
+    // The page's policy is in force: an inline script does not run.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "document.body.dataset.inline = 'ran'";
+      document.head.append(script);
+      return document.body.dataset.inline ?? "blocked";
+    });
+    expect(ran).toBe("blocked");
   });
-  expect(ran).toBe("blocked");
-  await profile.close();
+});
+
+test("installed, the app opens a video and an edit list the system hands it", async ({ baseURL }) => {
+  const edits = join(test.info().outputDir, "edits.csv");
+  mkdirSync(test.info().outputDir, { recursive: true });
+  writeFileSync(edits, "# IN,OUT (seconds)\n1,2\n5,6.5\n");
+  await inProfile(baseURL as string, async (page, cdp) => {
+    const manifestId = baseURL as string;
+    await cdp.send("PWA.install", { manifestId });
+    const { fileHandlers } = await cdp.send("PWA.getOsAppState", { manifestId });
+    expect(fileHandlers.flatMap((handler) => handler.accepts.map((accept) => accept.mediaType))).toEqual(
+      expect.arrayContaining(["video/*", "text/csv"]),
+    );
+    // As the operating system does on "Open with Clipmark": the files arrive through the Launch Queue.
+    await cdp.send("PWA.launchFilesInApp", { manifestId, files: [COUNTER, edits] });
+    const apps = () => page.context().pages();
+    // The app may open in a window of its own or in the page already open (launch_handler: focus-existing).
+    const opened = async () => {
+      for (const app of apps()) {
+        if (await app.getByRole("dialog", { name: "Import edits.csv" }).isVisible()) return app;
+      }
+      return undefined;
+    };
+    await expect.poll(async () => Boolean(await opened()), { timeout: 60_000 }).toBe(true);
+    const app = (await opened()) as Page;
+    await expect(app.getByRole("region", { name: "Player" })).toContainText("counter.mp4");
+    await expect(app.getByRole("table", { name: "Clips in the file" }).getByRole("row")).toHaveCount(3);
+  });
 });
 
 test("a new version waits for “Reload to update”, which keeps the project", async ({ page, context }) => {
