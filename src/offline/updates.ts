@@ -38,5 +38,3 @@ export function watchForUpdates(beforeReload: () => Promise<void>) {
     },
   };
 }
-
-export type Updates = ReturnType<typeof watchForUpdates>;

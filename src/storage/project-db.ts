@@ -18,7 +18,7 @@ export interface StoredMedia {
 }
 
 /** Where the browser has them, a handle to the source on disk: reading it again takes one permission click. */
-export interface StoredHandle {
+interface StoredHandle {
   fingerprint: string;
   handle: FileSystemFileHandle;
 }

@@ -11,7 +11,7 @@ declare global {
   }
 }
 
-export interface LaunchTargets {
+interface LaunchTargets {
   openVideo: (picked: PickedFile) => Promise<void>;
   readEdits: (file: File) => Promise<void>;
   hasVideo: () => boolean;
