@@ -74,7 +74,7 @@ function browserMemory(): number {
 }
 
 async function runInBrowser() {
-  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort", "--bypass-lock"], {
+  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
     cwd: ROOT,
     stdio: "ignore",
   });
