@@ -112,7 +112,7 @@ export function App() {
         <UpdateBar exporting={exporter.progress() !== null} onReload={() => void updates.reloadToUpdate()} />
       </Show>
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
-      <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} />}>
+      <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} onError={session.complain} />}>
         {(source) => (
           <main>
             <Show when={session.readOnly()}>

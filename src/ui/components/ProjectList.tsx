@@ -17,7 +17,13 @@ const VIDEO_RETURNS: Record<VideoReturn, string> = {
 };
 
 /** The projects kept in this browser, the last edited first. */
-export function ProjectList(props: { projects: Projects; opener: Opener }) {
+interface ListProps {
+  projects: Projects;
+  opener: Opener;
+  onError: (message: string) => void;
+}
+
+export function ProjectList(props: ListProps) {
   const projects = props.projects;
   return (
     <section aria-labelledby="projects-heading">
@@ -37,14 +43,14 @@ export function ProjectList(props: { projects: Projects; opener: Opener }) {
       </div>
       <Show when={projects.list().length > 0} fallback={<p>No projects yet.</p>}>
         <ul aria-label="Projects">
-          <For each={projects.list()}>{(entry) => <ProjectRow entry={entry} projects={projects} opener={props.opener} />}</For>
+          <For each={projects.list()}>{(entry) => <ProjectRow entry={entry} {...props} />}</For>
         </ul>
       </Show>
     </section>
   );
 }
 
-function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: Opener }) {
+function ProjectRow(props: ListProps & { entry: ListedProject }) {
   const project = () => props.entry.project;
   let picker!: HTMLInputElement;
 
@@ -52,8 +58,12 @@ function ProjectRow(props: { entry: ListedProject; projects: Projects; opener: O
   async function open(record: ProjectRecord) {
     if (await props.opener.openProject(record.id)) return;
     if (!canPickHandles()) return picker.click();
-    const picked = await pickWithHandle(MEDIA_FILES).catch(() => undefined);
-    if (picked) await props.opener.openWith(record, picked);
+    try {
+      const picked = await pickWithHandle(MEDIA_FILES);
+      if (picked) await props.opener.openWith(record, picked);
+    } catch (error) {
+      props.onError(`The file picker failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   return (

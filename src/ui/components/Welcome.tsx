@@ -4,7 +4,7 @@ import type { Projects } from "../projects";
 import { ProjectList } from "./ProjectList";
 
 /** The start page: what Clipmark does, the last project, and the Projects list. */
-export function Welcome(props: { projects: Projects; opener: Opener }) {
+export function Welcome(props: { projects: Projects; opener: Opener; onError: (message: string) => void }) {
   return (
     <main class="welcome">
       <p>Open a video to start. It stays on this computer: nothing is uploaded.</p>
@@ -19,7 +19,7 @@ export function Welcome(props: { projects: Projects; opener: Opener }) {
       <p>
         Press <kbd>?</kbd> for the keys.
       </p>
-      <ProjectList projects={props.projects} opener={props.opener} />
+      <ProjectList projects={props.projects} opener={props.opener} onError={props.onError} />
     </main>
   );
 }
