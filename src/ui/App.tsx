@@ -9,7 +9,7 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
-import { EngineStatus, OfflineStatus, type EngineState } from "./components/StatusLine";
+import { EngineStatus, OfflineStatus, SaveStatus, type EngineState } from "./components/StatusLine";
 import { UpdateBar } from "./components/UpdateBar";
 import { Welcome } from "./components/Welcome";
 import { ProjectDb } from "../storage/project-db";
@@ -125,6 +125,7 @@ export function App() {
             </Show>
             <PlayerView source={source()} player={player} session={session} />
             <EditListBar session={session} />
+            <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
             <ClipList session={session} player={player} />
             <ExportPanel session={session} exporter={exporter} />
           </main>

@@ -32,5 +32,6 @@ export async function markSeconds(page: Page, seconds: number): Promise<void> {
   await press(page, "m");
 }
 
-/** Saves trail the last change by 300 ms: wait past that before a reload. */
-export const afterAutosave = (page: Page): Promise<void> => page.waitForTimeout(600);
+/** Saves trail the last change by 300 ms: wait until the page says the change is stored. */
+export const afterAutosave = (page: Page): Promise<void> =>
+  expect(page.getByRole("status", { name: "Saving" })).toHaveText("All changes saved in this browser");

@@ -39,7 +39,7 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill("kept");
   await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
   await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
-  await page.waitForTimeout(800);
+  await afterAutosave(page);
 
   await page.reload();
   await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clips");

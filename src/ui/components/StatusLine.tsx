@@ -1,5 +1,6 @@
 import type { EngineInfo } from "../../media/media-api";
 import type { OfflineState } from "../../offline/updates";
+import type { SaveState } from "../autosave";
 
 /** What the page runs on: which ffmpeg core, and whether it works offline. */
 export type EngineState = EngineInfo | "loading" | { failed: string };
@@ -28,6 +29,21 @@ export function OfflineStatus(props: { state: OfflineState }) {
   return (
     <p class="engine" role="status" aria-label="Offline">
       {OFFLINE_TEXT[props.state]}
+    </p>
+  );
+}
+
+const SAVE_TEXT: Record<SaveState, string> = {
+  idle: "Nothing to save yet: mark a clip to start the project",
+  pending: "Saving…",
+  saved: "All changes saved in this browser",
+  failed: "Changes not saved",
+};
+
+export function SaveStatus(props: { state: SaveState; readOnly: boolean }) {
+  return (
+    <p class="engine" role="status" aria-label="Saving">
+      {props.readOnly ? "Read-only here: the other tab saves this project" : SAVE_TEXT[props.state]}
     </p>
   );
 }
