@@ -60,7 +60,13 @@ export function moveClip(clips: readonly Clip[], id: number, offset: number): Cl
   return moved;
 }
 
-export const clipDuration = (clip: Clip): number => clip.end - clip.start;
+/** Anything that runs from a start to an end in seconds: a clip, an imported entry, a planned cut. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
-export const totalDuration = (clips: readonly Clip[]): number =>
-  clips.reduce((total, c) => total + clipDuration(c), 0);
+export const clipDuration = (span: Span): number => span.end - span.start;
+
+export const totalDuration = (spans: readonly Span[]): number =>
+  spans.reduce((total, span) => total + clipDuration(span), 0);

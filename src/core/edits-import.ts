@@ -1,4 +1,4 @@
-import type { Clip } from "./clips";
+import { totalDuration, type Clip } from "./clips";
 import * as csv from "./formats/edits-csv";
 import * as edl from "./formats/edl";
 import type { EditEntry, LineWarning } from "./formats/edit-list";
@@ -81,7 +81,7 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   const skipped = parsed.value.entries.length - ofThisSource.length;
   if (skipped > 0) leftOut.push(`${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`);
   const entries = fitToSource(ofThisSource, info.duration, leftOut);
-  const duration = entries.reduce((t, e) => t + e.end - e.start, 0);
+  const duration = totalDuration(entries);
   const listed = parsed.value.entries;
   return ok({ format, listed, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
 }

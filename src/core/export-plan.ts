@@ -1,4 +1,4 @@
-import { clipDuration, type Clip } from "./clips";
+import { clipDuration, totalDuration, type Clip } from "./clips";
 import { framesBetween } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
 import { firstAudio, firstVideo, type MediaInfo } from "./media-info";
@@ -66,8 +66,6 @@ function streamMaps(info: MediaInfo, input: number): string[] {
   return maps;
 }
 
-const plannedDuration = (clips: readonly PlannedClip[]) => clips.reduce((t, c) => t + c.end - c.start, 0);
-
 /**
  * Lossless: each clip is stream-copied from its keyframe into a segment, then the segments are
  * joined by the concat demuxer. Seeking to the keyframe itself keeps audio and video aligned;
@@ -89,7 +87,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   });
   const list = `${workDir}/segments.txt`;
   const output = `${workDir}/output.mp4`;
-  const duration = plannedDuration(planned);
+  const duration = totalDuration(planned);
   const join = {
     args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", ...FASTSTART, output],
     output,
@@ -133,7 +131,7 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
     shift: 0,
     frames: video ? framesBetween(c.start, c.end, video.frameRate) : null,
   }));
-  const duration = plannedDuration(planned);
+  const duration = totalDuration(planned);
   const args = [
     ...QUIET,
     ...inputs,

@@ -1,3 +1,4 @@
+import { isObject, type Json } from "./json";
 import { parseRational, type Rational } from "./rational";
 import { fail, ok, type Result } from "./result";
 
@@ -47,8 +48,6 @@ export const firstVideo = (info: MediaInfo): VideoStream | undefined =>
 export const firstAudio = (info: MediaInfo): AudioStream | undefined =>
   info.streams.find((s): s is AudioStream => s.kind === "audio");
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const number = (value: unknown): number => (typeof value === "number" ? value : Number(text(value)));
 

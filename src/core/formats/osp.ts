@@ -1,4 +1,5 @@
 import { frameStart } from "../frames";
+import { isObject, type Json } from "../json";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
@@ -8,8 +9,6 @@ import { pickProfile } from "./openshot-profiles";
 /** The file a path names, whichever separator the project was saved with. */
 export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const finite = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 interface OspClip {

@@ -1,5 +1,6 @@
 import type { Clip } from "../clips";
 import type { ExportMode } from "../export-plan";
+import { isObject } from "../json";
 import type { MediaInfo } from "../media-info";
 import { fail, ok, type Result } from "../result";
 
@@ -22,8 +23,6 @@ export interface BackedUpProject {
 const FORMAT = "clipmark-projects";
 const VERSION = 1;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 const isClip = (v: unknown): v is Clip =>
