@@ -1,7 +1,7 @@
 import { totalDuration, type Clip } from "./clips";
 import * as csv from "./formats/edits-csv";
 import * as edl from "./formats/edl";
-import type { EditEntry, LineWarning } from "./formats/edit-list";
+import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
 import * as osp from "./formats/osp";
 import * as log from "./formats/timestamp-log";
 import type { MediaInfo } from "./media-info";
@@ -17,18 +17,20 @@ export const FORMAT_NAMES: Record<EditFormat, string> = {
   edl: "CMX 3600 EDL",
 };
 
-const LOG_LINE = /^\s*\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?,?\s*$/;
+// Most particular first: a log line or an EDL event could pass for a CSV row.
+const RECOGNIZERS: [EditFormat, (lines: readonly string[]) => boolean][] = [
+  ["osp", osp.recognizes],
+  ["edl", edl.recognizes],
+  ["log", log.recognizes],
+  ["csv", csv.recognizes],
+];
 
 /** Tells the format from the text itself; the file name is only a hint for the user. */
 export function detectFormat(text: string): EditFormat | null {
-  const body = text.replace(/^\uFEFF/, "").trim();
-  if (body.startsWith("{")) return "osp";
-  const lines = body.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
-  if (lines.some((l) => /^TITLE:/i.test(l.trim())) || lines.some((l) => /^\d{3,6}\s+\S+\s+\S+\s+C\s/.test(l.trim()))) return "edl";
-  const stamps = lines.filter((l) => LOG_LINE.test(l)).length;
-  if (stamps > 0 && stamps >= lines.length / 2) return "log";
-  if (lines.some((l) => /^[^#]*[\d:.]+\s*,\s*[\d:.]+/.test(l))) return "csv";
-  return null;
+  const lines = textLines(text)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  return RECOGNIZERS.find(([, recognizes]) => recognizes(lines))?.[0] ?? null;
 }
 
 export interface ImportPreview {

@@ -14,6 +14,8 @@ describe("detectFormat", () => {
     ["# IN,OUT (seconds)\n0.901,6.573\n", "csv"],
     ["start,end,label\n00:00:01.000,00:00:02.000,a\n", "csv"],
     ["00:00:01.000\n00:00:02.000,\n", "log"],
+    ["  00:00:01.000  \r\n\t00:00:02.000\r\n\r\n", "log"],
+    ["00:00:01.000\n00:00:02.000\n00:00:03.000\nnote 1.5,2.5\n", "log"],
     ['\uFEFF{"clips": []}', "osp"],
     ["TITLE: cut\nFCM: NON-DROP FRAME\n", "edl"],
     ["001  AX  V  C  00:00:01:00 00:00:02:00 00:00:00:00 00:00:01:00\n", "edl"],

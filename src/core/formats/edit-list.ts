@@ -17,3 +17,6 @@ export interface EditList {
   entries: EditEntry[];
   warnings: LineWarning[];
 }
+
+/** The lines of a text file, whatever its line ends, without a byte-order mark. */
+export const textLines = (text: string): string[] => text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../result";
 import { parseTime } from "../timecode";
-import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { textLines, type EditEntry, type EditList, type LineWarning } from "./edit-list";
 
 const CSV_HEADER = "# IN,OUT (seconds)";
 
@@ -22,6 +22,9 @@ function parseRow(row: string, line: number): Result<EditEntry> {
   return ok({ start: start.value, end: end.value, label: unquote(rest.join(",")) });
 }
 
+/** Whether trimmed, non-blank lines look like an edit list: some line holds two times and a comma. */
+export const recognizes = (lines: readonly string[]): boolean => lines.some((l) => /^[^#]*[\d:.]+\s*,\s*[\d:.]+/.test(l));
+
 /**
  * Reads edits.csv (`start,end` a line, seconds or timecode, `#` comments) and LosslessCut's
  * `start,end,label`. Rows keep file order; an unreadable row is skipped with a warning.
@@ -29,8 +32,7 @@ function parseRow(row: string, line: number): Result<EditEntry> {
 export function parse(text: string): Result<EditList> {
   const entries: EditEntry[] = [];
   const warnings: LineWarning[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
-  for (const [index, raw] of lines.entries()) {
+  for (const [index, raw] of textLines(text).entries()) {
     const row = raw.trim();
     if (row === "" || row.startsWith("#") || (entries.length === 0 && HEADER_ROW.test(row))) continue;
     const entry = parseRow(row, index + 1);

@@ -3,7 +3,7 @@ import { frameIndexAt, frameStart } from "../frames";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
-import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { textLines, type EditEntry, type EditList, type LineWarning } from "./edit-list";
 
 /** Timecode counts frames at a whole nominal rate (30 for 29.97); drop-frame skips numbers, not frames. */
 const nominal = (rate: Rational): number => Math.round(rationalValue(rate));
@@ -46,11 +46,15 @@ function readEvent(row: string, line: number, rate: Rational): Result<Event> {
   return ok({ line, entry: { start: frameStart(sourceIn, rate), end: frameStart(sourceOut, rate), label: "" } });
 }
 
+/** Whether trimmed, non-blank lines look like an EDL: a title, or an event line with a cut. */
+export const recognizes = (lines: readonly string[]): boolean =>
+  lines.some((l) => /^TITLE:/i.test(l) || /^\d{3,6}\s+\S+\s+\S+\s+C\s/.test(l));
+
 /** Reads the events of a CMX 3600 EDL in record order; `* COMMENT:` after an event is its label. */
 export function parse(text: string, rate: Rational): Result<EditList> {
   const events: Event[] = [];
   const warnings: LineWarning[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const lines = textLines(text);
   if (!lines.some((l) => /^TITLE:/i.test(l.trim()) || EVENT.test(l.trim()))) return fail("not a CMX 3600 EDL");
   for (const [index, raw] of lines.entries()) {
     const row = raw.trim();

@@ -30,6 +30,9 @@ function readClip(clip: unknown, paths: Map<string, string>, index: number): Res
   return ok({ position, entry: { start, end, label: title, source } });
 }
 
+/** Whether trimmed, non-blank lines look like an OpenShot project: JSON, so an object first. */
+export const recognizes = (lines: readonly string[]): boolean => lines[0]?.startsWith("{") ?? false;
+
 /**
  * Reads an OpenShot project's timeline: every clip with its start and end in its source, in
  * timeline order, each naming its source file (matched to the open video by file name).

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../result";
 import { formatTimecode, parseTime } from "../timecode";
-import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { textLines, type EditEntry, type EditList, type LineWarning } from "./edit-list";
 
 /** A logged line: `HH:MM:SS` with an optional fraction, perhaps with a trailing comma. */
 const TIMESTAMP = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?,?$/;
@@ -43,15 +43,19 @@ function lastIn(stamp: Stamp, duration: number, warnings: LineWarning[]): EditEn
   return null;
 }
 
+/** Whether trimmed, non-blank lines look like a timestamp log: at least half of them are timestamps. */
+export function recognizes(lines: readonly string[]): boolean {
+  const stamps = lines.filter((l) => TIMESTAMP.test(l)).length;
+  return stamps > 0 && stamps >= lines.length / 2;
+}
+
 /**
  * Reads a timestamp log: non-blank lines pair by position (1st with 2nd, …) as IN and OUT. An
  * unreadable line keeps its place, so only its own pair is lost and later pairs stay aligned.
  */
 export function parse(text: string, duration: number): Result<EditList> {
   const warnings: LineWarning[] = [];
-  const stamps = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\r|\n/)
+  const stamps = textLines(text)
     .map((raw, index) => ({ raw, line: index + 1 }))
     .filter(({ raw }) => raw.trim() !== "")
     .map(({ raw, line }) => readStamp(raw, line, warnings));
