@@ -78,6 +78,19 @@ export class ProjectDb {
     return (await this.db.getAllFromIndex("projects", "edited")).reverse();
   }
 
+  /** The last edited project, read alone. */
+  async lastEdited(): Promise<ProjectRecord | undefined> {
+    const cursor = await this.db.transaction("projects").store.index("edited").openCursor(null, "prev");
+    return cursor?.value;
+  }
+
+  /** The sources (fingerprints) that have a kept copy, and those that have a handle, in one read. */
+  async keptSources(): Promise<{ copies: Set<string>; handles: Set<string> }> {
+    const tx = this.db.transaction(["media", "handles"]);
+    const [copies, handles] = await Promise.all([tx.objectStore("media").getAllKeys(), tx.objectStore("handles").getAllKeys()]);
+    return { copies: new Set(copies), handles: new Set(handles) };
+  }
+
   /** The projects of one source, the last edited first. */
   async projectsOf(fingerprint: string): Promise<ProjectRecord[]> {
     return lastEditedFirst(await this.db.getAllFromIndex("projects", "fingerprint", fingerprint));

@@ -127,7 +127,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     },
     /** On start: the last project opens by itself when its video is here without asking. */
     async reopenLast(): Promise<void> {
-      const [last] = await quiet((await projects)?.list(), []);
+      const last = await quiet((await projects)?.lastEdited(), undefined);
       const video = last && (await videoOf(last, false));
       if (last && video) await openWith(last, video);
     },

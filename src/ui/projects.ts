@@ -13,14 +13,11 @@ export interface ListedProject {
   video: VideoReturn;
 }
 
-async function videoReturn(db: ProjectDb, fingerprint: string): Promise<VideoReturn> {
-  if (await db.hasMedia(fingerprint)) return "copy";
-  return (await db.handle(fingerprint)) ? "handle" : "pick";
-}
-
 async function listed(db: ProjectDb): Promise<ListedProject[]> {
-  const projects = await db.list();
-  return Promise.all(projects.map(async (project) => ({ project, video: await videoReturn(db, project.media.fingerprint) })));
+  const [projects, kept] = await Promise.all([db.list(), db.keptSources()]);
+  const videoReturn = ({ fingerprint }: ProjectRecord["media"]): VideoReturn =>
+    kept.copies.has(fingerprint) ? "copy" : kept.handles.has(fingerprint) ? "handle" : "pick";
+  return projects.map((project) => ({ project, video: videoReturn(project.media) }));
 }
 
 /** The stored projects as the start page shows them: list, rename, duplicate, delete, back up, restore. */

@@ -96,6 +96,18 @@ describe("ProjectDb", () => {
     expect(await db.projectsOf("nothing")).toEqual([]);
   });
 
+  it("reads the last edited project alone, and which sources have a copy or a handle", async () => {
+    const db = await freshDb();
+    expect(await db.lastEdited()).toBeUndefined();
+    await db.save(project("a.mp4", 10));
+    await db.save(project("b.mp4", 30));
+    await db.save(project("c.mp4", 20));
+    expect((await db.lastEdited())?.name).toBe("b.mp4");
+    await db.keepMedia("print-of-a.mp4", bytes(1));
+    await db.keepHandle("print-of-c.mp4", { kind: "file" } as unknown as FileSystemFileHandle);
+    expect(await db.keptSources()).toEqual({ copies: new Set(["print-of-a.mp4"]), handles: new Set(["print-of-c.mp4"]) });
+  });
+
   it("duplicates a project whole, under a new id, name and dates", async () => {
     const db = await freshDb();
     const a = { ...project("a.mp4", 1), undo: [[], [{ id: 1, start: 0, end: 1, label: "" }]] };
