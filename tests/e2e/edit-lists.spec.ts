@@ -70,6 +70,19 @@ test("CSV, .osp and EDL export and import back to the same list; OpenShot's libo
   expect(check).toContain("PASS");
 
   const edl = await saved(page, "Export EDL");
+  // Worked out by hand from the clips' frames at 25 fps (0.92 s is frame 23 = 00:00:00:23), not
+  // by our EDL reader: record times run end to end from zero.
+  const event = (n: number, from: string, to: string, recordFrom: string, recordTo: string) =>
+    `00${n}  AX       AA/V  C        ${from} ${to} ${recordFrom} ${recordTo}\n* FROM CLIP NAME: smooth.mp4\n`;
+  expect(readFileSync(edl, "utf8")).toBe(
+    "TITLE: smooth\nFCM: NON-DROP FRAME\n\n" +
+      event(1, "00:00:00:23", "00:00:02:13", "00:00:00:00", "00:00:01:15") +
+      event(2, "00:00:04:03", "00:00:06:08", "00:00:01:15", "00:00:03:20") +
+      "* COMMENT: second, with a comma\n" +
+      event(3, "00:00:01:07", "00:00:02:17", "00:00:03:20", "00:00:05:05") +
+      event(4, "00:00:08:13", "00:00:10:13", "00:00:05:05", "00:00:07:05") +
+      event(5, "00:00:10:15", "00:00:11:10", "00:00:07:05", "00:00:08:00"),
+  );
   for (const [file, name] of [
     [osp, "smooth.osp"],
     [edl, "smooth.edl"],
