@@ -22,6 +22,17 @@ export async function pickWithHandle(types: FilePickerAcceptType): Promise<Picke
   }
 }
 
+/** What the page says when the system's picker itself fails (a policy, a broken platform picker). */
+export const pickerFailure = (error: unknown): string =>
+  `The file picker failed: ${error instanceof Error ? error.message : String(error)}`;
+
+/** The file an input holds, taken out of it so that picking the same file again is a change too. */
+export function takeInputFile(input: HTMLInputElement): File | undefined {
+  const file = input.files?.[0];
+  input.value = "";
+  return file;
+}
+
 /** A handle of a dropped item; it must be asked for while the drop event is being handled. */
 export function droppedHandle(item: DataTransferItem | undefined): Promise<FileSystemHandle | null> {
   return item?.getAsFileSystemHandle?.() ?? Promise.resolve(null);

@@ -1,4 +1,4 @@
-import { canPickHandles, pickWithHandle } from "../file-handles";
+import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
 
 /**
  * A file input that looks like a button; the same file can be picked twice in a row. With
@@ -19,7 +19,7 @@ export function FilePicker(props: {
       const picked = await pickWithHandle(types);
       if (picked) props.onFile(picked.file, picked.handle);
     } catch (error) {
-      props.onError?.(`The file picker failed: ${error instanceof Error ? error.message : String(error)}`);
+      props.onError?.(pickerFailure(error));
     }
   }
   return (
@@ -31,8 +31,7 @@ export function FilePicker(props: {
         aria-label={props.label}
         onClick={(event) => void pick(event)}
         onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = "";
+          const file = takeInputFile(event.currentTarget);
           if (file) props.onFile(file);
         }}
       />

@@ -2,7 +2,7 @@ import { For, Show } from "solid-js";
 import { totalDuration } from "../../core/clips";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
-import { canPickHandles, pickWithHandle } from "../file-handles";
+import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
 import { acceptAttribute, MEDIA_FILES } from "../file-types";
 import type { Opener } from "../opener";
 import type { ListedProject, Projects, VideoReturn } from "../projects";
@@ -62,7 +62,7 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
       const picked = await pickWithHandle(MEDIA_FILES);
       if (picked) await props.opener.openWith(record, picked);
     } catch (error) {
-      props.onError(`The file picker failed: ${error instanceof Error ? error.message : String(error)}`);
+      props.onError(pickerFailure(error));
     }
   }
 
@@ -87,8 +87,7 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
         hidden
         accept={acceptAttribute(MEDIA_FILES)}
         onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = "";
+          const file = takeInputFile(event.currentTarget);
           if (file) void props.opener.openWith(project(), { file });
         }}
       />
