@@ -89,10 +89,8 @@ export function App() {
     session.close();
   };
 
-  const openDropped = async (file: File, handle: Promise<FileSystemHandle | null>) => {
-    const dropped = await handle.catch(() => null);
-    await opener.open({ file, handle: dropped?.kind === "file" ? (dropped as FileSystemFileHandle) : undefined });
-  };
+  const openDropped = async (file: File, handle: Promise<FileSystemFileHandle | undefined>) =>
+    opener.open({ file, handle: await handle });
 
   return (
     <div class="app">

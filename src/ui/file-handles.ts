@@ -33,9 +33,14 @@ export function takeInputFile(input: HTMLInputElement): File | undefined {
   return file;
 }
 
-/** A handle of a dropped item; it must be asked for while the drop event is being handled. */
-export function droppedHandle(item: DataTransferItem | undefined): Promise<FileSystemHandle | null> {
-  return item?.getAsFileSystemHandle?.() ?? Promise.resolve(null);
+export const isFileHandle = (handle: FileSystemHandle | null | undefined): handle is FileSystemFileHandle =>
+  handle?.kind === "file";
+
+/** The file handle of a dropped item; it must be asked for while the drop event is being handled. */
+export async function droppedHandle(item: DataTransferItem | undefined): Promise<FileSystemFileHandle | undefined> {
+  const asked = item?.getAsFileSystemHandle?.();
+  const handle = asked && (await asked.catch(() => null));
+  return isFileHandle(handle) ? handle : undefined;
 }
 
 /** The file behind a kept handle, asking for permission if needed (this needs a click to be under way). */

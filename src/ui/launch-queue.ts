@@ -1,4 +1,4 @@
-import type { PickedFile } from "./file-handles";
+import { isFileHandle, type PickedFile } from "./file-handles";
 import { isEditList } from "./file-types";
 
 // The Launch Queue (Chromium, installed apps with `file_handlers`) is not in TypeScript's DOM lib.
@@ -17,8 +17,6 @@ interface LaunchTargets {
   hasVideo: () => boolean;
   say: (text: string) => void;
 }
-
-const isFile = (handle: FileSystemHandle): handle is FileSystemFileHandle => handle.kind === "file";
 
 /**
  * Files the operating system opened with the installed app. A video and an edit list opened
@@ -42,7 +40,7 @@ export function receiveLaunches(targets: LaunchTargets): void {
 
   window.launchQueue?.setConsumer(({ files }) => {
     queue = queue.then(async () => {
-      const picked = await Promise.all(files.filter(isFile).map(async (handle) => ({ file: await handle.getFile(), handle })));
+      const picked = await Promise.all(files.filter(isFileHandle).map(async (handle) => ({ file: await handle.getFile(), handle })));
       await take(picked);
     });
   });
