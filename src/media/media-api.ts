@@ -1,5 +1,6 @@
 import type { Clip } from "../core/clips";
 import type { ExportMode } from "../core/export-plan";
+import type { MediaRef } from "../core/formats/project-backup";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
 import type { Result } from "../core/result";
@@ -28,6 +29,8 @@ export interface MediaApi {
   /** Loads the engine ("auto": multi-thread where it proves itself) and says which one runs. */
   start(threads: ThreadChoice): Promise<EngineInfo>;
   probe(file: File): Promise<Result<MediaInfo>>;
+  /** Who the file is (size and a content hash), to find its projects again. */
+  identify(file: File): Promise<Result<MediaRef>>;
   render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>>;
   cancel(): Promise<void>;
 }

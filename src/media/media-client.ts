@@ -2,6 +2,7 @@ import { proxy, wrap, type Remote } from "comlink";
 import { fail, type Result } from "../core/result";
 import type { ExportProgress } from "../core/progress";
 import type { MediaInfo } from "../core/media-info";
+import type { MediaRef } from "../core/formats/project-backup";
 import type { EngineInfo, MediaApi, RenderRequest, ThreadChoice } from "./media-api";
 
 /**
@@ -48,6 +49,10 @@ export class MediaClient {
 
   probe(file: File): Promise<Result<MediaInfo>> {
     return this.guard((api) => api.probe(file), `reading ${file.name}`);
+  }
+
+  identify(file: File): Promise<Result<MediaRef>> {
+    return this.guard((api) => api.identify(file), `reading ${file.name}`);
   }
 
   render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>> {

@@ -7,6 +7,7 @@ import { planProbe } from "../core/probe-plan";
 import { measureProgress, type ExportProgress } from "../core/progress";
 import { fail, ok, type Result } from "../core/result";
 import { startEngine, type Engine, type EngineChoice } from "./engine";
+import { identify } from "./media-identity";
 import { CANCELLED, type MediaApi, type RenderRequest, type ThreadChoice } from "./media-api";
 
 const INPUT_DIR = "/input";
@@ -214,6 +215,13 @@ const api: MediaApi = {
     return (await engineReady()).info;
   },
   probe,
+  async identify(file) {
+    try {
+      return ok(await identify(file));
+    } catch (error) {
+      return fail(`${file.name}: the file could not be read (${message(error)})`);
+    }
+  },
   render,
   cancel,
 };

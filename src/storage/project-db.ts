@@ -4,9 +4,6 @@ import type { BackedUpProject } from "../core/formats/project-backup";
 /** A stored project. A source file may have several; each has an id of its own. */
 export type ProjectRecord = BackedUpProject;
 
-/** What identifies the source across reloads: a File cannot be stored, but this can. */
-export type MediaRef = ProjectRecord["media"];
-
 /** A copy of a small source, kept so its projects reopen with no question (bytes: every IndexedDB stores those). */
 export interface StoredMedia {
   /** The source's fingerprint (the key version 2 gave it). */

@@ -1,9 +1,9 @@
 import { createSignal } from "solid-js";
+import type { MediaRef } from "../core/formats/project-backup";
 import type { MediaInfo } from "../core/media-info";
 import { sourceDifferences } from "../core/source-match";
 import type { MediaClient } from "../media/media-client";
-import { identify } from "../storage/media-identity";
-import { newId, type MediaRef, type ProjectDb, type ProjectRecord } from "../storage/project-db";
+import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { readHandle, type PickedFile } from "./file-handles";
 import type { Session } from "./session";
 
@@ -31,10 +31,11 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
   /** Probes first; only a file that probes cleanly replaces what is open. */
   async function probe(picked: PickedFile): Promise<Probed | undefined> {
     setOpening(picked.file.name);
-    const probed = await media.probe(picked.file);
+    const [probed, identified] = await Promise.all([media.probe(picked.file), media.identify(picked.file)]);
     setOpening(null);
     if (!probed.ok) return void session.complain(probed.error);
-    const ref = await identify(picked.file);
+    if (!identified.ok) return void session.complain(identified.error);
+    const ref = identified.value;
     if (picked.handle) await quiet((await projects)?.keepHandle(ref.fingerprint, picked.handle), undefined);
     return { picked, info: probed.value, media: ref };
   }

@@ -15,7 +15,7 @@ export interface ListedProject {
 
 async function listed(db: ProjectDb): Promise<ListedProject[]> {
   const [projects, kept] = await Promise.all([db.list(), db.keptSources()]);
-  const videoReturn = ({ fingerprint }: ProjectRecord["media"]): VideoReturn =>
+  const videoReturn = ({ fingerprint }: backup.MediaRef): VideoReturn =>
     kept.copies.has(fingerprint) ? "copy" : kept.handles.has(fingerprint) ? "handle" : "pick";
   return projects.map((project) => ({ project, video: videoReturn(project.media) }));
 }

@@ -4,12 +4,19 @@ import { isObject } from "../json";
 import type { MediaInfo } from "../media-info";
 import { fail, ok, type Result } from "../result";
 
+/** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
+export interface MediaRef {
+  name: string;
+  size: number;
+  lastModified: number;
+  fingerprint: string;
+}
+
 /** A project as a backup holds it: the same fields the store keeps. */
 export interface BackedUpProject {
   id: string;
   name: string;
-  /** The source: its name, and a fingerprint of its size and content (the project's id). */
-  media: { name: string; size: number; lastModified: number; fingerprint: string };
+  media: MediaRef;
   /** The source as it was probed; absent from projects saved before it was kept. */
   info?: MediaInfo;
   clips: Clip[];

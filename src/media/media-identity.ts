@@ -1,11 +1,12 @@
 import { contentHash } from "../core/content-hash";
-import type { MediaRef } from "./project-db";
+import type { MediaRef } from "../core/formats/project-backup";
 
 const MEGABYTE = 1 << 20;
 
 /**
  * Who a source file is, across reloads and copies: its size and a hash of its first and last
  * megabyte. A re-saved copy (new date) is the same source; another video of the same name is not.
+ * Runs in the media worker: hashing 2 MB is a long task for the page (about 20 ms).
  */
 export async function identify(file: File): Promise<MediaRef> {
   const head = new Uint8Array(await file.slice(0, MEGABYTE).arrayBuffer());
