@@ -1,3 +1,5 @@
+import { rangeDuration, spanFrames } from "./frames";
+import type { Rational } from "./rational";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode, parseTime } from "./timecode";
 
@@ -66,7 +68,12 @@ export interface Span {
   end: number;
 }
 
-export const clipDuration = (span: Span): number => span.end - span.start;
+/**
+ * How long a span lasts once cut: its whole frames (spanFrames) when a video's `rate` is given,
+ * else its seconds as given (audio).
+ */
+export const clipDuration = (span: Span, rate?: Rational): number =>
+  rate ? rangeDuration(spanFrames(span, rate), rate) : span.end - span.start;
 
-export const totalDuration = (spans: readonly Span[]): number =>
-  spans.reduce((total, span) => total + clipDuration(span), 0);
+export const totalDuration = (spans: readonly Span[], rate?: Rational): number =>
+  spans.reduce((total, span) => total + clipDuration(span, rate), 0);

@@ -4,7 +4,7 @@ import * as edl from "./formats/edl";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
 import * as osp from "./formats/osp";
 import * as log from "./formats/timestamp-log";
-import type { MediaInfo } from "./media-info";
+import { firstVideo, type MediaInfo } from "./media-info";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
@@ -83,7 +83,7 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   const skipped = parsed.value.entries.length - ofThisSource.length;
   if (skipped > 0) leftOut.push(`${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`);
   const entries = fitToSource(ofThisSource, info.duration, leftOut);
-  const duration = totalDuration(entries);
+  const duration = totalDuration(entries, firstVideo(info)?.frameRate);
   const listed = parsed.value.entries;
   return ok({ format, listed, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
 }

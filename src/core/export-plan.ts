@@ -1,10 +1,12 @@
-import { clipDuration, totalDuration, type Clip } from "./clips";
-import { framesBetween } from "./frames";
+import { totalDuration, type Clip } from "./clips";
+import { frameStart, nearestFrame, rangeDuration, rangeLength, rangeSpan, spanFrames, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
 import { firstAudio, firstVideo, type MediaInfo } from "./media-info";
+import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
 
-export type ExportMode = "lossless" | "reencode";
+/** Lossless copies packets; smart cut re-encodes only up to the first keyframe; re-encode does it all. */
+export type ExportMode = "lossless" | "smart" | "reencode";
 
 /** One ffmpeg run. `work` is the output seconds it writes, to weigh progress across runs. */
 export interface FfmpegStep {
@@ -13,12 +15,15 @@ export interface FfmpegStep {
   work: number;
 }
 
-/** Where a clip will really start and end in the output, and how far a lossless cut moves its IN. */
+/** Where a clip will really start and end in the source, and how far the cut moves its IN. */
 export interface PlannedClip {
   start: number;
   end: number;
   shift: number;
+  /** Frames from `start` to `end`; null without video. */
   frames: number | null;
+  /** The source frames the clip stands for (spanFrames); null without video. */
+  range: FrameRange | null;
 }
 
 export interface ExportPlan {
@@ -45,17 +50,18 @@ const FASTSTART = ["-movflags", "+faststart"];
 // ffmpeg.wasm keeps the log level of the previous run (an ffprobe at "error"): set it every time.
 const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
 
-/** Per clip: where stream copy can start (the keyframe at or before IN) and what it yields. */
+/**
+ * Per clip: the frames it stands for, its end at the boundary nearest OUT, and where stream copy
+ * can start: the keyframe at or before the clip's first frame.
+ */
 export function planLosslessClips(info: MediaInfo, clips: readonly Clip[]): PlannedClip[] {
-  const video = firstVideo(info);
+  const rate = firstVideo(info)?.frameRate;
   return clips.map((clip) => {
-    const start = video ? keyframeAtOrBefore(info.keyframes, clip.start) : clip.start;
-    return {
-      start,
-      end: clip.end,
-      shift: start - clip.start,
-      frames: video ? framesBetween(start, clip.end, video.frameRate) : null,
-    };
+    if (!rate) return { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
+    const range = spanFrames(clip, rate);
+    const start = keyframeAtOrBefore(info.keyframes, frameStart(range.first, rate));
+    const frames = Math.max(0, range.end - nearestFrame(start, rate));
+    return { start, end: frameStart(range.end, rate), shift: start - clip.start, frames, range };
   });
 }
 
@@ -68,8 +74,14 @@ function streamMaps(info: MediaInfo, input: number): string[] {
 
 /**
  * Lossless: each clip is stream-copied from its keyframe into a segment, then the segments are
- * joined by the concat demuxer. Seeking to the keyframe itself keeps audio and video aligned;
- * `-frames:v` ends the video exactly at OUT (a B-frame delay would otherwise add frames).
+ * joined by the concat demuxer. Seeking to the keyframe itself keeps audio and video aligned.
+ * `-t` to the clip's end keeps every frame before OUT, since copying stops at the first packet
+ * whose decode time reaches OUT (`-frames:v` counts packets in decode order, so it dropped the
+ * B-frames shown last). What stream copy leaves inexact: the frames from the keyframe to IN (the
+ * page shows that shift); the reference frames decoded before OUT but shown after it (up to the
+ * B-frame delay, not always consecutive), which ffmpeg's MP4 muxer writes no edit list to hide;
+ * and audio, which ends on a whole packet and so leaves a gap in its timestamps wherever a
+ * clip's video runs past OUT.
  */
 export function planLossless({ input, workDir, info, clips }: ExportRequest): ExportPlan {
   const planned = planLosslessClips(info, clips);
@@ -80,7 +92,6 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
       ...["-ss", formatSeconds(clip.start), "-i", input],
       ...streamMaps(info, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
-      ...(clip.frames === null ? [] : ["-frames:v", String(clip.frames)]),
       ...["-t", formatSeconds(clip.end - clip.start), segment],
     ];
     return { args, output: segment, work: clip.end - clip.start };
@@ -105,37 +116,74 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   };
 }
 
-/** The concat filter graph joining every input's first video and audio stream in order. */
-function concatGraph(count: number, video: boolean, audio: boolean, evenSize: boolean): string {
-  const pads = Array.from({ length: count }, (_, i) => (video ? `[${i}:v:0]` : "") + (audio ? `[${i}:a:0]` : ""));
-  const scale = video && !evenSize;
-  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + (audio ? "[a]" : "");
-  const graph = `${pads.join("")}concat=n=${count}:v=${video ? 1 : 0}:a=${audio ? 1 : 0}${outs}`;
-  // libx264 with 4:2:0 chroma needs even dimensions.
-  return scale ? `${graph};[vc]scale=trunc(iw/2)*2:trunc(ih/2)*2[v]` : graph;
+/** One clip of the re-encode: its input's seek point and read length, and the cut within them. */
+interface ReencodeCut {
+  seek: number;
+  read: number;
+  /** Seconds from the seek point to the clip's first instant, and from there to its end. */
+  lead: number;
+  length: number;
+  planned: PlannedClip;
 }
 
 /**
- * Re-encode: every clip is its own accurately seeked input (`-ss`/`-t` before `-i`), so only the
- * kept parts are decoded, and one concat filter feeds one H.264/AAC encode.
+ * The input is seeked half a frame before the clip's first frame, so ffmpeg's accurate seek keeps
+ * that frame first whatever its rounding, and read half a frame past the clip's end, so the
+ * sound reaches it. Without video the clip is cut at its times as given.
+ */
+function reencodeCut(clip: Clip, rate: Rational | undefined): ReencodeCut {
+  if (!rate) {
+    const planned = { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
+    return { seek: clip.start, read: clip.end - clip.start, lead: 0, length: clip.end - clip.start, planned };
+  }
+  const range = spanFrames(clip, rate);
+  const { start, end } = rangeSpan(range, rate);
+  const half = frameStart(0.5, rate);
+  const seek = Math.max(0, start - half);
+  const length = rangeDuration(range, rate);
+  const planned = { start, end, shift: start - clip.start, frames: rangeLength(range), range };
+  return { seek, read: start - seek + length + half, lead: start - seek, length, planned };
+}
+
+/**
+ * Per clip: `trim` keeps the range's frame count from the first frame, `atrim` the same instants
+ * of sound (the first frame's start to the last one's end), and timestamps restart at 0, so the
+ * concat lays the clips on one frame grid: constant rate, no frame repeated or dropped.
+ */
+function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audio: boolean, evenSize: boolean): string {
+  const filters = cuts.flatMap(({ lead, length, planned }, i) => {
+    const sound = `atrim=start=${formatSeconds(lead)}:end=${formatSeconds(lead + length)}`;
+    return [
+      ...(video ? [`[${i}:v:0]trim=end_frame=${planned.frames},setpts=PTS-STARTPTS[v${i}]`] : []),
+      ...(audio ? [`[${i}:a:0]${sound},asetpts=PTS-STARTPTS[a${i}]`] : []),
+    ];
+  });
+  const pads = cuts.map((_, i) => (video ? `[v${i}]` : "") + (audio ? `[a${i}]` : "")).join("");
+  const scale = video && !evenSize;
+  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + (audio ? "[a]" : "");
+  filters.push(`${pads}concat=n=${cuts.length}:v=${video ? 1 : 0}:a=${audio ? 1 : 0}${outs}`);
+  // libx264 with 4:2:0 chroma needs even dimensions.
+  if (scale) filters.push("[vc]scale=trunc(iw/2)*2:trunc(ih/2)*2[v]");
+  return filters.join(";");
+}
+
+/**
+ * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
+ * are decoded, cut to its frames, and one concat filter feeds one H.264/AAC encode.
  */
 export function planReencode({ input, workDir, info, clips }: ExportRequest): ExportPlan {
   const video = firstVideo(info);
   const audio = firstAudio(info);
   const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
-  const inputs = clips.flatMap((c) => ["-ss", formatSeconds(c.start), "-t", formatSeconds(clipDuration(c)), "-i", input]);
+  const cuts = clips.map((clip) => reencodeCut(clip, video?.frameRate));
+  const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek), "-t", formatSeconds(c.read), "-i", input]);
   const output = `${workDir}/output.mp4`;
-  const planned = clips.map((c) => ({
-    start: c.start,
-    end: c.end,
-    shift: 0,
-    frames: video ? framesBetween(c.start, c.end, video.frameRate) : null,
-  }));
+  const planned = cuts.map((c) => c.planned);
   const duration = totalDuration(planned);
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(clips.length, Boolean(video), Boolean(audio), evenSize)],
+    ...["-filter_complex", concatGraph(cuts, Boolean(video), Boolean(audio), evenSize)],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
     ...(audio ? ["-map", "[a]", ...AUDIO_CODEC] : []),
     ...FASTSTART,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addClip,
   checkRange,
+  clipDuration,
   moveClip,
   removeClip,
   setClipLabel,
@@ -64,6 +65,16 @@ describe("clip list", () => {
   it("totals the durations", () => {
     expect(totalDuration(list)).toBe(28);
     expect(totalDuration([])).toBe(0);
+  });
+
+  it("times a clip of a video by the frames it stands for, of audio by its seconds", () => {
+    // Frames 23 to 163 at 25 fps: 141 frames, 5.64 s, not 6.573 - 0.901 = 5.672 s.
+    const clip = { start: 0.901, end: 6.573 };
+    expect(clipDuration(clip, { num: 25, den: 1 })).toBeCloseTo(5.64, 9);
+    expect(clipDuration(clip)).toBeCloseTo(5.672, 9);
+    // Frames 27 to 196 at 30000/1001.
+    expect(clipDuration(clip, { num: 30000, den: 1001 })).toBeCloseTo((170 * 1001) / 30000, 9);
+    expect(totalDuration([clip, { start: 12.579, end: 15.916 }], { num: 25, den: 1 })).toBeCloseTo(9, 9);
   });
 });
 

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeSource, parse, serialize, timecodeRate } from "../../src/core/formats/edl";
+import { spanFrames } from "../../src/core/frames";
 import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const PAL = { num: 25, den: 1 };
@@ -27,6 +29,37 @@ describe("CMX 3600 EDL", () => {
         "* COMMENT: the intro",
         "",
       ].join("\n"),
+    );
+  });
+
+  it("writes the frames a clip stands for: IN and OUT to the nearest frame boundary", () => {
+    // 0.901 s is frame 22.525, 6.573 s frame 164.325: frames 23 to 163, OUT 164 exclusive.
+    const event = (text: string) => text.split("\n")[3];
+    expect(event(serialize([{ start: 0.901, end: 6.573, label: "" }], SOURCE))).toBe(
+      "001  AX       AA/V  C        00:00:00:23 00:00:06:14 00:00:00:00 00:00:05:16",
+    );
+    // At 29.97 non-drop timecode counts 30 a second: frames 377 to 476.
+    const ntsc = { ...SOURCE, rate: NTSC };
+    expect(event(serialize([{ start: 12.579, end: 15.916, label: "" }], ntsc))).toBe(
+      "001  AX       AA/V  C        00:00:12:17 00:00:15:27 00:00:00:00 00:00:03:10",
+    );
+  });
+
+  it("reads back the frames it wrote, whatever the times", () => {
+    const entries = fc.array(
+      fc
+        .tuple(fc.integer({ min: 0, max: 7_200_000 }), fc.integer({ min: 1, max: 600_000 }))
+        .map(([start, length]) => ({ start: start / 1000, end: (start + length) / 1000, label: "" })),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(PAL, NTSC, { num: 24000, den: 1001 }, { num: 50, den: 1 }), entries, (rate, list) => {
+        // A clip that stands for no frame cannot be an event (EDL OUT must follow IN).
+        const kept = list.filter((e) => spanFrames(e, rate).end > spanFrames(e, rate).first);
+        fc.pre(kept.length > 0);
+        const back = parse(serialize(kept, { ...SOURCE, rate }), rate);
+        expect(back.ok && back.value.entries.map((e) => spanFrames(e, rate))).toEqual(kept.map((e) => spanFrames(e, rate)));
+      }),
     );
   });
 

@@ -2,33 +2,47 @@ import { describe, expect, it } from "vitest";
 import type { Clip } from "../../src/core/clips";
 import { planExport, planLossless, planLosslessClips, planReencode } from "../../src/core/export-plan";
 import type { MediaInfo } from "../../src/core/media-info";
-import { sampleInfo } from "./sample-info";
+import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const INFO = sampleInfo();
 const CLIPS: Clip[] = [
   { id: 1, start: 4.12, end: 6.32, label: "" },
   { id: 2, start: 1.28, end: 2.68, label: "" },
 ];
+const clip = (start: number, end: number): Clip => ({ id: 1, start, end, label: "" });
 const request = (info: MediaInfo, clips: Clip[] = CLIPS) => ({ input: "/input/talk.mp4", workDir: "/work", info, clips });
 const withoutStream = (kind: "audio" | "video"): MediaInfo => ({ ...INFO, streams: INFO.streams.filter((s) => s.kind !== kind) });
 const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
+const ENCODE = [
+  ...["-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"],
+  ...["-map", "[a]", "-c:a", "aac", "-b:a", "160k"],
+  ...["-movflags", "+faststart", "/work/output.mp4"],
+];
+const rounded = (n: number) => Number(n.toFixed(6));
 
 describe("lossless plan", () => {
-  it("starts each clip at its keyframe and says how far IN moves", () => {
+  it("starts each clip at its keyframe, says how far IN moves, and ends at the frame nearest OUT", () => {
     const planned = planLosslessClips(INFO, CLIPS);
-    expect(planned.map((c) => ({ ...c, shift: Number(c.shift.toFixed(6)) }))).toEqual([
-      { start: 4, end: 6.32, shift: -0.12, frames: 58 },
-      { start: 1, end: 2.68, shift: -0.28, frames: 42 },
+    expect(planned.map((c) => ({ ...c, shift: rounded(c.shift), end: rounded(c.end) }))).toEqual([
+      { start: 4, end: 6.32, shift: -0.12, frames: 58, range: { first: 103, end: 158 } },
+      { start: 1, end: 2.68, shift: -0.28, frames: 42, range: { first: 32, end: 67 } },
     ]);
   });
 
-  it("copies each clip into a segment, then joins them with the concat demuxer", () => {
+  it("takes the keyframe at or before the clip's first frame, not before IN", () => {
+    // 3.99 s is frame 99.75: the clip starts on frame 100, the keyframe at 4 s.
+    const [planned] = planLosslessClips(INFO, [clip(3.99, 5.001)]);
+    expect(planned).toMatchObject({ start: 4, frames: 25, range: { first: 100, end: 125 } });
+    expect(planned?.end).toBeCloseTo(5, 9);
+  });
+
+  it("copies each clip into a segment by time to its end, then joins them with the concat demuxer", () => {
     const plan = planLossless(request(INFO));
     expect(plan.steps.map((s) => s.args)).toEqual([
       [...QUIET, "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
-        "-frames:v", "58", "-t", "2.32", "/work/segment-0.mp4"],
+        "-t", "2.32", "/work/segment-0.mp4"],
       [...QUIET, "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
-        "-frames:v", "42", "-t", "1.68", "/work/segment-1.mp4"],
+        "-t", "1.68", "/work/segment-1.mp4"],
       [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "-movflags", "+faststart",
         "/work/output.mp4"],
     ]);
@@ -39,43 +53,99 @@ describe("lossless plan", () => {
     expect(plan.duration).toBeCloseTo(4, 9);
   });
 
-  it("copies audio alone from an audio-only source, cut at IN exactly", () => {
+  it("ends the copy at the frame boundary nearest OUT", () => {
+    // 6.573 s is frame 164.325: the copy from the keyframe at 0 runs to frame 164's start, 6.56 s.
+    const plan = planLossless(request(INFO, [clip(0.901, 6.573)]));
+    expect(plan.steps[0]?.args.slice(-3)).toEqual(["-t", "6.56", "/work/segment-0.mp4"]);
+    expect(plan.clips[0]).toMatchObject({ start: 0, frames: 164, range: { first: 23, end: 164 } });
+  });
+
+  it("copies audio alone from an audio-only source, cut at its times as given", () => {
     const plan = planLossless(request(withoutStream("video")));
     expect(plan.steps[0]?.args).toEqual([
       ...QUIET, "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
       "-t", "2.2", "/work/segment-0.mp4",
     ]);
-    expect(plan.clips[0]).toEqual({ start: 4.12, end: 6.32, shift: 0, frames: null });
+    expect(plan.clips[0]).toEqual({ start: 4.12, end: 6.32, shift: 0, frames: null, range: null });
   });
 });
 
 describe("re-encode plan", () => {
-  it("seeks each clip as its own input and encodes one concat in one pass", () => {
+  it("seeks each clip half a frame early, keeps its frames and the same instants of sound, in one pass", () => {
     const plan = planReencode(request(INFO));
     expect(plan.steps).toHaveLength(1);
     expect(plan.steps[0]?.args).toEqual([
       ...QUIET,
-      ...["-ss", "4.12", "-t", "2.2", "-i", "/input/talk.mp4"],
-      ...["-ss", "1.28", "-t", "1.4", "-i", "/input/talk.mp4"],
-      ...["-filter_complex", "[0:v:0][0:a:0][1:v:0][1:a:0]concat=n=2:v=1:a=1[v][a]"],
-      ...["-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"],
-      ...["-map", "[a]", "-c:a", "aac", "-b:a", "160k"],
-      ...["-movflags", "+faststart", "/work/output.mp4"],
+      ...["-ss", "4.1", "-t", "2.24", "-i", "/input/talk.mp4"],
+      ...["-ss", "1.26", "-t", "1.44", "-i", "/input/talk.mp4"],
+      "-filter_complex",
+      [
+        "[0:v:0]trim=end_frame=55,setpts=PTS-STARTPTS[v0]",
+        "[0:a:0]atrim=start=0.02:end=2.22,asetpts=PTS-STARTPTS[a0]",
+        "[1:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v1]",
+        "[1:a:0]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a1]",
+        "[v0][a0][v1][a1]concat=n=2:v=1:a=1[v][a]",
+      ].join(";"),
+      ...ENCODE,
     ]);
-    expect(plan.clips.map((c) => c.frames)).toEqual([55, 35]);
+    expect(plan.clips.map((c) => [c.frames, c.range])).toEqual([
+      [55, { first: 103, end: 158 }],
+      [35, { first: 32, end: 67 }],
+    ]);
     expect(plan.duration).toBeCloseTo(3.6, 9);
+  });
+
+  it("cuts the reported clip to frames 314 to 397 (checked with native ffmpeg)", () => {
+    const plan = planReencode(request(sampleInfo({ duration: 20 }), [clip(12.579, 15.916), clip(0.901, 6.573)]));
+    const args = plan.steps[0]?.args ?? [];
+    expect(args.slice(5, 17)).toEqual(
+      ["-ss", "12.54", "-t", "3.4", "-i", "/input/talk.mp4", "-ss", "0.9", "-t", "5.68", "-i", "/input/talk.mp4"],
+    );
+    expect(args[18]).toContain("[0:v:0]trim=end_frame=84,setpts=PTS-STARTPTS[v0];[0:a:0]atrim=start=0.02:end=3.38,");
+    expect(plan.clips.map((c) => [c.range, rounded(c.start), rounded(c.end), rounded(c.shift)])).toEqual([
+      [{ first: 314, end: 398 }, 12.56, 15.92, -0.019],
+      [{ first: 23, end: 164 }, 0.92, 6.56, 0.019],
+    ]);
+    expect(plan.duration).toBeCloseTo(9, 9);
+  });
+
+  it("works on the grid of 30000/1001", () => {
+    const ntsc = sampleInfo({ duration: 20, streams: [{ ...VIDEO, frameRate: { num: 30000, den: 1001 } }, AUDIO] });
+    const plan = planReencode(request(ntsc, [clip(12.579, 15.916)]));
+    const args = plan.steps[0]?.args ?? [];
+    // Frames 377 to 476: seek to frame 376.5, read 101 frames, keep 100 and their sound.
+    expect(args.slice(5, 11)).toEqual(["-ss", "12.56255", "-t", "3.370033", "-i", "/input/talk.mp4"]);
+    expect(args[12]).toBe(
+      "[0:v:0]trim=end_frame=100,setpts=PTS-STARTPTS[v0];[0:a:0]atrim=start=0.016683:end=3.35335,asetpts=PTS-STARTPTS[a0];[v0][a0]concat=n=1:v=1:a=1[v][a]",
+    );
+    expect(plan.duration).toBeCloseTo((100 * 1001) / 30000, 9);
+  });
+
+  it("seeks no earlier than the start for a clip from frame 0", () => {
+    const args = planReencode(request(INFO, [clip(0.01, 1)])).steps[0]?.args ?? [];
+    expect(args.slice(5, 11)).toEqual(["-ss", "0", "-t", "1.02", "-i", "/input/talk.mp4"]);
+    expect(args[12]).toContain("[0:v:0]trim=end_frame=25,setpts=PTS-STARTPTS[v0];[0:a:0]atrim=start=0:end=1,");
   });
 
   it("leaves out the audio a source does not have", () => {
     const args = planReencode(request(withoutStream("audio"))).steps[0]?.args ?? [];
-    expect(args).toContain("[0:v:0][1:v:0]concat=n=2:v=1:a=0[v]");
+    expect(args).toContain(
+      "[0:v:0]trim=end_frame=55,setpts=PTS-STARTPTS[v0];[1:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0[v]",
+    );
     expect(args).not.toContain("-c:a");
   });
 
-  it("encodes audio alone from an audio-only source", () => {
-    const args = planReencode(request(withoutStream("video"))).steps[0]?.args ?? [];
-    expect(args).toContain("[0:a:0][1:a:0]concat=n=2:v=0:a=1[a]");
+  it("encodes audio alone from an audio-only source, cut at its times as given", () => {
+    const plan = planReencode(request(withoutStream("video")));
+    const args = plan.steps[0]?.args ?? [];
+    expect(args.slice(5, 17)).toEqual(
+      ["-ss", "4.12", "-t", "2.2", "-i", "/input/talk.mp4", "-ss", "1.28", "-t", "1.4", "-i", "/input/talk.mp4"],
+    );
+    expect(args).toContain(
+      "[0:a:0]atrim=start=0:end=2.2,asetpts=PTS-STARTPTS[a0];[1:a:0]atrim=start=0:end=1.4,asetpts=PTS-STARTPTS[a1];[a0][a1]concat=n=2:v=0:a=1[a]",
+    );
     expect(args).not.toContain("-c:v");
+    expect(plan.clips[1]).toEqual({ start: 1.28, end: 2.68, shift: 0, frames: null, range: null });
   });
 
   it("evens out odd dimensions for 4:2:0 H.264", () => {
@@ -83,10 +153,8 @@ describe("re-encode plan", () => {
       ...INFO,
       streams: INFO.streams.map((s) => (s.kind === "video" ? { ...s, width: 321 } : s)),
     };
-    const args = planReencode(request(odd)).steps[0]?.args ?? [];
-    expect(args).toContain(
-      "[0:v:0][0:a:0][1:v:0][1:a:0]concat=n=2:v=1:a=1[vc][a];[vc]scale=trunc(iw/2)*2:trunc(ih/2)*2[v]",
-    );
+    const graph = planReencode(request(odd)).steps[0]?.args[18] ?? "";
+    expect(graph).toMatch(/\[v0\]\[a0\]\[v1\]\[a1\]concat=n=2:v=1:a=1\[vc\]\[a\];\[vc\]scale=trunc\(iw\/2\)\*2:trunc\(ih\/2\)\*2\[v\]$/);
   });
 });
 

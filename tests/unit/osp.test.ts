@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pickProfile } from "../../src/core/formats/openshot-profiles";
 import { baseName, parse, serialize } from "../../src/core/formats/osp";
-import { sampleInfo } from "./sample-info";
+import { spanFrames } from "../../src/core/frames";
+import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const OURS = join(import.meta.dirname, "..", "fixtures", "osp");
 const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "osp");
@@ -77,6 +78,30 @@ describe("OpenShot project export", () => {
     ]);
     expect(project.layers.map((l: { number: number }) => l.number)).toContain(project.clips[0].layer);
     expect(project.clips[0].file_id).toBe(project.files[0].id);
+  });
+
+  it("writes the frames each clip stands for, end to end", () => {
+    const entries = [
+      { start: 0.901, end: 6.573, label: "" },
+      { start: 12.579, end: 15.916, label: "" },
+    ];
+    type Rate = { num: number; den: number };
+    /** Each clip's [position, start, end] in frames of `rate`. */
+    const inFrames = (rate: Rate) => {
+      const info = sampleInfo({ duration: 20, streams: [{ ...VIDEO, frameRate: rate }, AUDIO] });
+      const clips: { position: number; start: number; end: number }[] = JSON.parse(
+        serialize(entries, { info, path: "talk.mp4", makeId: ids() }),
+      ).clips;
+      return clips.map((c) => [c.position, c.start, c.end].map((t) => (t * rate.num) / rate.den));
+    };
+    const near = (rows: number[][]) => rows.map((row) => row.map((n) => expect.closeTo(n, 6)));
+    // 0.901 s is frame 22.525 and 6.573 s frame 164.325: frames 23 to 163, then 314 to 397.
+    expect(inFrames({ num: 25, den: 1 })).toEqual(near([[0, 23, 164], [141, 314, 398]]));
+    // At 30000/1001: frames 27 to 196, then 377 to 476.
+    expect(inFrames({ num: 30000, den: 1001 })).toEqual(near([[0, 27, 197], [170, 377, 477]]));
+    const back = parse(serialize(entries, { info: sampleInfo({ duration: 20 }), path: "talk.mp4", makeId: ids() }));
+    const pal = { num: 25, den: 1 };
+    expect(back.ok && back.value.entries.map((e) => spanFrames(e, pal))).toEqual(entries.map((e) => spanFrames(e, pal)));
   });
 
   it("copies the probe into the reader the way libopenshot reports it", () => {

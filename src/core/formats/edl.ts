@@ -1,5 +1,5 @@
 import { fileStem } from "../file-names";
-import { frameIndexAt, frameStart } from "../frames";
+import { frameStart, rangeLength, spanFrames } from "../frames";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
@@ -87,17 +87,20 @@ export function describeSource(fileName: string, info: MediaInfo): EdlSource {
   return { title: fileStem(fileName), fileName, rate: timecodeRate(info), tracks };
 }
 
-/** One event a clip, record times end to end from zero, non-drop timecode at the source's rate. */
+/**
+ * One event a clip, record times end to end from zero, non-drop timecode at the source's rate.
+ * Source IN and OUT are the clip's frames (spanFrames), OUT exclusive as in CMX 3600.
+ */
 export function serialize(entries: readonly EditEntry[], source: EdlSource): string {
   const base = nominal(source.rate);
   const tc = (frames: number) => framesToTimecode(frames, base);
   let record = 0;
   const events = entries.flatMap((entry, i) => {
-    const from = frameIndexAt(entry.start, source.rate);
-    const to = frameIndexAt(entry.end, source.rate);
+    const range = spanFrames(entry, source.rate);
+    const length = rangeLength(range);
     const number = String(i + 1).padStart(3, "0");
-    const row = `${number}  AX       ${source.tracks.padEnd(5)} C        ${tc(from)} ${tc(to)} ${tc(record)} ${tc(record + to - from)}`;
-    record += to - from;
+    const row = `${number}  AX       ${source.tracks.padEnd(5)} C        ${tc(range.first)} ${tc(range.end)} ${tc(record)} ${tc(record + length)}`;
+    record += length;
     const name = `* FROM CLIP NAME: ${source.fileName}`;
     return entry.label ? [row, name, `* COMMENT: ${entry.label.replace(/\s+/g, " ")}`] : [row, name];
   });

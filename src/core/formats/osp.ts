@@ -1,4 +1,4 @@
-import { frameStart } from "../frames";
+import { frameStart, rangeLength, rangeSpan, spanFrames } from "../frames";
 import { isObject, type Json } from "../json";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
@@ -156,20 +156,24 @@ export interface OspSource {
 }
 
 /**
- * A complete OpenShot project: the clips end to end on the first track in list order, times on
- * the source's frame grid (libopenshot truncates start × fps, so off-grid times lose a frame).
+ * A complete OpenShot project: the clips end to end on the first track in list order, each the
+ * frames it stands for (spanFrames), so times sit on the source's frame grid (libopenshot
+ * truncates start × fps, so off-grid times lose a frame).
  */
 export function serialize(entries: readonly EditEntry[], { info, path, makeId }: OspSource): string {
   const video = firstVideo(info);
   const audio = firstAudio(info);
   const fps = video?.frameRate ?? DEFAULT_FPS;
-  const onGrid = (t: number) => frameStart(Math.round(t * rationalValue(fps)), fps);
   const reader = readerOf(info, path);
   const fileId = makeId();
-  let position = 0;
+  // Frames laid on the track so far.
+  let laid = 0;
   const clips = entries.map((entry) => {
-    const [start, end] = [onGrid(entry.start), onGrid(entry.end)];
-    const clip = {
+    const range = spanFrames(entry, fps);
+    const { start, end } = rangeSpan(range, fps);
+    const position = frameStart(laid, fps);
+    laid += rangeLength(range);
+    return {
       ...CLIP_DEFAULTS,
       id: makeId(),
       file_id: fileId,
@@ -181,9 +185,8 @@ export function serialize(entries: readonly EditEntry[], { info, path, makeId }:
       duration: info.duration,
       reader,
     };
-    position += end - start;
-    return clip;
   });
+  const length = frameStart(laid, fps);
   const profile = pickProfile(video?.width ?? 1280, video?.height ?? 720, fps);
   const project = {
     id: makeId(),
@@ -199,7 +202,7 @@ export function serialize(entries: readonly EditEntry[], { info, path, makeId }:
     clips,
     effects: [],
     files: [{ ...reader, id: fileId, media_type: video ? "video" : "audio" }],
-    duration: Math.max(300, Math.ceil(position)),
+    duration: Math.max(300, Math.ceil(length)),
     scale: 15,
     tick_pixels: 100,
     playhead_position: 0,

@@ -51,7 +51,7 @@ function readProject(v: unknown, index: number): Result<BackedUpProject> {
   if (!isClipList(v.clips)) return fail(`${where} (${v.name}) has a clip that is not IN < OUT in seconds`);
   const history = [v.undo, v.redo].every((h) => Array.isArray(h) && h.every(isClipList));
   if (!history) return fail(`${where} (${v.name}) has a broken undo history`);
-  if (v.exportMode !== "lossless" && v.exportMode !== "reencode") return fail(`${where} (${v.name}) has no export mode`);
+  if (!["lossless", "smart", "reencode"].includes(String(v.exportMode))) return fail(`${where} (${v.name}) has no export mode`);
   if (!isNumber(v.created) || !isNumber(v.edited)) return fail(`${where} (${v.name}) has no dates`);
   return ok(v as unknown as BackedUpProject);
 }
