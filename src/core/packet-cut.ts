@@ -1,0 +1,141 @@
+import type { Span } from "./clips";
+import { nearestBoundary } from "./frames";
+
+/** One packet of a stream as the demuxer lists it, in decode order. Times in seconds. */
+export interface PacketInfo {
+  pts: number;
+  duration: number;
+  key: boolean;
+}
+
+/**
+ * The source interval a clip stands for: from the frame boundary nearest IN to the one nearest
+ * OUT. `frameTimes` are every frame's presentation time, ascending; `streamEnd` ends the last one.
+ * At a constant rate this is `rangeSpan(spanFrames(clip))`; it holds for variable rates too.
+ */
+export function clipInterval(frameTimes: readonly number[], streamEnd: number, clip: Span): Span {
+  const boundaries = [...frameTimes, streamEnd];
+  return {
+    start: boundaries[nearestBoundary(boundaries, clip.start)] as number,
+    end: boundaries[nearestBoundary(boundaries, clip.end)] as number,
+  };
+}
+
+/** Presentation times of a stream's packets, ascending, and where its last frame ends. */
+export function frameTimeline(packets: readonly PacketInfo[]): { times: number[]; end: number } {
+  const times = packets.map((p) => p.pts).sort((a, b) => a - b);
+  const end = packets.reduce((last, p) => Math.max(last, p.pts + p.duration), 0);
+  return { times, end };
+}
+
+/**
+ * Packets copied for one clip of a lossless cut: decode indices `from` up to `to`, placed in the
+ * output's media time at `mediaStart` (source time `base` lands there), `mediaLength` long. Only
+ * `shown` of the source is presented; the rest (a forward reference past OUT that B-frames before
+ * OUT need) is decoded but hidden by the container's edit list.
+ */
+export interface CopiedClip {
+  from: number;
+  to: number;
+  base: number;
+  mediaStart: number;
+  mediaLength: number;
+  shown: Span;
+}
+
+const EPSILON = 1e-6;
+
+/**
+ * Plans a packet copy of one clip: from the keyframe at or before the clip's first frame, in
+ * decode order, through the last packet whose frame lies before OUT. Packets are complete GOPs
+ * from the keyframe on, so every frame shown decodes exactly as in the source.
+ */
+export function planCopy(video: readonly PacketInfo[], interval: Span, mediaStart: number): CopiedClip | null {
+  let from = -1;
+  for (let i = 0; i < video.length; i++) {
+    const p = video[i] as PacketInfo;
+    if (p.key && p.pts <= interval.start + EPSILON) from = i;
+  }
+  if (from < 0) return null;
+  let to = from;
+  for (let i = from; i < video.length; i++) if ((video[i] as PacketInfo).pts < interval.end - EPSILON) to = i + 1;
+  const copied = video.slice(from, to);
+  const base = Math.min(...copied.map((p) => p.pts));
+  const last = Math.max(...copied.map((p) => p.pts + p.duration));
+  const keyPts = (video[from] as PacketInfo).pts;
+  return { from, to, base, mediaStart, mediaLength: last - base, shown: { start: keyPts, end: interval.end } };
+}
+
+/** Audio packets copied beside one clip's video: indices `from` up to `to`, placed at `mediaStart`. */
+export interface CopiedAudio {
+  from: number;
+  to: number;
+  mediaStart: number;
+}
+
+/**
+ * Audio for a copied clip. Packets are whole (an AAC frame cannot be split without re-encoding)
+ * and follow each other without gaps, and players trim audio by edit lists only at the start of
+ * a track, so sound is placed, not trimmed: the packets are chosen so that the clip's first shown
+ * instant plays within half a packet of its picture, and the count so that the next clip starts
+ * within half a packet too. The error never adds up across joins.
+ */
+export function planAudioCopy(audio: readonly PacketInfo[], shown: Span, presentedAt: number, cursor: number): CopiedAudio | null {
+  // The source instant that should land at `cursor` for `shown.start` to land at `presentedAt`.
+  const target = shown.start + (cursor - presentedAt);
+  let from = -1;
+  for (let i = 0; i < audio.length; i++) {
+    if (from < 0 || Math.abs((audio[i] as PacketInfo).pts - target) < Math.abs((audio[from] as PacketInfo).pts - target)) from = i;
+  }
+  if (from < 0) return null;
+  const presentedEnd = presentedAt + (shown.end - shown.start);
+  let to = from;
+  let mediaEnd = cursor;
+  while (to < audio.length && mediaEnd + (audio[to] as PacketInfo).duration / 2 <= presentedEnd) {
+    mediaEnd += (audio[to] as PacketInfo).duration;
+    to += 1;
+  }
+  return { from, to, mediaStart: cursor };
+}
+
+/** One entry of an edit list: `duration` seconds of the track's media from `mediaTime` on. */
+export interface EditEntry {
+  mediaTime: number;
+  duration: number;
+}
+
+/** The whole lossless cut: what to copy per clip, and the video's edit list. */
+export interface CopyPlan {
+  video: CopiedClip[];
+  audio: CopiedAudio[];
+  videoEdits: EditEntry[];
+  /** Length of the output as presented: the sum of what each clip shows. */
+  duration: number;
+}
+
+/** Plans a lossless cut of every clip in list order; a clip with no keyframe before it is refused. */
+export function planCopyCut(
+  video: readonly PacketInfo[],
+  audio: readonly PacketInfo[] | null,
+  clips: readonly Span[],
+): CopyPlan | { missing: number } {
+  const { times, end } = frameTimeline(video);
+  const plan: CopyPlan = { video: [], audio: [], videoEdits: [], duration: 0 };
+  let videoCursor = 0;
+  let audioCursor = 0;
+  for (const [index, clip] of clips.entries()) {
+    const copied = planCopy(video, clipInterval(times, end, clip), videoCursor);
+    if (!copied) return { missing: index };
+    const shownLength = copied.shown.end - copied.shown.start;
+    const sound = audio ? planAudioCopy(audio, copied.shown, plan.duration, audioCursor) : null;
+    plan.video.push(copied);
+    plan.videoEdits.push({ mediaTime: copied.mediaStart + (copied.shown.start - copied.base), duration: shownLength });
+    plan.duration += shownLength;
+    videoCursor += copied.mediaLength;
+    if (sound && audio) {
+      plan.audio.push(sound);
+      audioCursor += audio.slice(sound.from, sound.to).reduce((sum, p) => sum + p.duration, 0);
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,59 @@
+import type { Span } from "./clips";
+import { clipInterval, frameTimeline, planAudioCopy, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
+
+const EPSILON = 1e-6;
+
+/**
+ * One clip of a smart cut: the frames from IN to the first keyframe inside the clip are
+ * re-encoded (`encode`), everything from that keyframe on is copied (`copy`). A clip with no
+ * keyframe inside it is re-encoded whole; one that starts on a keyframe is copied whole.
+ */
+export interface SmartClip {
+  shown: Span;
+  mediaStart: number;
+  encode: Span | null;
+  copy: CopiedClip | null;
+}
+
+export interface SmartPlan {
+  clips: SmartClip[];
+  audio: CopiedAudio[];
+  videoEdits: EditEntry[];
+  duration: number;
+}
+
+/** Why a smart cut cannot be planned: ask for a full re-encode instead. */
+export type SmartRefusal = { reason: "open-gop" | "no-frames"; clip: number };
+
+/** Plans a smart cut of every clip in list order. */
+export function planSmartCut(
+  video: readonly PacketInfo[],
+  audio: readonly PacketInfo[] | null,
+  clips: readonly Span[],
+): SmartPlan | SmartRefusal {
+  const { times, end } = frameTimeline(video);
+  const plan: SmartPlan = { clips: [], audio: [], videoEdits: [], duration: 0 };
+  let videoCursor = 0;
+  let audioCursor = 0;
+  for (const [index, clip] of clips.entries()) {
+    const shown = clipInterval(times, end, clip);
+    if (shown.end <= shown.start + EPSILON) return { reason: "no-frames", clip: index };
+    const key = video.find((p) => p.key && p.pts >= shown.start - EPSILON && p.pts < shown.end - EPSILON);
+    const encodeEnd = key ? key.pts : shown.end;
+    const encode = encodeEnd > shown.start + EPSILON ? { start: shown.start, end: encodeEnd } : null;
+    const encodedLength = encode ? encode.end - encode.start : 0;
+    const copy = key ? planCopy(video, { start: key.pts, end: shown.end }, videoCursor + encodedLength) : null;
+    // Frames shown before the keyframe but decoded after it lean on the GOP before: not copyable.
+    if (copy && copy.base < copy.shown.start - EPSILON) return { reason: "open-gop", clip: index };
+    plan.clips.push({ shown, mediaStart: videoCursor, encode, copy });
+    plan.videoEdits.push({ mediaTime: videoCursor, duration: shown.end - shown.start });
+    const sound = audio ? planAudioCopy(audio, shown, plan.duration, audioCursor) : null;
+    if (sound && audio) {
+      plan.audio.push(sound);
+      audioCursor += audio.slice(sound.from, sound.to).reduce((sum, p) => sum + p.duration, 0);
+    }
+    plan.duration += shown.end - shown.start;
+    videoCursor += encodedLength + (copy ? copy.mediaLength : 0);
+  }
+  return plan;
+}
