@@ -4,8 +4,8 @@ import { VitePWA } from "vite-plugin-pwa";
 import { webManifest } from "./src/offline/web-manifest";
 import { PAGE_POLICY } from "./src/offline/content-security";
 
-// SharedArrayBuffer (the multi-thread ffmpeg core) needs a cross-origin isolated page. Where the
-// host cannot send these, the service worker adds them (src/offline/service-worker.ts).
+// A cross-origin isolated page (precise timers, memory measurement). Where the host cannot send
+// these, the service worker adds them (src/offline/service-worker.ts).
 const isolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",
@@ -35,7 +35,7 @@ export default defineConfig({
       includeAssets: ["sample.mp4"],
       injectManifest: {
         globPatterns: ["**/*.{html,js,css,wasm,mp4,svg,png,webmanifest}"],
-        // The ffmpeg cores are about 32 MB each.
+        // The ffmpeg core is about 32 MB.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
     }),

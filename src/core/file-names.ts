@@ -13,6 +13,21 @@ export const edlFileName = (source: string): string => `${fileStem(source)}.edl`
 /** A project's name made safe as a file name on every system. */
 const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\x00-\x1f]/g, "-").trim() || "project";
 
+/**
+ * One file a clip: `<stem>-01.mp4`, numbered in list order (padded to sort right), with the label
+ * after the number where a clip has one. Same labels stay apart by their numbers.
+ */
+export function clipFileNames(source: string, labels: readonly string[]): string[] {
+  const width = Math.max(2, String(labels.length).length);
+  return labels.map((label, i) => {
+    const number = String(i + 1).padStart(width, "0");
+    const named = label.trim() ? `-${safeName(label).slice(0, 80)}` : "";
+    return `${fileStem(source)}-${number}${named}.mp4`;
+  });
+}
+
+export const zipFileName = (source: string): string => `${fileStem(source)}-clips.zip`;
+
 /** A backup of every project, or of one. */
 export const backupFileName = (projectName?: string): string =>
   projectName === undefined ? "clipmark-projects.json" : `${safeName(projectName)}.clipmark.json`;

@@ -4,17 +4,31 @@ import type { MediaRef } from "../core/formats/project-backup";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
 import type { Result } from "../core/result";
+import type { JobResult } from "./media-error";
 
 /** The message a cancelled render answers with: the page reports it, but not as an error. */
 export const CANCELLED = "Export cancelled";
 
-export type ThreadChoice = "auto" | "single";
-
-/** Which ffmpeg.wasm build runs, and why that one. */
+/** ffmpeg.wasm, loaded: it probes files and stands in for the packet engine where that cannot. */
 export interface EngineInfo {
-  threads: "multi" | "single";
-  note: string;
   loadSeconds: number;
+}
+
+/**
+ * Where an export is written: a file the user picked (streamed), or memory (then downloaded); with
+ * one file a clip, a folder the user picked, or a ZIP made in memory. `names`: one per clip.
+ */
+export type ExportDestination =
+  | { kind: "file"; handle: FileSystemFileHandle }
+  | { kind: "memory" }
+  | { kind: "folder"; handle: FileSystemDirectoryHandle; names: string[] }
+  | { kind: "zip"; names: string[] };
+
+/** A finished export: the file (memory only), which engine wrote it, and why ffmpeg ran or a smart cut was not. */
+export interface Exported {
+  blob: Blob | null;
+  engine: "packet" | "ffmpeg";
+  note: string;
 }
 
 export interface RenderRequest {
@@ -26,11 +40,15 @@ export interface RenderRequest {
 
 /** The media worker's API, as the page sees it through Comlink. */
 export interface MediaApi {
-  /** Loads the engine ("auto": multi-thread where it proves itself) and says which one runs. */
-  start(threads: ThreadChoice): Promise<EngineInfo>;
+  /** Loads ffmpeg.wasm (for probing and as the fallback). */
+  start(): Promise<EngineInfo>;
   probe(file: File): Promise<Result<MediaInfo>>;
   /** Who the file is (size and a content hash), to find its projects again. */
   identify(file: File): Promise<Result<MediaRef>>;
-  render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>>;
+  render(
+    request: RenderRequest,
+    destination: ExportDestination,
+    onProgress: (progress: ExportProgress) => void,
+  ): Promise<JobResult<Exported>>;
   cancel(): Promise<void>;
 }

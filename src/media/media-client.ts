@@ -3,7 +3,8 @@ import { fail, type Result } from "../core/result";
 import type { ExportProgress } from "../core/progress";
 import type { MediaInfo } from "../core/media-info";
 import type { MediaRef } from "../core/formats/project-backup";
-import type { EngineInfo, MediaApi, RenderRequest, ThreadChoice } from "./media-api";
+import type { EngineInfo, ExportDestination, Exported, MediaApi, RenderRequest } from "./media-api";
+import type { JobResult } from "./media-error";
 
 /**
  * The page's handle on the media worker. A worker that dies (an uncaught error, a failed load)
@@ -43,8 +44,8 @@ export class MediaClient {
     }
   }
 
-  start(threads: ThreadChoice): Promise<EngineInfo> {
-    return Promise.race([this.api.start(threads), this.died]);
+  start(): Promise<EngineInfo> {
+    return Promise.race([this.api.start(), this.died]);
   }
 
   probe(file: File): Promise<Result<MediaInfo>> {
@@ -55,8 +56,17 @@ export class MediaClient {
     return this.guard((api) => api.identify(file), `reading ${file.name}`);
   }
 
-  render(request: RenderRequest, onProgress: (progress: ExportProgress) => void): Promise<Result<Uint8Array>> {
-    return this.guard((api) => api.render(request, proxy(onProgress)), "exporting");
+  async render(
+    request: RenderRequest,
+    destination: ExportDestination,
+    onProgress: (progress: ExportProgress) => void,
+  ): Promise<JobResult<Exported>> {
+    try {
+      return await Promise.race([this.api.render(request, destination, proxy(onProgress)), this.died]);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, kind: "fault", error: `The media engine crashed while exporting (${why})` };
+    }
   }
 
   cancel(): Promise<void> {

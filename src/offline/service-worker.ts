@@ -5,9 +5,9 @@ import { WORKER_POLICY } from "./content-security";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
-// A static host may send no headers at all. The page needs these two to be cross-origin isolated
-// (SharedArrayBuffer, for the multi-thread core), and each worker script needs the embedder policy
-// too, so every response this worker serves carries them.
+// A static host may send no headers at all. `npm start` serves the page cross-origin isolated
+// (precise timers, memory measurement); so that it behaves the same on any host, every response
+// this worker serves carries the two headers, worker scripts included.
 const ISOLATION = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
 
 function withHeaders(request: Request, response: Response): Response {
@@ -22,8 +22,8 @@ function withHeaders(request: Request, response: Response): Response {
 
 addPlugins([{ handlerWillRespond: async ({ request, response }) => withHeaders(request, response) }]);
 // Hashed file names make every entry its own version: an update fetches only what changed (the
-// 30 MB cores stay as they are unless ffmpeg.wasm itself changes). Query strings such as
-// `?threads=single` still find the cached page.
+// 30 MB ffmpeg core stays as it is unless ffmpeg.wasm itself changes). Query strings still find
+// the cached page.
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
 

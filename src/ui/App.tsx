@@ -1,5 +1,4 @@
 import { createEffect, createSignal, on, onCleanup, onMount, Show } from "solid-js";
-import type { ThreadChoice } from "../media/media-api";
 import { MediaClient } from "../media/media-client";
 import { ClipList } from "./components/ClipList";
 import { EditListBar } from "./components/EditListBar";
@@ -37,9 +36,7 @@ export function App() {
   const session = createSession(projects);
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
-  // `?threads=single` skips the multi-thread core.
-  const threads: ThreadChoice = new URLSearchParams(location.search).get("threads") === "single" ? "single" : "auto";
-  const showEngine = () => media.start(threads).then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
+  const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   const autosave = keepProjects(projects, session, exporter.mode);
   const updates = watchForUpdates(autosave.flush);

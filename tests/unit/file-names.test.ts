@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backupFileName, csvFileName, cutFileName, edlFileName, fileStem, ospFileName } from "../../src/core/file-names";
+import { backupFileName, clipFileNames, csvFileName, cutFileName, edlFileName, fileStem, ospFileName, zipFileName } from "../../src/core/file-names";
 
 describe("file names", () => {
   it("drops only the last extension", () => {
@@ -18,5 +18,12 @@ describe("file names", () => {
     expect(backupFileName("Lecture 3: part 1/2")).toBe("Lecture 3- part 1-2.clipmark.json");
     expect(backupFileName(" ?? ")).toBe("--.clipmark.json");
     expect(backupFileName("   ")).toBe("project.clipmark.json");
+  });
+
+  it("names one file a clip, in list order, with its label where it has one", () => {
+    expect(clipFileNames("talk.mp4", ["", "Q&A: part 1/2", ""])).toEqual(["talk-01.mp4", "talk-02-Q&A- part 1-2.mp4", "talk-03.mp4"]);
+    expect(clipFileNames("a.mkv", Array(120).fill("")).at(-1)).toBe("a-120.mp4");
+    expect(clipFileNames("a.mkv", Array(120).fill(""))[0]).toBe("a-001.mp4");
+    expect(zipFileName("talk.mp4")).toBe("talk-clips.zip");
   });
 });

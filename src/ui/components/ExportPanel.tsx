@@ -7,6 +7,7 @@ import type { Session } from "../session";
 
 const MODES: { mode: ExportMode; label: string }[] = [
   { mode: "lossless", label: "Lossless (fast)" },
+  { mode: "smart", label: "Smart cut (frame-accurate, fast)" },
   { mode: "reencode", label: "Re-encode (frame-accurate)" },
 ];
 
@@ -45,6 +46,18 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
           )}
         </For>
       </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={exporter.perClip()}
+          disabled={exporter.progress() !== null}
+          onChange={(event) => exporter.setPerClip(event.currentTarget.checked)}
+        />
+        One file per clip
+      </label>
+      <Show when={exporter.mode() === "smart"}>
+        <p class="hint">Only the frames from each IN to the next keyframe are re-encoded; the rest is copied untouched.</p>
+      </Show>
       <Show when={exporter.mode() === "lossless" && shifts().length > 0}>
         <table aria-label="Where lossless cuts land">
           <thead>
@@ -66,7 +79,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
             </For>
           </tbody>
         </table>
-        <p class="hint">Stream copy starts each clip at the keyframe at or before its IN; OUT stays where it is.</p>
+        <p class="hint">Stream copy starts each clip at the keyframe at or before its first frame; it ends exactly at OUT's frame.</p>
       </Show>
       <Show when={streamsNote()}>
         <p role="note">{streamsNote()}</p>

@@ -2,15 +2,15 @@ import type { EngineInfo } from "../../media/media-api";
 import type { OfflineState } from "../../offline/updates";
 import type { SaveState } from "../autosave";
 
-/** What the page runs on: which ffmpeg core, and whether it works offline. */
+/** What the page runs on, and whether it works offline. */
 export type EngineState = EngineInfo | "loading" | { failed: string };
 
 export function EngineStatus(props: { engine: EngineState }) {
   const text = () => {
     const engine = props.engine;
-    if (engine === "loading") return "Engine: loading ffmpeg…";
-    if ("failed" in engine) return `Engine: ffmpeg failed to load (${engine.failed})`;
-    return `Engine: ${engine.threads}-thread ffmpeg.wasm, loaded in ${engine.loadSeconds.toFixed(1)} s (${engine.note})`;
+    if (engine === "loading") return "Engine: getting ready…";
+    if ("failed" in engine) return "Engine: could not start. Reload the page to try again";
+    return `Engine: ready (ffmpeg.wasm, for files the browser's codecs cannot read, loaded in ${engine.loadSeconds.toFixed(1)} s)`;
   };
   return (
     <p class="engine" role="status" aria-label="Engine">

@@ -1,0 +1,87 @@
+import { EncodedPacket, type VideoSampleSink } from "mediabunny";
+import type { Span } from "../core/clips";
+import { parseAvcConfig, type AvcConfig } from "../core/avc";
+import { MediaError } from "./media-error";
+
+/** Codec strings tried in turn: High, Main, then Constrained Baseline, each at level 5.1. */
+const CODECS = ["avc1.640033", "avc1.4d0033", "avc1.42e033"];
+const EPSILON = 1e-6;
+
+export interface EncodedHead {
+  packets: EncodedPacket[];
+  config: AvcConfig;
+}
+
+/** The first H.264 encoder setting this browser has for the size; refused before any output is written. */
+export async function configFor(width: number, height: number, bitrate: number, framerate: number): Promise<VideoEncoderConfig> {
+  for (const codec of CODECS) {
+    const config: VideoEncoderConfig = { codec, width, height, bitrate, framerate, avc: { format: "avc" }, latencyMode: "quality" };
+    if ((await VideoEncoder.isConfigSupported(config)).supported) return config;
+  }
+  throw new MediaError("unsupported", "this browser cannot encode H.264 at this size");
+}
+
+const bytesOf = (source: AllowSharedBufferSource): Uint8Array =>
+  source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
+    ? new Uint8Array(source)
+    : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+
+/**
+ * Decodes the source frames in `span` (presentation times) and encodes them with WebCodecs,
+ * starting on a keyframe; the packets are placed from `mediaStart` on in the output's media time.
+ */
+export async function encodeHead(
+  frames: VideoSampleSink,
+  span: Span,
+  mediaStart: number,
+  settings: { bitrate: number; framerate: number },
+  signal: AbortSignal,
+): Promise<EncodedHead> {
+  const packets: EncodedPacket[] = [];
+  // WebCodecs keeps whole microseconds: the exact media time of each frame is looked up by them.
+  const times = new Map<number, number>();
+  let config: AvcConfig | null = null;
+  let failure: unknown = null;
+  const encoder = new VideoEncoder({
+    output: (chunk, meta) => {
+      const description = meta?.decoderConfig?.description;
+      if (description) config = parseAvcConfig(bytesOf(description));
+      const data = new Uint8Array(chunk.byteLength);
+      chunk.copyTo(data);
+      const time = times.get(chunk.timestamp) ?? chunk.timestamp / 1e6;
+      packets.push(new EncodedPacket(data, chunk.type, time, (chunk.duration ?? 0) / 1e6));
+    },
+    error: (error) => (failure = error),
+  });
+  try {
+    let first = true;
+    for await (const sample of frames.samples(span.start, span.end)) {
+      try {
+        signal.throwIfAborted();
+        if (sample.timestamp < span.start - EPSILON || sample.timestamp >= span.end - EPSILON) continue;
+        const source = sample.toVideoFrame();
+        if (first) {
+          encoder.configure(await configFor(source.displayWidth, source.displayHeight, settings.bitrate, settings.framerate));
+        }
+        const time = mediaStart + (sample.timestamp - span.start);
+        const micro = Math.round(time * 1e6);
+        times.set(micro, time);
+        const frame = new VideoFrame(source, { timestamp: micro, duration: Math.round(sample.duration * 1e6) });
+        source.close();
+        encoder.encode(frame, { keyFrame: first });
+        frame.close();
+        first = false;
+        while (encoder.encodeQueueSize > 4) await new Promise((resolve) => encoder.addEventListener("dequeue", resolve, { once: true }));
+      } finally {
+        sample.close();
+      }
+    }
+    if (!first) await encoder.flush();
+  } finally {
+    if (encoder.state !== "closed") encoder.close();
+  }
+  if (failure) throw new MediaError("fault", `The H.264 encoder failed (${failure instanceof Error ? failure.message : String(failure)})`);
+  const encoded = config as AvcConfig | null;
+  if (!encoded) throw new MediaError("fault", "The H.264 encoder gave no settings to join its frames with");
+  return { packets, config: encoded };
+}

@@ -1,0 +1,110 @@
+import { EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
+import { withEditLists } from "../core/mp4-edit-list";
+import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
+import { MediaError } from "./media-error";
+import { targetFor, type OutputSink } from "./output-sink";
+
+export interface CutJob {
+  signal: AbortSignal;
+  onProgress: (fraction: number, clip: number) => void;
+  /** Whether the sink holds the output in memory (then a too large output is refused up front). */
+  inMemory: boolean;
+}
+
+/** Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share. */
+
+/** Every packet's timing and size, read from the container's index without reading the media. */
+export async function packetTable(track: InputTrack): Promise<{ info: PacketInfo[]; bytes: number[] }> {
+  const info: PacketInfo[] = [];
+  const bytes: number[] = [];
+  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
+    info.push({ pts: p.timestamp, duration: p.duration, key: p.type === "key" });
+    bytes.push(p.byteLength);
+  }
+  return { info, bytes };
+}
+
+/** Copies packets `from`…`to` (decode order) of a track, re-timed by `shift`. */
+export async function* copied(track: InputTrack, table: readonly PacketInfo[], from: number, to: number, shift: number) {
+  const sink = new EncodedPacketSink(track);
+  const first = await sink.getPacket((table[from] as PacketInfo).pts);
+  if (!first || to <= from) return;
+  let count = 0;
+  for await (const packet of sink.packets(first)) {
+    yield packet.clone({ timestamp: packet.timestamp + shift });
+    if (++count >= to - from) return;
+  }
+}
+
+export interface Lane {
+  packets: AsyncGenerator<EncodedPacket>;
+  next: IteratorResult<EncodedPacket> | null;
+  add: (packet: EncodedPacket) => Promise<void>;
+}
+
+/** Feeds two tracks' packets to the muxer in media-time order, so the file is interleaved. */
+export async function interleave(lanes: Lane[], signal: AbortSignal, onPacket: (time: number) => void): Promise<void> {
+  for (const lane of lanes) lane.next = await lane.packets.next();
+  for (;;) {
+    signal.throwIfAborted();
+    const ready = lanes.filter((l) => l.next && !l.next.done);
+    if (ready.length === 0) return;
+    const lane = ready.reduce((a, b) => ((a.next?.value?.timestamp ?? 0) <= (b.next?.value?.timestamp ?? 0) ? a : b));
+    const packet = lane.next?.value as EncodedPacket;
+    await lane.add(packet);
+    onPacket(packet.timestamp);
+    lane.next = await lane.packets.next();
+  }
+}
+
+
+/** The lane of one clip's copied sound. */
+export const soundLane = (
+  audio: InputAudioTrack,
+  table: readonly PacketInfo[],
+  sound: CopiedAudio,
+  add: (packet: EncodedPacket) => Promise<void>,
+): Lane => ({
+  packets: copied(audio, table, sound.from, sound.to, sound.mediaStart - (table[sound.from] as PacketInfo).pts),
+  next: null,
+  add,
+});
+
+/**
+ * An MP4 written to a sink, whose movie header is written again at the end with the video's edit
+ * list (track 1): the muxer writes at most one entry, a cut needs one a clip.
+ */
+export class EditedMp4 {
+  readonly output: Output;
+  private moov: { data: Uint8Array; position: number } | null = null;
+
+  constructor(private readonly sink: OutputSink) {
+    const onMoov = (data: Uint8Array, position: number) => (this.moov = { data: data.slice(), position });
+    this.output = new Output({ format: new Mp4OutputFormat({ fastStart: false, onMoov }), target: targetFor(sink) });
+  }
+
+  /**
+   * Writes the clips in list order, each from the lanes `lanesFor` gives (the clip's packets
+   * placed from `mediaStarts[i]` on), then the header with `edits`; nothing is left half-written.
+   */
+  async write(lanesFor: (clip: number) => Promise<Lane[]>, mediaStarts: readonly number[], edits: readonly EditEntry[], job: CutJob) {
+    const total = edits.reduce((sum, e) => sum + e.duration, 0) || 1;
+    try {
+      let shownBefore = 0;
+      for (const [index, edit] of edits.entries()) {
+        const start = mediaStarts[index] as number;
+        await interleave(await lanesFor(index), job.signal, (time) =>
+          job.onProgress(Math.min(1, (shownBefore + Math.max(0, time - start)) / total), index),
+        );
+        shownBefore += edit.duration;
+      }
+      await this.output.finalize();
+    } catch (error) {
+      await this.output.cancel().catch(() => undefined);
+      throw error;
+    }
+    const moov = this.moov as { data: Uint8Array; position: number } | null;
+    if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
+    await this.sink.write(moov.position, withEditLists(moov.data, new Map([[1, edits]])));
+  }
+}

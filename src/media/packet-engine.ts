@@ -1,0 +1,75 @@
+import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
+import type { ExportMode } from "../core/export-plan";
+import { fail, ok, type Result } from "../core/result";
+import { copyCut } from "./copy-cut";
+import type { CutJob } from "./packet-copy";
+import type { RenderRequest } from "./media-api";
+import { targetFor, type OutputSink } from "./output-sink";
+import { reencodeCut } from "./reencode-cut";
+import { smartCut } from "./smart-cut";
+import { MediaError } from "./media-error";
+
+/** A source the packet engine can cut in the asked mode: the file opened, its first tracks. */
+export interface PacketSource {
+  input: Input;
+  video: InputVideoTrack | null;
+  audio: InputAudioTrack | null;
+}
+
+const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
+
+/**
+ * Opens the file with mediabunny and checks it can do `mode`; otherwise says, in words a user
+ * follows, why ffmpeg.wasm runs instead.
+ */
+export async function choosePacketEngine(file: File, mode: ExportMode): Promise<Result<PacketSource>> {
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  const refuse = (why: string) => {
+    input.dispose();
+    return fail<PacketSource>(why);
+  };
+  try {
+    await input.getFormat();
+  } catch {
+    return refuse("the fast engine cannot read this kind of file");
+  }
+  const video = await input.getPrimaryVideoTrack();
+  const audio = await input.getPrimaryAudioTrack();
+  if (!video && !audio) return refuse("the fast engine found no video or sound in this file");
+  const tracks = [video, audio].filter((t) => t !== null);
+  if (mode === "lossless") {
+    const foreign = tracks.find((t) => !t.codec || !MP4_CODECS.has(t.codec));
+    if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into an MP4`);
+  } else {
+    for (const track of tracks) {
+      if (!(await track.canDecode())) return refuse(`this browser cannot decode the file's ${track.type}`);
+    }
+    if (video && !(await canEncodeVideo("avc", { width: video.codedWidth, height: video.codedHeight }))) {
+      return refuse("this browser cannot encode H.264 at this size");
+    }
+  }
+  return ok({ input, video, audio });
+}
+
+/**
+ * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut the
+ * source does not allow becomes a full re-encode, and the answer says why.
+ */
+export async function runPacketEngine(source: PacketSource, request: RenderRequest, sink: OutputSink, job: CutJob): Promise<string> {
+  const { video, audio, input } = source;
+  try {
+    if (request.mode === "lossless") await copyCut(video, audio, request.clips, sink, job);
+    else if (request.mode === "smart" && video) {
+      try {
+        await smartCut(video, audio, request.clips, sink, job);
+      } catch (error) {
+        if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
+        await reencodeCut(input, request.clips, targetFor(sink), job);
+        return `re-encoded in full: ${error.message}`;
+      }
+    } else await reencodeCut(input, request.clips, targetFor(sink), job);
+    return "";
+  } finally {
+    input.dispose();
+  }
+}
