@@ -14,13 +14,9 @@ import {
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
 import type { Span } from "../core/clips";
 import { MediaError } from "./media-error";
+import type { CutJob } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
-
-export interface CutJob {
-  signal: AbortSignal;
-  onProgress: (fraction: number, clip: number) => void;
-}
 
 const AUDIO_BITRATE = 160_000;
 // libavcodec's AAC encoder (the one registered where the browser has none) starts with this many
