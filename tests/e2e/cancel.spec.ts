@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { LONG } from "./fixtures";
 import { clipRows, openVideo, press } from "./page";
 import { frameCount } from "./oracle";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COUNTER } from "./fixtures";
 import { clipRows, clipStarts, openVideo, playhead, press } from "./page";
 

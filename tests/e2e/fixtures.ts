@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { beepExpression, calibratePsnr, identifyFrames, SYNC_FPS, SYNC_SIZE, syncLumaExpression, syncOffsets } from "./frame-oracle";
 
 export const FIXTURE_DIR = join(import.meta.dirname, "..", ".generated");
 export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
@@ -11,6 +12,12 @@ export const LONG = join(FIXTURE_DIR, "long.mp4");
 export const SMOOTH = join(FIXTURE_DIR, "smooth.mp4");
 /** MPEG-2 in an MPEG program stream: ffmpeg reads it, Chromium cannot play it. */
 export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
+/**
+ * Flash and beep on every whole second, each frame's index in a code band (frame-oracle.ts):
+ * x264 High with its default B-frames and pyramid, keyframes 2-3 s apart and not evenly.
+ */
+export const SYNC = join(FIXTURE_DIR, "sync.mp4");
+export const SYNC_FRAMES = 500;
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
 
@@ -45,5 +52,37 @@ export function makeFixtures(): void {
   if (!existsSync(NO_PREVIEW)) {
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);
   }
+  if (!existsSync(SYNC)) makeSync();
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+}
+
+/** Keyframes of SYNC (s): gaps of 63, 53, 69, 62, 61, 57, 65 and 55 frames. */
+const SYNC_KEYFRAMES = "0,2.52,4.64,7.4,9.88,12.32,14.6,17.2,19.4";
+
+/** SYNC, written under another name and moved into place only once the oracle reads it back exactly. */
+function makeSync(): void {
+  const draft = join(FIXTURE_DIR, "sync-draft.mp4");
+  const { width, height } = SYNC_SIZE;
+  const seconds = SYNC_FRAMES / SYNC_FPS;
+  const picture = `color=c=black:s=${width}x${height}:r=${SYNC_FPS}:d=${seconds},format=yuv420p,` +
+    `geq=lum='${syncLumaExpression()}':cb=128:cr=128`;
+  const sound = `aevalsrc='${beepExpression()}':s=48000:c=stereo:d=${seconds}`;
+  // No -bf and no preset: x264's defaults (3 B-frames, b-pyramid). -g above every forced gap, so
+  // the forced list alone places the keyframes; no scene cut at the flashes.
+  ffmpeg(["-f", "lavfi", "-i", picture, "-f", "lavfi", "-i", sound, "-c:v", "libx264", "-profile:v", "high",
+    "-g", "75", "-keyint_min", "50", "-sc_threshold", "0", "-force_key_frames", SYNC_KEYFRAMES,
+    "-c:a", "aac", "-b:a", "128k", "-shortest", draft]);
+  const frames = identifyFrames(draft, draft);
+  const wrong = frames.flatMap((code, i) => (code === i ? [] : [`frame ${i} reads ${code}`]));
+  if (frames.length !== SYNC_FRAMES || wrong.length > 0) {
+    throw new Error(`SYNC: ${frames.length} frames; ${wrong.slice(0, 5).join(", ")}`);
+  }
+  const offsets = syncOffsets(draft, draft);
+  // One sample at 48 kHz is 0.021 ms; allow a few for AAC's smoothing of the onset.
+  if (offsets.length !== seconds || offsets.some((ms) => !(Math.abs(ms) <= 0.1))) {
+    throw new Error(`SYNC: sync offsets ${offsets.join(", ")} ms`);
+  }
+  calibratePsnr(draft, join(FIXTURE_DIR, "sync-calibration.mp4"));
+  renameSync(draft, SYNC);
+  rmSync(join(FIXTURE_DIR, "sync-calibration.mp4"), { force: true });
 }

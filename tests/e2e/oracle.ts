@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 
 /** Native ffprobe/ffmpeg from Debian: an independent judge of what the page exported. */
 
@@ -58,3 +58,97 @@ export function closestSourceFrame(output: string, outputIndex: number, source: 
   const scored = candidates.map((index) => ({ index, psnr: psnr(frame, grayFrame(source, index)) }));
   return scored.reduce((best, s) => (s.psnr > best.psnr ? s : best));
 }
+
+/** ffmpeg's own reading of a file: one decode, frames and samples as ffmpeg's defaults give them (edit lists applied). */
+const decode = (args: string[]): Buffer =>
+  execFileSync("ffmpeg", ["-v", "error", ...args, "-"], { maxBuffer: 2 ** 31 - 1 });
+
+/** Every video frame in presentation order as 8-bit grey pixels, from one decode. */
+export function grayFrames(file: string): Buffer[] {
+  const [width, height] = execFileSync("ffprobe", [
+    ...["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file],
+  ])
+    .toString()
+    .trim()
+    .split(",")
+    .map(Number) as [number, number];
+  // passthrough: no frame dropped or repeated to fit a constant rate; the frames are what the file holds.
+  const raw = decode(["-i", file, "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray"]);
+  const size = width * height;
+  return Array.from({ length: raw.length / size }, (_, i) => raw.subarray(i * size, (i + 1) * size));
+}
+
+interface ProbedFrame {
+  pts_time?: string;
+  best_effort_timestamp_time?: string;
+  nb_samples?: number;
+}
+
+interface Probed {
+  frames: ProbedFrame[];
+  streams: { sample_rate?: string }[];
+}
+
+function probedFrames(file: string, stream: "v:0" | "a:0"): Probed {
+  const entries = "frame=pts_time,best_effort_timestamp_time,nb_samples:stream=sample_rate";
+  const out = execFileSync("ffprobe", ["-v", "error", "-select_streams", stream, "-show_entries", entries, "-of", "json", file], {
+    maxBuffer: 2 ** 28,
+  });
+  return JSON.parse(out.toString()) as Probed;
+}
+
+const frameTime = (f: ProbedFrame): number => Number(f.pts_time ?? f.best_effort_timestamp_time);
+
+/** Presentation time (s) of every decoded video frame, in presentation order, from ffprobe. */
+export const videoFrameTimes = (file: string): number[] => probedFrames(file, "v:0").frames.map(frameTime);
+
+export interface DecodedAudio {
+  /** The first audio stream mixed to mono, every decoded sample in order. */
+  samples: Float32Array;
+  rate: number;
+  /** Presentation time (s) of sample `i`: its decoded frame's pts plus its place in that frame. */
+  time(i: number): number;
+}
+
+export function decodeAudio(file: string): DecodedAudio {
+  const { frames, streams } = probedFrames(file, "a:0");
+  const rate = Number(streams[0]?.sample_rate);
+  const raw = decode(["-i", file, "-map", "0:a:0", "-ac", "1", "-c:a", "pcm_f32le", "-f", "f32le"]);
+  const samples = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+  const starts: number[] = [];
+  let total = 0;
+  for (const f of frames) {
+    starts.push(total);
+    total += f.nb_samples ?? 0;
+  }
+  if (total !== samples.length) throw new Error(`${file}: ffprobe lists ${total} audio samples, ffmpeg decoded ${samples.length}`);
+  return {
+    samples,
+    rate,
+    time(i: number): number {
+      // The last frame starting at or before sample i.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return frameTime(frames[lo] as ProbedFrame) + (i - (starts[lo] as number)) / rate;
+    },
+  };
+}
+
+/** What `ffmpeg -v error -i file -f null -` prints: empty for a file that decodes cleanly. */
+export function decodeErrors(file: string): string {
+  const run = spawnSync("ffmpeg", ["-v", "error", "-i", file, "-f", "null", "-"], { encoding: "utf8" });
+  return `${run.stdout}${run.stderr}`.trim();
+}
+
+/** Picture type (I, P, B) of every video frame in presentation order. */
+export const pictureTypes = (file: string): string[] =>
+  execFileSync("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=pict_type", "-of", "csv=p=0", file])
+    .toString()
+    .split("\n")
+    .map((line) => line.replace(/[^IPB]/g, ""))
+    .filter((type) => type !== "");

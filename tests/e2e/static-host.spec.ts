@@ -1,4 +1,5 @@
-import { chromium, expect, test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,17 +35,17 @@ const offlineReady = (page: Page) =>
 test("after one visit it works with the network gone: reload, open, mark, export", async ({ page, context, baseURL }) => {
   const checkOrigin = watchOrigin(context, page, new URL(baseURL as string).origin);
   await page.goto("./");
-  // No headers from this host: the first visit is not isolated, and says which core it runs.
+  // No headers from this host: the first visit is not isolated; the engine needs no isolation.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-  await expect(page.getByRole("status", { name: "Engine" })).toContainText("single-thread ffmpeg.wasm");
+  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
   await offlineReady(page);
 
   await context.setOffline(true);
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/team\/tools\/clipmark\/service-worker\.js$/);
-  // The service worker's headers make the page isolated; the engine then says which core passed its test.
+  // The service worker's headers make the page isolated.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await expect(page.getByRole("status", { name: "Engine" })).toContainText(/thread ffmpeg\.wasm, loaded/);
+  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
 
   await page.getByRole("button", { name: "Open sample" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened sample.mp4");
@@ -146,14 +147,15 @@ test("installed, the app opens a video and an edit list the system hands it", as
 });
 
 test("a new version waits for “Reload to update”, which keeps the project", async ({ page, context }) => {
-  // The ffmpeg cores the service worker fetches for itself (to keep them), not those it serves from its cache.
+  // The ffmpeg core the service worker fetches for itself (to keep it), not what it serves from its cache.
   const cores: string[] = [];
   context.on("request", (request) => {
     if (request.serviceWorker() && request.url().endsWith(".wasm")) cores.push(request.url());
   });
   await page.goto("./");
   await offlineReady(page);
-  expect(new Set(cores).size).toBe(2);
+  // One core: the multi-thread one is not shipped.
+  expect(new Set(cores).size).toBe(1);
   cores.length = 0;
   await page.getByRole("button", { name: "Open sample" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened sample.mp4");
@@ -175,6 +177,6 @@ test("a new version waits for “Reload to update”, which keeps the project", 
   await expect(page.getByRole("list", { name: "Projects" }).getByRole("listitem")).toContainText("sample.mp4 · 2 clips");
   await expect(page.getByRole("region", { name: "Update" })).toHaveCount(0);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting)).toBeNull();
-  // The cores did not change, so the new version fetched neither of them again.
+  // The core did not change, so the new version did not fetch it again.
   expect(cores).toEqual([]);
 });

@@ -1,0 +1,122 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
+import { join } from "node:path";
+import { SYNC } from "./fixtures";
+import { frameFacts, identifyFrames, SAME_FRAME_PSNR, SYNC_FPS, syncOffsets } from "./frame-oracle";
+import { decodeErrors, keyframeTimes, pictureTypes } from "./oracle";
+import { openVideo } from "./page";
+
+/** Exports the open clip list in `mode` and returns where the MP4 was saved. The one place that receives the file. */
+async function exportMp4(page: Page, mode: string, name: string): Promise<string> {
+  await page.getByRole("radio", { name: mode }).check();
+  const download = page.waitForEvent("download", { timeout: 170_000 });
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("sync-cut.mp4");
+  const path = join(test.info().outputDir, name);
+  await file.saveAs(path);
+  return path;
+}
+
+/**
+ * [IN, OUT] in seconds. In source frames (keyframes 0 63 116 185 247 308 365 430 485):
+ * 83-142: ends on the first B of a B-pyramid run (142-144; 145 is decoded before them);
+ * 23-54: back in time, IN 0.901 s is no frame boundary (frame 22.525 rounds to 23, a reference B),
+ *   ends on a B-frame that follows its forward reference 55 in decode order;
+ * 335-360: starts on a B-frame, ends on the last B of a run; 200-220: starts on a flash, ends on a B.
+ * Flashes at 100, 125 | 25, 50 | 350 | 200: four after a join, one on a clip's first frame.
+ */
+const CLIPS = [
+  [3.32, 5.72],
+  [0.901, 2.2],
+  [13.4, 14.44],
+  [8, 8.84],
+] as const;
+const EDITS = `# IN,OUT (seconds)\n${CLIPS.map(([from, to]) => `${from},${to}`).join("\n")}\n`;
+/**
+ * How far a beep may lie from its flash, in ms. Copied sound moves in whole AAC frames (21.33 ms
+ * at 48 kHz) and is placed to the nearest one, so half a frame; re-encoded sound is cut to the
+ * sample. Either bound sees one audio frame wrong.
+ */
+const SYNC_TOLERANCE = { copied: 10.7, encoded: 1 };
+
+const span = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+const frames = CLIPS.map(([from, to]) => [Math.round(from * SYNC_FPS), Math.round(to * SYNC_FPS)] as const);
+
+/** Runs of consecutive indices, "83-142 23-54 …": the baseline at a glance. */
+const runs = (list: number[]): string =>
+  list
+    .reduce<[number, number][]>((all, n) => {
+      const last = all.at(-1);
+      if (last && last[1] !== -1 && n === last[1] + 1) last[1] = n;
+      else all.push([n, n]);
+      return all;
+    }, [])
+    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
+    .join(" ");
+
+const MODES = [
+  { mode: "Lossless (fast)", name: "lossless.mp4", keyframeStart: true, tolerance: SYNC_TOLERANCE.copied },
+  { mode: "Re-encode (frame-accurate)", name: "reencode.mp4", keyframeStart: false, tolerance: SYNC_TOLERANCE.encoded },
+  { mode: "Smart cut (frame-accurate, fast)", name: "smart.mp4", keyframeStart: false, tolerance: SYNC_TOLERANCE.copied },
+] as const;
+
+test("the clips are as hard as promised", () => {
+  const types = pictureTypes(SYNC);
+  const keyframes = keyframeTimes(SYNC).map((t) => Math.round(t * SYNC_FPS));
+  expect(frames.map(([from]) => keyframes.includes(from))).toEqual([false, false, false, false]);
+  expect(frames.map(([, to]) => keyframes.includes(to))).toEqual([false, false, false, false]);
+  expect(frames.map(([from]) => types[from])).toEqual(["P", "B", "B", "P"]);
+  expect(frames.map(([, to]) => types[to - 1])).toEqual(["B", "B", "B", "B"]);
+  expect(types.slice(142, 146).join(""), "a B-pyramid run after OUT-1 of clip 1").toBe("BBBP");
+  expect(types.slice(54, 56).join(""), "clip 2's last frame is a B before its P").toBe("BP");
+});
+
+for (const { mode, name, keyframeStart, tolerance } of MODES) {
+  test(`${mode}: every frame and every beep where the clip list says`, async ({ page }) => {
+    await page.goto("./");
+    await openVideo(page, SYNC);
+    await page.getByLabel("Import edits").setInputFiles({ name: "edits.csv", mimeType: "text/plain", buffer: Buffer.from(EDITS) });
+    await page.getByRole("dialog", { name: "Import edits.csv" }).getByRole("button", { name: "Replace" }).click();
+    await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(CLIPS.length);
+    const file = await exportMp4(page, mode, name);
+
+    const keyframes = keyframeTimes(SYNC).map((t) => Math.round(t * SYNC_FPS));
+    const starts = frames.map(([from]) => (keyframeStart ? (keyframes.filter((k) => k <= from).at(-1) as number) : from));
+    const expected = frames.flatMap(([, to], i) => span(starts[i] as number, to));
+    const actual = identifyFrames(file, SYNC);
+    const facts = frameFacts(file, SYNC);
+    const offsets = syncOffsets(file, SYNC);
+    const flashes = facts.filter((f) => f.flash);
+    console.log(
+      `${mode}\n  expected ${runs(expected)}\n  actual   ${runs(actual)}\n` +
+        `  worst picture PSNR against its source frame ${Math.min(...facts.map((f) => f.psnr)).toFixed(1)} dB (threshold ${SAME_FRAME_PSNR})\n` +
+        `  sync (flash frame @ s: beep − flash ms) ${flashes.map((f, i) => `${f.code}@${f.time.toFixed(3)}: ${offsets[i]}`).join(", ")}`,
+    );
+
+    expect.soft(actual, "source frame of every output frame").toEqual(expected);
+    expect.soft(offsets.length, "flashes in the output").toBe(expected.filter((n) => n % SYNC_FPS === 0).length);
+    expect.soft(offsets.filter((ms) => !(Math.abs(ms) <= tolerance)), `beeps off their flash by more than ${tolerance} ms`).toEqual([]);
+    expect.soft(decodeErrors(file), "ffmpeg -v error -f null").toBe("");
+    expect.soft(await playedFrames(page, "Download sync-cut.mp4"), "frames Chromium's <video> played to the end").toBe(expected.length);
+  });
+}
+
+/** Plays the finished download in a `<video>` of the page, fast, to its end: the frames it decoded. */
+async function playedFrames(page: Page, link: string): Promise<number | string> {
+  const url = await page.getByRole("link", { name: link }).getAttribute("href");
+  return page.evaluate(async (src) => {
+    const video = Object.assign(document.createElement("video"), { muted: true, src });
+    await new Promise((resolve, reject) => {
+      video.onloadedmetadata = resolve;
+      video.onerror = () => reject(new Error(video.error?.message ?? "cannot load"));
+    });
+    video.playbackRate = 8;
+    await video.play();
+    const end = await new Promise<string>((resolve) => {
+      video.onended = () => resolve("ended");
+      video.onerror = () => resolve(`error: ${video.error?.message}`);
+    });
+    return end === "ended" ? video.getVideoPlaybackQuality().totalVideoFrames : end;
+  }, url);
+}
