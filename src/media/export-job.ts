@@ -45,6 +45,10 @@ export class ExportJobs {
       const which = empty.map((i) => i + 1).join(", ");
       return jobFailed(new MediaError("unsupported", `Clip ${which} is shorter than one frame: make it longer or delete it`));
     }
+    // Kept in memory, the output is judged by the source's bit rate before anything is written.
+    const seconds = request.clips.reduce((sum, c) => sum + (c.end - c.start), 0);
+    const inMemory = destination.kind === "memory" || destination.kind === "zip";
+    if (inMemory && (request.info.bitRate / 8) * seconds > MEMORY_LIMIT) return jobFailed(tooLargeForMemory());
     const abort = new AbortController();
     this.running = abort;
     const began = performance.now();

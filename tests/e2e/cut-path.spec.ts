@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT } from "./fixtures";
+import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT, TONE } from "./fixtures";
 import { markSeconds, openVideo, press } from "./page";
 import { closestSourceFrame, frameCount, keyframeTimes, streamDuration, streams } from "./oracle";
 
@@ -115,6 +115,34 @@ test("a source without audio exports video only", async ({ page }) => {
   await (await download).saveAs(path);
   expect(streams(path).map((s) => s.codec_type)).toEqual(["video"]);
   expect(frameCount(path)).toBe(2 * FPS);
+});
+
+test("a source with sound only exports sound only, in every mode", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, TONE);
+  await press(page, "Shift+ArrowRight");
+  await markSeconds(page, 2);
+  for (const mode of ["Lossless (fast)", "Smart cut (frame-accurate, fast)", "Re-encode (frame-accurate)"]) {
+    await page.getByRole("radio", { name: mode }).check();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export MP4" }).click();
+    const path = join(test.info().outputDir, `tone-${mode.split(" ")[0]}.mp4`);
+    await (await download).saveAs(path);
+    expect(streams(path).map((s) => s.codec_type)).toEqual(["audio"]);
+    // Copied sound moves in whole AAC frames (21.3 ms); re-encoded sound is cut to the sample.
+    expect(Math.abs(streamDuration(path, "audio") - 2)).toBeLessThan(0.022);
+  }
+});
+
+test("the page loads with no uncaught error and names its engine in plain words", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto("./");
+  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByRole("status", { name: "Engine" })).not.toContainText(/Error|TypeError|self-test/);
+  expect(errors).toEqual([]);
 });
 
 test("a file that is not media gives a clear error and changes nothing", async ({ page }) => {

@@ -17,6 +17,8 @@ export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
  * x264 High with its default B-frames and pyramid, keyframes 2-3 s apart and not evenly.
  */
 export const SYNC = join(FIXTURE_DIR, "sync.mp4");
+/** Sound only: AAC in an .m4a. */
+export const TONE = join(FIXTURE_DIR, "tone.m4a");
 export const SYNC_FRAMES = 500;
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
@@ -53,6 +55,7 @@ export function makeFixtures(): void {
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);
   }
   if (!existsSync(SYNC)) makeSync();
+  if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }
 
