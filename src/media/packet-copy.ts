@@ -98,6 +98,16 @@ export class EditedMp4 {
         );
         shownBefore += edit.duration;
       }
+    } catch (error) {
+      await this.output.cancel().catch(() => undefined);
+      throw error;
+    }
+    await this.finish(new Map([[1, edits]]));
+  }
+
+  /** Finalizes the file, then writes its header again with these tracks' edit lists. */
+  async finish(edits: ReadonlyMap<number, readonly EditEntry[]>): Promise<void> {
+    try {
       await this.output.finalize();
     } catch (error) {
       await this.output.cancel().catch(() => undefined);
@@ -105,6 +115,6 @@ export class EditedMp4 {
     }
     const moov = this.moov as { data: Uint8Array; position: number } | null;
     if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
-    await this.sink.write(moov.position, withEditLists(moov.data, new Map([[1, edits]])));
+    await this.sink.write(moov.position, withEditLists(moov.data, edits));
   }
 }

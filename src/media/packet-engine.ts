@@ -4,7 +4,7 @@ import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
 import type { CutJob } from "./packet-copy";
 import type { RenderRequest } from "./media-api";
-import { targetFor, type OutputSink } from "./output-sink";
+import type { OutputSink } from "./output-sink";
 import { reencodeCut } from "./reencode-cut";
 import { smartCut } from "./smart-cut";
 import { MediaError } from "./media-error";
@@ -64,10 +64,10 @@ export async function runPacketEngine(source: PacketSource, request: RenderReque
         await smartCut(video, audio, request.clips, sink, job);
       } catch (error) {
         if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(input, request.clips, targetFor(sink), job);
+        await reencodeCut(input, request.clips, sink, job);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(input, request.clips, targetFor(sink), job);
+    } else await reencodeCut(input, request.clips, sink, job);
     return "";
   } finally {
     input.dispose();

@@ -1,20 +1,18 @@
 import {
   AudioSampleSource,
-  Mp4OutputFormat,
-  Output,
   Quality,
   VideoSampleSource,
   canEncodeAudio,
   canEncodeVideo,
   type AudioSample,
   type Input,
-  type Target,
   type VideoSample,
 } from "mediabunny";
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
 import type { Span } from "../core/clips";
 import { MediaError } from "./media-error";
-import type { CutJob } from "./packet-copy";
+import type { OutputSink } from "./output-sink";
+import { EditedMp4, type CutJob } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
@@ -67,7 +65,7 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
 }
 
 /** Re-encodes `clips` (in list order, may overlap or go back in time) of `input` into one MP4 written to `target`. */
-export async function reencodeCut(input: Input, clips: readonly Span[], target: Target, job: CutJob): Promise<void> {
+export async function reencodeCut(input: Input, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
   const video = await input.getPrimaryVideoTrack();
   const audioTrack = await input.getPrimaryAudioTrack();
   const audio = audioTrack && (await audioTrack.canDecode()) ? audioTrack : null;
@@ -81,7 +79,8 @@ export async function reencodeCut(input: Input, clips: readonly Span[], target: 
   if (!plan) for (const s of intervals) outStarts.push((outStarts[outStarts.length - 1] as number) + s.end - s.start);
   const total = outStarts[outStarts.length - 1] as number;
 
-  const output = new Output({ format: new Mp4OutputFormat({ fastStart: false }), target });
+  const mp4 = new EditedMp4(sink);
+  const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {
     const width = await video.getCodedWidth();
@@ -126,7 +125,9 @@ export async function reencodeCut(input: Input, clips: readonly Span[], target: 
       next.head = await next.pull();
     }
     if (job.signal.aborted) throw job.signal.reason;
-    await output.finalize();
+    // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.
+    const sound = audio && format && aac ? [{ mediaTime: aac.priming / format.sampleRate, duration: total }] : null;
+    await mp4.finish(sound ? new Map([[video ? 2 : 1, sound]]) : new Map());
     job.onProgress(1, Math.max(0, clips.length - 1));
   } catch (error) {
     for (const l of lanes) {

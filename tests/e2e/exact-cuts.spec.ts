@@ -3,7 +3,7 @@ import { expect, test } from "./test";
 import { join } from "node:path";
 import { SYNC } from "./fixtures";
 import { frameFacts, identifyFrames, SAME_FRAME_PSNR, SYNC_FPS, syncOffsets } from "./frame-oracle";
-import { decodeErrors, keyframeTimes, pictureTypes } from "./oracle";
+import { decodeErrors, keyframeTimes, pictureTypes, streamDuration } from "./oracle";
 import { openVideo } from "./page";
 
 /** Exports the open clip list in `mode` and returns where the MP4 was saved. The one place that receives the file. */
@@ -98,6 +98,8 @@ for (const { mode, name, keyframeStart, tolerance } of MODES) {
     expect.soft(offsets.length, "flashes in the output").toBe(expected.filter((n) => n % SYNC_FPS === 0).length);
     expect.soft(offsets.filter((ms) => !(Math.abs(ms) <= tolerance)), `beeps off their flash by more than ${tolerance} ms`).toEqual([]);
     expect.soft(decodeErrors(file), "ffmpeg -v error -f null").toBe("");
+    const lengths = (["video", "audio"] as const).map((kind) => streamDuration(file, kind));
+    expect.soft(Math.abs((lengths[1] as number) - (lengths[0] as number)) * 1000, "sound ends with the picture (ms)").toBeLessThanOrEqual(tolerance);
     expect.soft(await playedFrames(page, "Download sync-cut.mp4"), "frames Chromium's <video> played to the end").toBe(expected.length);
   });
 }
