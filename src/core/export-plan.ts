@@ -1,7 +1,7 @@
 import { totalDuration, type Clip } from "./clips";
 import { frameStart, nearestFrame, rangeDuration, rangeLength, rangeSpan, spanFrames, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
-import { firstAudio, firstVideo, type MediaInfo } from "./media-info";
+import { firstAudio, firstVideo, originFromStart, type MediaInfo } from "./media-info";
 import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
 
@@ -89,7 +89,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
     const segment = `${workDir}/segment-${i}.mp4`;
     const args = [
       ...QUIET,
-      ...["-ss", formatSeconds(clip.start), "-i", input],
+      ...["-ss", formatSeconds(clip.start + originFromStart(info)), "-i", input],
       ...streamMaps(info, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
       ...["-t", formatSeconds(clip.end - clip.start), segment],
@@ -176,7 +176,8 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
   const audio = firstAudio(info);
   const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
   const cuts = clips.map((clip) => reencodeCut(clip, video?.frameRate));
-  const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek), "-t", formatSeconds(c.read), "-i", input]);
+  // Seeks count from the file's start; the page's times from its first frame.
+  const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(info)), "-t", formatSeconds(c.read), "-i", input]);
   const output = `${workDir}/output.mp4`;
   const planned = cuts.map((c) => c.planned);
   const duration = totalDuration(planned);

@@ -38,9 +38,20 @@ export interface MediaInfo {
   bitRate: number;
   tags: Record<string, string>;
   streams: (VideoStream | AudioStream)[];
-  /** Presentation times of the first video stream's keyframes, ascending. */
+  /** Presentation times of the first video stream's keyframes, ascending, from `origin`. */
   keyframes: number[];
+  /**
+   * Where the page's time 0 lies in the file's own timestamps: the first video frame (or the
+   * sound's start). MKV, WebM and MPEG-TS recordings often start late; MP4 at 0. Absent in
+   * projects stored before it was read: 0.
+   */
+  origin?: number;
+  /** The file's own start (ffmpeg's start_time), which ffmpeg counts its seeks from. */
+  start?: number;
 }
+
+/** `origin` as ffmpeg's seeks count it: from the file's start. */
+export const originFromStart = (info: MediaInfo): number => (info.origin ?? 0) - (info.start ?? 0);
 
 export const firstVideo = (info: MediaInfo): VideoStream | undefined =>
   info.streams.find((s): s is VideoStream => s.kind === "video");
@@ -50,6 +61,11 @@ export const firstAudio = (info: MediaInfo): AudioStream | undefined =>
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const number = (value: unknown): number => (typeof value === "number" ? value : Number(text(value)));
+
+const finite = (value: unknown): number => {
+  const n = number(value);
+  return Number.isFinite(n) ? n : 0;
+};
 
 const tags = (value: unknown): Record<string, string> =>
   isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) : {};
@@ -111,12 +127,12 @@ function parseStream(s: unknown): VideoStream | AudioStream | undefined {
 }
 
 /** Keyframe times from `ffprobe -show_entries packet=pts_time,flags -of csv=p=0`. */
-export function parseKeyframes(csv: string): number[] {
+export function parseKeyframes(csv: string, origin = 0): number[] {
   const times = csv
     .split(/\r?\n/)
     .map((line) => line.split(","))
     .filter(([time, flags]) => flags?.includes("K") && time !== "N/A" && time !== "")
-    .map(([time]) => Number(time))
+    .map(([time]) => Number(time) - origin)
     .filter(Number.isFinite);
   return [...new Set(times)].sort((a, b) => a - b);
 }
@@ -134,6 +150,11 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
   if (streams.length === 0) return fail(`${fileName}: has no audio or video stream`);
   const duration = number(data.format.duration);
   if (!(duration > 0)) return fail(`${fileName}: has no duration (empty or truncated?)`);
+  const start = finite(data.format.start_time);
+  const raw = Array.isArray(data.streams) ? data.streams : [];
+  const startOf = (type: string) => raw.find((s): s is Json => isObject(s) && s.codec_type === type && !isAttachedPicture(s));
+  const videoStart = startOf("video");
+  const origin = videoStart ? finite(videoStart.start_time) : Math.max(0, finite(startOf("audio")?.start_time));
   return ok({
     fileName,
     container: text(data.format.format_name) || "unknown",
@@ -142,6 +163,8 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
     bitRate: number(data.format.bit_rate) || 0,
     tags: tags(data.format.tags),
     streams,
-    keyframes: parseKeyframes(keyframesCsv),
+    keyframes: parseKeyframes(keyframesCsv, origin),
+    origin,
+    start,
   });
 }

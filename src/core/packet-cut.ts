@@ -89,13 +89,19 @@ export function planAudioCopy(audio: readonly PacketInfo[], shown: Span, present
   }
   if (from < 0) return null;
   const presentedEnd = presentedAt + (shown.end - shown.start);
+  const first = (audio[from] as PacketInfo).pts;
+  // Placed by their own timestamps (a first packet's duration may be trimmed, as Opus's is).
+  const endOf = (p: PacketInfo) => cursor + (p.pts + p.duration - first);
   let to = from;
-  let mediaEnd = cursor;
-  while (to < audio.length && mediaEnd + (audio[to] as PacketInfo).duration / 2 <= presentedEnd) {
-    mediaEnd += (audio[to] as PacketInfo).duration;
-    to += 1;
-  }
+  while (to < audio.length && endOf(audio[to] as PacketInfo) - (audio[to] as PacketInfo).duration / 2 <= presentedEnd) to += 1;
   return { from, to, mediaStart: cursor };
+}
+
+/** Where a copied run of packets ends in media time, counted by their timestamps. */
+export function audioEnd(audio: readonly PacketInfo[], sound: CopiedAudio): number {
+  const first = (audio[sound.from] as PacketInfo).pts;
+  const last = audio[sound.to - 1];
+  return last ? sound.mediaStart + (last.pts + last.duration - first) : sound.mediaStart;
 }
 
 /** One entry of an edit list: `duration` seconds of the track's media from `mediaTime` on. */
@@ -134,7 +140,7 @@ export function planCopyCut(
     videoCursor += copied.mediaLength;
     if (sound && audio) {
       plan.audio.push(sound);
-      audioCursor += audio.slice(sound.from, sound.to).reduce((sum, p) => sum + p.duration, 0);
+      audioCursor = audioEnd(audio, sound);
     }
   }
   return plan;

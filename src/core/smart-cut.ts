@@ -1,5 +1,5 @@
 import type { Span } from "./clips";
-import { clipInterval, frameTimeline, planAudioCopy, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
+import { audioEnd, clipInterval, frameTimeline, planAudioCopy, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
 
 const EPSILON = 1e-6;
 
@@ -50,7 +50,7 @@ export function planSmartCut(
     const sound = audio ? planAudioCopy(audio, shown, plan.duration, audioCursor) : null;
     if (sound && audio) {
       plan.audio.push(sound);
-      audioCursor += audio.slice(sound.from, sound.to).reduce((sum, p) => sum + p.duration, 0);
+      audioCursor = audioEnd(audio, sound);
     }
     plan.duration += shown.end - shown.start;
     videoCursor += encodedLength + (copy ? copy.mediaLength : 0);

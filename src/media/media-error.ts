@@ -13,7 +13,16 @@ export class MediaError extends Error {
 /** A job's outcome as it crosses to the page (errors do not keep their class through postMessage). */
 export type JobResult<T> = { ok: true; value: T } | { ok: false; kind: MediaErrorKind; error: string };
 
-export const jobFailed = (error: unknown): JobResult<never> =>
-  error instanceof MediaError
-    ? { ok: false, kind: error.kind, error: error.message }
-    : { ok: false, kind: "fault", error: `The export failed (${error instanceof Error ? error.message : String(error)})` };
+/**
+ * The outcome of a failed job. What the engines say of their own failures is internal: the page
+ * gets plain words, the console the details.
+ */
+export function jobFailed(error: unknown): JobResult<never> {
+  if (error instanceof MediaError) return { ok: false, kind: error.kind, error: error.message };
+  console.error("export failed:", error);
+  return {
+    ok: false,
+    kind: "fault",
+    error: "The export could not be finished: this file holds something the engine does not handle. Another export mode may work.",
+  };
+}

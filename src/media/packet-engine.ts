@@ -57,17 +57,20 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
  */
 export async function runPacketEngine(source: PacketSource, request: RenderRequest, sink: OutputSink, job: CutJob): Promise<string> {
   const { video, audio, input } = source;
+  // The page counts from the first frame; a recording may start its timestamps later (MKV, TS).
+  const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio?.getFirstTimestamp()) ?? 0);
+  const clips = request.clips.map((c) => ({ ...c, start: c.start + origin, end: c.end + origin }));
   try {
-    if (request.mode === "lossless") await copyCut(video, audio, request.clips, sink, job);
+    if (request.mode === "lossless") await copyCut(video, audio, clips, sink, job);
     else if (request.mode === "smart" && video) {
       try {
-        await smartCut(video, audio, request.clips, sink, job);
+        await smartCut(video, audio, clips, sink, job);
       } catch (error) {
         if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(input, request.clips, sink, job);
+        await reencodeCut(input, clips, sink, job);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(input, request.clips, sink, job);
+    } else await reencodeCut(input, clips, sink, job);
     return "";
   } finally {
     input.dispose();

@@ -31,17 +31,19 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     return (current && firstVideo(current)?.frameRate) || AUDIO_STEP_RATE;
   };
   const duration = () => info()?.duration ?? 0;
+  // The element counts in the file's own timestamps; the page counts from the first frame.
+  const origin = () => info()?.origin ?? 0;
   const canPreview = () => video !== undefined && previewError() === null;
   const clamp = (t: number) => Math.min(Math.max(t, 0), duration());
 
   function seek(time: number): void {
     const t = clamp(time);
     setPlayhead(t);
-    if (canPreview() && video) video.currentTime = Math.min(t + SEEK_NUDGE, duration());
+    if (canPreview() && video) video.currentTime = origin() + Math.min(t + SEEK_NUDGE, duration());
   }
 
   function follow(): void {
-    if (video && direction() === "forward") setPlayhead(video.currentTime);
+    if (video && direction() === "forward") setPlayhead(video.currentTime - origin());
     frameLoop = requestAnimationFrame(follow);
   }
 
@@ -49,7 +51,7 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     clearInterval(reverseTimer);
     cancelAnimationFrame(frameLoop);
     video?.pause();
-    if (direction() === "forward" && video) setPlayhead(clamp(video.currentTime));
+    if (direction() === "forward" && video) setPlayhead(clamp(video.currentTime - origin()));
     setDirection("paused");
     setSpeed(1);
   }

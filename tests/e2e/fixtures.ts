@@ -17,6 +17,10 @@ export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
  * x264 High with its default B-frames and pyramid, keyframes 2-3 s apart and not evenly.
  */
 export const SYNC = join(FIXTURE_DIR, "sync.mp4");
+/** SYNC's streams as other recorders write them: copied into Matroska, QuickTime and MPEG-TS (OBS's choices). */
+export const SYNC_REMUXED = ["mkv", "mov", "ts"].map((ext) => join(FIXTURE_DIR, `sync.${ext}`));
+/** SYNC re-encoded to VP9 and Opus in WebM: what a browser records. */
+export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
 export const SYNC_FRAMES = 500;
@@ -55,6 +59,11 @@ export function makeFixtures(): void {
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);
   }
   if (!existsSync(SYNC)) makeSync();
+  for (const path of SYNC_REMUXED) if (!existsSync(path)) ffmpeg(["-i", SYNC, "-c", "copy", path]);
+  if (!existsSync(SYNC_WEBM)) {
+    ffmpeg(["-i", SYNC, "-c:v", "libvpx-vp9", "-b:v", "1M", "-deadline", "realtime", "-cpu-used", "8", "-g", "60",
+      "-c:a", "libopus", SYNC_WEBM]);
+  }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipInterval, frameTimeline, planCopyCut, type CopyPlan, type PacketInfo } from "../../src/core/packet-cut";
+import { audioEnd, clipInterval, frameTimeline, planCopyCut, type CopyPlan, type PacketInfo } from "../../src/core/packet-cut";
 
 const FPS = 25;
 const f = (n: number) => n / FPS;
@@ -89,6 +89,17 @@ describe("lossless packet plan", () => {
       expect(Math.abs(cursor - presented)).toBeLessThanOrEqual(half);
     }
     expect(plan.audio).toHaveLength(4);
+  });
+
+  it("places sound by its timestamps, so clips never overlap when a packet's duration was trimmed (Opus)", () => {
+    // WebM Opus as ffmpeg writes it: 20 ms packets, the first shortened by the encoder's pre-skip.
+    const opus = Array.from({ length: 1000 }, (_, i) => ({ pts: i === 0 ? -0.007 : 0.013 + (i - 1) * 0.02, duration: i === 0 ? 0.0135 : 0.02, key: true }));
+    const plan = planCopyCut(video, opus, [{ start: 0, end: 2.2 }, { start: 8, end: 8.8 }]) as CopyPlan;
+    const [first, second] = plan.audio;
+    if (!first || !second) throw new Error("no sound");
+    expect(second.mediaStart).toBeCloseTo(audioEnd(opus, first), 9);
+    const last = opus[first.to - 1] as PacketInfo;
+    expect(first.mediaStart + (last.pts - (opus[first.from] as PacketInfo).pts)).toBeLessThan(second.mediaStart);
   });
 
   it("refuses a clip before the first keyframe", () => {
