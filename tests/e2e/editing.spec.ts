@@ -37,7 +37,8 @@ test("IN and OUT take every time form; a bad edit is refused at the field and th
   await edited.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "after the end of the source" })).toBeVisible();
   await expect(edited).toHaveValue("00:00:05.500");
-  await expect(page.getByText("1 clip, total 00:00:02.500")).toBeVisible();
+  // 3 s to 5.5 s at 25 fps: frames 75 up to round(137.5) = 138, so 63 frames, 2.52 s.
+  await expect(page.getByText("1 clip, total 00:00:02.520")).toBeVisible();
 });
 
 test("rows can be labelled, reordered, deleted, and clicked to seek", async ({ page }) => {
