@@ -33,15 +33,60 @@ export function detectFormat(text: string): EditFormat | null {
   return RECOGNIZERS.find(([, recognizes]) => recognizes(lines))?.[0] ?? null;
 }
 
+/** Warnings of one kind (the same message but for its numbers and quoted text): the first, and how many more. */
+export interface WarningGroup {
+  first: LineWarning;
+  more: number;
+}
+
+/** A file's warnings, grouped so that a million alike make one line. */
+export interface Warnings {
+  /** At most WARNING_KINDS kinds, in the order first met. */
+  groups: WarningGroup[];
+  /** Warnings of the kinds beyond those. */
+  unlisted: number;
+}
+
+const WARNING_KINDS = 20;
+
+/** Two warnings are alike when they differ only in numbers (lines, clips, times) and quoted text. */
+const kindOf = (message: string): string => message.replace(/"[^"]*"/g, '""').replace(/\d+/g, "#");
+
+export function groupWarnings(warnings: Iterable<LineWarning>): Warnings {
+  const groups = new Map<string, WarningGroup>();
+  let unlisted = 0;
+  for (const warning of warnings) {
+    const kind = kindOf(warning.message);
+    const group = groups.get(kind);
+    if (group) group.more++;
+    else if (groups.size < WARNING_KINDS) groups.set(kind, { first: warning, more: 0 });
+    else unlisted++;
+  }
+  return { groups: [...groups.values()], unlisted };
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** The lines a preview lists: each kind's first warning, with how many more are like it. */
+export function warningLines({ groups, unlisted }: Warnings): string[] {
+  const lines = groups.map(({ first, more }) =>
+    more > 0 ? `${first.message} (and ${count(more)} more like this)` : first.message,
+  );
+  if (unlisted > 0) lines.push(`${count(unlisted)} more warning${unlisted === 1 ? "" : "s"} of other kinds`);
+  return lines;
+}
+
 export interface ImportPreview {
   format: EditFormat;
   /** What the file holds, every clip, as read. */
   listed: EditEntry[];
   /** What an import would add: the open video's clips, fitted to it. */
   entries: EditEntry[];
-  warnings: LineWarning[];
-  /** Clips left out, with why: another file of the project, or beyond the source. */
-  leftOut: string[];
+  /**
+   * What the format's reader skipped, by line, then the clips left out or clamped (another file of
+   * the project, or beyond the source), grouped.
+   */
+  warnings: Warnings;
   /** Files a project names that are not the open video. */
   otherFiles: string[];
   duration: number;
@@ -55,15 +100,16 @@ function parseAs(format: EditFormat, text: string, info: MediaInfo) {
 }
 
 /** Keeps what lies in the source: an OUT past the end is clamped, a clip starting past it is dropped. */
-function fitToSource(entries: EditEntry[], duration: number, leftOut: string[]): EditEntry[] {
+function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarning[]): EditEntry[] {
+  const note = (message: string) => leftOut.push({ line: 0, message });
   return entries.flatMap((entry, i) => {
     const where = `clip ${i + 1} (${formatTimecode(entry.start)}–${formatTimecode(entry.end)})`;
     if (entry.start >= duration) {
-      leftOut.push(`${where} starts after the end of the source: dropped`);
+      note(`${where} starts after the end of the source: dropped`);
       return [];
     }
     if (entry.end > duration) {
-      leftOut.push(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
+      note(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
       return [{ ...entry, end: duration }];
     }
     return [entry];
@@ -76,16 +122,20 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   if (!format) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
   const parsed = parseAs(format, text, info);
   if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
-  const leftOut: string[] = [];
+  const leftOut: LineWarning[] = [];
   const sources = [...new Set(parsed.value.entries.map((e) => e.source).filter((s): s is string => Boolean(s)))];
   const otherFiles = sources.filter((s) => s !== info.fileName);
   const ofThisSource = parsed.value.entries.filter((e) => e.source === undefined || e.source === info.fileName);
   const skipped = parsed.value.entries.length - ofThisSource.length;
-  if (skipped > 0) leftOut.push(`${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`);
+  if (skipped > 0) {
+    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`;
+    leftOut.push({ line: 0, message });
+  }
   const entries = fitToSource(ofThisSource, info.duration, leftOut);
   const duration = totalDuration(entries, firstVideo(info)?.frameRate);
   const listed = parsed.value.entries;
-  return ok({ format, listed, entries, warnings: parsed.value.warnings, leftOut, otherFiles, duration });
+  const warnings = groupWarnings(parsed.value.warnings.concat(leftOut));
+  return ok({ format, listed, entries, warnings, otherFiles, duration });
 }
 
 /** The imported clips replacing the list, or after it; ids continue from the list's. */

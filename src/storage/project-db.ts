@@ -1,8 +1,33 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { BackedUpProject } from "../core/formats/project-backup";
+import { isObject } from "../core/json";
+import { checkProject, shown } from "../core/project-validation";
 
 /** A stored project. A source file may have several; each has an id of its own. */
 export type ProjectRecord = BackedUpProject;
+
+/** A stored record that is no project this page can read (an older version's, or damaged), and why. */
+export interface DamagedRecord {
+  name: string;
+  error: string;
+}
+
+/**
+ * A record as read, checked as a restored project is (repaired in memory where it can be; the
+ * repair is stored with the next save), or why not. Its id must be its key, so a bad one is refused.
+ */
+function readRecord(record: unknown): { ok: true; project: ProjectRecord } | { ok: false; damaged: DamagedRecord } {
+  const checked = checkProject(record, { now: Date.now() });
+  if (checked.ok) return checked;
+  const name = isObject(record) && typeof record.name === "string" ? shown(record.name) : "A project with no name";
+  return { ok: false, damaged: { name, error: checked.error } };
+}
+
+const readable = (record: unknown): ProjectRecord | undefined => {
+  const read = readRecord(record);
+  return read.ok ? read.project : undefined;
+};
+const allReadable = (records: readonly unknown[]): ProjectRecord[] => records.flatMap((r) => readable(r) ?? []);
 
 /** A copy of a small source, kept so its projects reopen with no question (bytes: every IndexedDB stores those). */
 export interface StoredMedia {
@@ -62,23 +87,59 @@ export class ProjectDb {
     return new ProjectDb(db);
   }
 
-  load(id: string): Promise<ProjectRecord | undefined> {
-    return this.db.get("projects", id);
+  /** Every read below gives only projects that pass checkProject; damaged records are skipped. */
+  async load(id: string): Promise<ProjectRecord | undefined> {
+    return readable(await this.db.get("projects", id));
   }
 
+  /** Committed at once, not once the page has heard back: a save begun as the page goes away still lands. */
   async save(project: ProjectRecord): Promise<void> {
-    await this.db.put("projects", project);
+    const tx = this.db.transaction("projects", "readwrite");
+    const put = tx.store.put(project);
+    tx.commit();
+    await Promise.all([put, tx.done]);
   }
 
-  /** Every project, the last edited first. */
+  /**
+   * Writes over a stored project, in one transaction; false, writing nothing, when it is gone
+   * (deleted in another tab). The look takes the page one round trip more than `save`.
+   */
+  async update(project: ProjectRecord): Promise<boolean> {
+    const tx = this.db.transaction("projects", "readwrite");
+    const kept = (await tx.store.getKey(project.id)) !== undefined;
+    const put = kept ? tx.store.put(project) : undefined;
+    tx.commit();
+    await Promise.all([put, tx.done]);
+    return kept;
+  }
+
+  /**
+   * Every project, the last edited first, and the records that are none. Read from the store, not
+   * the `edited` index, which leaves out a record whose date is not a key.
+   */
+  async survey(): Promise<{ projects: ProjectRecord[]; damaged: DamagedRecord[] }> {
+    const projects: ProjectRecord[] = [];
+    const damaged: DamagedRecord[] = [];
+    for (const record of await this.db.getAll("projects")) {
+      const read = readRecord(record);
+      if (read.ok) projects.push(read.project);
+      else damaged.push(read.damaged);
+    }
+    return { projects: lastEditedFirst(projects), damaged };
+  }
+
   async list(): Promise<ProjectRecord[]> {
-    return (await this.db.getAllFromIndex("projects", "edited")).reverse();
+    return (await this.survey()).projects;
   }
 
-  /** The last edited project, read alone. */
+  /** The last edited readable project, read alone (with any damaged ones edited later). */
   async lastEdited(): Promise<ProjectRecord | undefined> {
-    const cursor = await this.db.transaction("projects").store.index("edited").openCursor(null, "prev");
-    return cursor?.value;
+    let cursor = await this.db.transaction("projects").store.index("edited").openCursor(null, "prev");
+    for (; cursor; cursor = await cursor.continue()) {
+      const project = readable(cursor.value);
+      if (project) return project;
+    }
+    return undefined;
   }
 
   /** The sources (fingerprints) that have a kept copy, and those that have a handle, in one read. */
@@ -90,12 +151,12 @@ export class ProjectDb {
 
   /** The projects of one source, the last edited first. */
   async projectsOf(fingerprint: string): Promise<ProjectRecord[]> {
-    return lastEditedFirst(await this.db.getAllFromIndex("projects", "fingerprint", fingerprint));
+    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "fingerprint", fingerprint)));
   }
 
   /** The projects whose source had this file name. */
   async projectsNamed(fileName: string): Promise<ProjectRecord[]> {
-    return lastEditedFirst(await this.db.getAllFromIndex("projects", "mediaName", fileName));
+    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "mediaName", fileName)));
   }
 
   /** A project goes; its source's copy and handle go with its last project, in the same transaction. */
@@ -117,7 +178,7 @@ export class ProjectDb {
   /** A copy of a project under a new id and name, with the same clips and history. */
   async duplicate(id: string, copyId: string, name: string, now: number): Promise<void> {
     const tx = this.db.transaction("projects", "readwrite");
-    const project = await tx.store.get(id);
+    const project = readable(await tx.store.get(id));
     if (project) await tx.store.put({ ...project, id: copyId, name, created: now, edited: now });
     await tx.done;
   }
@@ -130,7 +191,10 @@ export class ProjectDb {
     await tx.done;
   }
 
-  /** Puts every project of a backup in, all or none. */
+  /**
+   * Puts a backup's projects in, all or none: backup.parse has already left out or repaired each
+   * project on its own, so what fails here (storage full) fails for all.
+   */
   async restore(projects: readonly ProjectRecord[]): Promise<void> {
     const tx = this.db.transaction("projects", "readwrite");
     const done = tx.done;

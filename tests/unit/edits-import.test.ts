@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyImport, detectFormat, previewImport } from "../../src/core/edits-import";
+import { applyImport, detectFormat, groupWarnings, previewImport, warningLines } from "../../src/core/edits-import";
 import * as csv from "../../src/core/formats/edits-csv";
 import * as edl from "../../src/core/formats/edl";
 import * as osp from "../../src/core/formats/osp";
@@ -40,11 +40,17 @@ describe("previewImport", () => {
         { start: 1, end: 2, label: "" },
         { start: 11, end: 12, label: "" },
       ],
-      warnings: [{ line: 5, message: expect.stringContaining("line 5") }],
-      leftOut: [
-        "clip 2 (00:00:11.000–00:00:13.000) ends after the end of the source: OUT clamped to 00:00:12.000",
-        "clip 3 (00:00:12.500–00:00:14.000) starts after the end of the source: dropped",
-      ],
+      warnings: {
+        groups: [
+          { first: { line: 5, message: expect.stringContaining("line 5") }, more: 0 },
+          {
+            first: { line: 0, message: "clip 2 (00:00:11.000–00:00:13.000) ends after the end of the source: OUT clamped to 00:00:12.000" },
+            more: 0,
+          },
+          { first: { line: 0, message: "clip 3 (00:00:12.500–00:00:14.000) starts after the end of the source: dropped" }, more: 0 },
+        ],
+        unlisted: 0,
+      },
       otherFiles: [],
       duration: 2,
     });
@@ -63,7 +69,7 @@ describe("previewImport", () => {
     });
     const result = previewImport("p.osp", text, INFO);
     expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "counter.mp4" }]);
-    expect(result.ok && result.value.leftOut).toEqual(["1 clip of other files (other.mkv) left out"]);
+    expect(result.ok && warningLines(result.value.warnings)).toEqual(["1 clip of other files (other.mkv) left out"]);
     expect(result.ok && result.value.otherFiles).toEqual(["other.mkv"]);
     expect(result.ok && result.value.listed.map((e) => e.source)).toEqual(["counter.mp4", "other.mkv"]);
   });
@@ -73,6 +79,37 @@ describe("previewImport", () => {
       ok: false,
       error: "notes.pdf: not an edit list, timestamp log, OpenShot project or EDL",
     });
+  });
+});
+
+describe("warnings", () => {
+  it("are grouped: a million clips that are not objects make one line, with a count", () => {
+    const clip = { position: 0, start: 1, end: 2, reader: { path: "counter.mp4" } };
+    const text = JSON.stringify({ clips: [clip, ...Array<number>(1_000_000).fill(7)] });
+    const result = previewImport("huge.osp", text, INFO);
+    expect(result.ok && result.value.entries).toHaveLength(1);
+    expect(result.ok && warningLines(result.value.warnings)).toEqual(["clip 2 is not an object (and 999,999 more like this)"]);
+  }, 30_000);
+
+  it("list twenty kinds at most, each with its first line, and count the rest", () => {
+    const kinds = "abcdefghijklmnopqrstuvwxy".split("");
+    const warnings = kinds.flatMap((kind, i) =>
+      [1, 2].map((n) => ({ line: i * 2 + n, message: `line ${i * 2 + n}: "${kind}${n}" is no ${kind}` })),
+    );
+    const lines = warningLines(groupWarnings(warnings));
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('line 1: "a1" is no a (and 1 more like this)');
+    expect(lines[20]).toBe("10 more warnings of other kinds");
+    expect(warningLines(groupWarnings([]))).toEqual([]);
+  });
+
+  it("group the clips clamped or dropped at the source's end", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${11 + i / 10000},13`).join("\n");
+    const result = previewImport("edits.csv", `${rows}\n20,21\n30,31\n`, INFO);
+    expect(result.ok && warningLines(result.value.warnings)).toEqual([
+      "clip 1 (00:00:11.000–00:00:13.000) ends after the end of the source: OUT clamped to 00:00:12.000 (and 4,999 more like this)",
+      "clip 5001 (00:00:20.000–00:00:21.000) starts after the end of the source: dropped (and 1 more like this)",
+    ]);
   });
 });
 

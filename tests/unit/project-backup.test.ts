@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleInfo } from "./sample-info";
-import { parse, serialize, type BackedUpProject } from "../../src/core/formats/project-backup";
+import { parse, restoreMessage, serialize, type BackedUpProject } from "../../src/core/formats/project-backup";
 
 const PROJECT: BackedUpProject = {
   id: "talk.mp4|1000|5",
@@ -14,25 +14,107 @@ const PROJECT: BackedUpProject = {
   edited: 2,
 };
 
+let ids = 0;
+const options = () => ({ newId: () => `new-${++ids}`, now: 99 });
+const read = (text: string) => parse(text, options());
+/** A backup of these, written as JSON would be without a check (`serialize` takes only projects). */
+const backupOf = (...projects: unknown[]) => JSON.stringify({ format: "clipmark-projects", version: 1, projects });
+
 describe("project backup", () => {
   it("round-trips", () => {
-    expect(parse(serialize([PROJECT]))).toEqual({ ok: true, value: [PROJECT] });
+    expect(read(serialize([PROJECT]))).toEqual({ ok: true, value: { projects: [PROJECT], notes: [], total: 1 } });
     const probed = { ...PROJECT, info: sampleInfo() };
-    expect(parse(serialize([probed]))).toEqual({ ok: true, value: [probed] });
+    expect(read(serialize([probed]))).toEqual({ ok: true, value: { projects: [probed], notes: [], total: 1 } });
   });
 
   it.each([
-    ["{", "not JSON"],
-    ["[]", "not a Clipmark backup"],
-    [JSON.stringify({ format: "clipmark-projects", version: 9, projects: [] }), "version 9"],
-    [JSON.stringify({ format: "clipmark-projects", version: 1 }), "no projects list"],
-    [serialize([{ ...PROJECT, clips: [{ id: 1, start: 3, end: 2, label: "" }] }]), "project 1 (Talk) has a clip"],
-    [serialize([PROJECT, { ...PROJECT, media: null } as unknown as BackedUpProject]), "project 2 (Talk) has no media"],
-    [serialize([{ ...PROJECT, info: { duration: "long" } } as unknown as BackedUpProject]), "broken probe result"],
-    [serialize([{ ...PROJECT, undo: [[{}]] } as unknown as BackedUpProject]), "broken undo history"],
-  ])("refuses %j: %s", (text, message) => {
-    const result = parse(text);
+    ["broken JSON", "{", "not JSON"],
+    ["an array", "[]", "not a Clipmark backup"],
+    ["another version", JSON.stringify({ format: "clipmark-projects", version: 9, projects: [] }), "version 9"],
+    ["no projects", JSON.stringify({ format: "clipmark-projects", version: 1 }), "no projects list"],
+    ["10,000 nested arrays", "[".repeat(10_000) + "]".repeat(10_000), "nested deeper than a backup is"],
+    [
+      "a name of 10,000 nested arrays",
+      serialize([{ ...PROJECT, name: "DEEP" }]).replace('"DEEP"', "[".repeat(10_000) + "]".repeat(10_000)),
+      "nested deeper",
+    ],
+    ["UTF-16 read as UTF-8", Buffer.from(`\uFEFF${serialize([PROJECT])}`, "utf16le").toString("utf8"), "UTF-16"],
+  ])("refuses a file that is no backup: %s", (_, text, message) => {
+    const result = read(text);
     expect(result.ok).toBe(false);
     expect(result.ok || result.error).toContain(message);
+  });
+
+  it("reads a UTF-8 byte-order mark, and brackets inside strings do not count as depth", () => {
+    const deepLabel = { ...PROJECT, clips: [{ id: 1, start: 1, end: 2, label: "[".repeat(10_000) }] };
+    const result = read(`\uFEFF${serialize([deepLabel])}`);
+    expect(result.ok && result.value.projects[0]?.clips[0]?.label).toBe("[".repeat(1000));
+  });
+
+  it("leaves out only the projects that cannot be repaired, naming each with why", () => {
+    const noVideo = { ...PROJECT, id: "b", name: "No video", media: null };
+    const result = read(backupOf(PROJECT, noVideo, 7, { ...PROJECT, id: "c", name: "Also fine" }));
+    expect(result.ok && result.value.projects.map((p) => p.name)).toEqual(["Talk", "Also fine"]);
+    expect(result.ok && result.value.notes).toEqual([
+      { project: '"No video" (project 2)', leftOut: true, reasons: ["the video it cuts is not described (file name, size and fingerprint)"] },
+      { project: "(project 3)", leftOut: true, reasons: ["it is not a project"] },
+    ]);
+  });
+
+  it("repairs what it can and says so: clips past the end, a broken history, an unusable or repeated id", () => {
+    const info = sampleInfo();
+    const result = read(
+      backupOf(
+        { ...PROJECT, info, clips: [{ id: 1, start: 1, end: 1e308, label: "long" }, { id: 2, start: 3, end: 2, label: "" }] },
+        { ...PROJECT, id: "__proto__", name: "Hostile", undo: [[{}], "x"] },
+        { ...PROJECT, name: "Twin" },
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [long, hostile, twin] = result.value.projects;
+    expect(long?.clips).toEqual([{ id: 1, start: 1, end: 12, label: "long" }]);
+    expect(hostile?.id).toMatch(/^new-/);
+    expect(hostile?.undo).toEqual([[]]);
+    expect(twin?.id).toMatch(/^new-/);
+    expect(result.value.notes).toEqual([
+      {
+        project: '"Talk" (project 1)',
+        leftOut: false,
+        reasons: [
+          "1 clip ended after the end of the video: OUT moved to 00:00:12.000",
+          "1 clip had its OUT not after IN: left out",
+        ],
+      },
+      {
+        project: '"Hostile" (project 2)',
+        leftOut: false,
+        reasons: [
+          'its id "__proto__" cannot be used: restored under a new id',
+          "in its undo history, 1 clip had no readable IN and OUT times: left out",
+          "in its undo history, 1 step was not a list of clips: left out",
+        ],
+      },
+      { project: '"Twin" (project 3)', leftOut: false, reasons: ["its id was another project's in the file: restored under a new id"] },
+    ]);
+  });
+
+  it("says what it restored from which file, and names what it left out or repaired", () => {
+    const clean = read(serialize([PROJECT, { ...PROJECT, id: "b" }]));
+    expect(clean.ok && restoreMessage("backup.json", clean.value)).toBe("Restored 2 projects from backup.json");
+    const gone = { ...PROJECT, id: "b", name: "Gone", media: 1 };
+    const mixed = read(backupOf(PROJECT, gone, { ...PROJECT, id: "c", name: "Fixed", exportMode: "fast" }));
+    expect(mixed.ok && restoreMessage("old.json", mixed.value)).toBe(
+      "Restored 2 of 3 projects from old.json. " +
+        'Left out: "Gone" (project 2): the video it cuts is not described (file name, size and fingerprint). ' +
+        'Repaired: "Fixed" (project 3): its export mode was unknown: set to lossless.',
+    );
+  });
+
+  it("names ten projects at most, and counts the rest", () => {
+    const broken = Array.from({ length: 1500 }, (_, i) => ({ ...PROJECT, id: `p${i}`, media: null }));
+    const result = read(backupOf(...broken));
+    const message = result.ok && restoreMessage("many.json", result.value);
+    expect(message).toMatch(/^Restored 0 of 1500 projects .*\(project 10\): [^.]*\. And 1,490 more\.$/);
   });
 });

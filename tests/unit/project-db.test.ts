@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { openDB } from "idb";
 import { DB_VERSION, newId, ProjectDb, type ProjectRecord } from "../../src/storage/project-db";
+import { sampleInfo } from "./sample-info";
 
 let dbCount = 0;
 const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
@@ -60,6 +61,42 @@ describe("ProjectDb", () => {
     const broken = { ...project("d.mp4", 9), clips: [() => 0] } as unknown as ProjectRecord;
     await expect(db.restore([project("e.mp4", 8), broken])).rejects.toThrow();
     expect((await db.list()).map((p) => p.name)).toEqual(["b.mp4", "c.mp4", "Lecture 3"]);
+  });
+
+  it("reads every record through the project check: repaired in memory, or skipped as damaged with why", async () => {
+    const name = `test-${dbCount++}`;
+    const db = await ProjectDb.open(name);
+    const shared = Object.getOwnPropertyNames(Object.prototype).sort();
+    const long = { ...project("long.mp4", 5, [{ id: 1, start: 1, end: 1e308, label: "" }]), info: sampleInfo() };
+    // Not a key, so not in the `edited` index: only a read of the store finds it.
+    const dateless = { ...project("dateless.mp4", 0), edited: null };
+    const damaged = [
+      { ...project("broken.mp4", 9), name: "Broken", clips: "x" },
+      { id: "no-media", name: 5, clips: [], edited: 8 },
+      { ...project("proto.mp4", 7), id: "__proto__", name: "Proto" },
+    ];
+    // Written as an older version or a fault might have left them, past every check.
+    const raw = await openDB(name);
+    for (const record of [project("good.mp4", 1), long, dateless, ...damaged]) await raw.put("projects", record);
+    raw.close();
+
+    const { projects, damaged: skipped } = await db.survey();
+    expect(projects.map((p) => p.name)).toEqual(["dateless.mp4", "long.mp4", "good.mp4"]);
+    expect(projects.find((p) => p.name === "long.mp4")?.clips).toEqual([{ id: 1, start: 1, end: 12, label: "" }]);
+    // In key order.
+    expect(skipped).toEqual([
+      { name: "Proto", error: 'its id "__proto__" cannot be used' },
+      { name: "A project with no name", error: "the video it cuts is not described (file name, size and fingerprint)" },
+      { name: "Broken", error: "its clip list is unreadable" },
+    ]);
+    expect((await db.list()).length).toBe(3);
+    expect(await db.load("project-broken.mp4")).toBeUndefined();
+    expect((await db.load(long.id))?.clips[0]?.end).toBe(12);
+    // Broken (9) and the record named __proto__ (7) are edited later than long.mp4 (5), and skipped.
+    expect((await db.lastEdited())?.name).toBe("long.mp4");
+    expect(await db.projectsOf("print-of-broken.mp4")).toEqual([]);
+    expect(await db.projectsNamed("proto.mp4")).toEqual([]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(shared);
   });
 
   it("keeps a copy of a small source and its handle while any project of that source is left", async () => {

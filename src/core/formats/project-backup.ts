@@ -2,6 +2,7 @@ import type { Clip } from "../clips";
 import type { ExportMode } from "../export-plan";
 import { isObject } from "../json";
 import type { MediaInfo } from "../media-info";
+import { checkProject, shown } from "../project-validation";
 import { fail, ok, type Result } from "../result";
 
 /** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
@@ -29,51 +30,118 @@ export interface BackedUpProject {
 
 const FORMAT = "clipmark-projects";
 const VERSION = 1;
+/** Deeper than any backup nests (about 7): refused before parsing, so no reader recurses without end. */
+const MAX_DEPTH = 32;
+/** Projects named one by one in a restore's message; the rest are counted. */
+const NAMED = 10;
 
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-
-const isClip = (v: unknown): v is Clip =>
-  isObject(v) && isNumber(v.id) && isNumber(v.start) && isNumber(v.end) && v.end > v.start && typeof v.label === "string";
-const isClipList = (v: unknown): v is Clip[] => Array.isArray(v) && v.every(isClip);
-
-function readProject(v: unknown, index: number): Result<BackedUpProject> {
-  const where = `project ${index + 1}`;
-  if (!isObject(v) || typeof v.id !== "string" || typeof v.name !== "string") return fail(`${where} has no id or name`);
-  const media = v.media;
-  const described = isObject(media) && typeof media.name === "string" && typeof media.fingerprint === "string";
-  if (!described || !isNumber(media.size) || !isNumber(media.lastModified)) {
-    return fail(`${where} (${v.name}) has no media reference`);
-  }
-  const info = v.info;
-  if (info !== undefined && !(isObject(info) && isNumber(info.duration) && Array.isArray(info.streams))) {
-    return fail(`${where} (${v.name}) has a broken probe result`);
-  }
-  if (!isClipList(v.clips)) return fail(`${where} (${v.name}) has a clip that is not IN < OUT in seconds`);
-  const history = [v.undo, v.redo].every((h) => Array.isArray(h) && h.every(isClipList));
-  if (!history) return fail(`${where} (${v.name}) has a broken undo history`);
-  if (!["lossless", "smart", "reencode"].includes(String(v.exportMode))) return fail(`${where} (${v.name}) has no export mode`);
-  if (!isNumber(v.created) || !isNumber(v.edited)) return fail(`${where} (${v.name}) has no dates`);
-  return ok(v as unknown as BackedUpProject);
+/** A project of a backup that was left out, or restored with repairs, and why. */
+export interface ProjectNote {
+  /** Its name and place in the file: `"Talk" (project 3)`. */
+  project: string;
+  leftOut: boolean;
+  reasons: string[];
 }
 
-/** Reads a backup; any broken project fails the whole file, so a restore is all or nothing. */
-export function parse(text: string): Result<BackedUpProject[]> {
-  let data: unknown;
+export interface BackupContents {
+  /** Every project that can be restored, repaired where needed, each with an id of its own. */
+  projects: BackedUpProject[];
+  notes: ProjectNote[];
+  /** How many projects the file lists. */
+  total: number;
+}
+
+export interface ParseOptions {
+  newId: () => string;
+  now: number;
+}
+
+/** Whether brackets nest deeper than `MAX_DEPTH`, counted outside strings in one pass over the text. */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+    if (depth > MAX_DEPTH) return true;
+  }
+  return false;
+}
+
+function readJson(text: string): Result<unknown> {
+  const body = text.replace(/^\uFEFF/, "");
+  // UTF-16 read as UTF-8 leaves a NUL beside every ASCII character.
+  if (body.includes("\u0000")) return fail("not a Clipmark backup (it is UTF-16 text; backups are UTF-8)");
+  if (tooDeep(body)) return fail("not a Clipmark backup (nested deeper than a backup is)");
   try {
-    data = JSON.parse(text);
+    return ok(JSON.parse(body));
   } catch {
     return fail("not a Clipmark backup (not JSON)");
   }
-  if (!isObject(data) || data.format !== FORMAT) return fail("not a Clipmark backup");
-  if (data.version !== VERSION) return fail(`a backup of version ${String(data.version)}, this page reads ${VERSION}`);
-  if (!Array.isArray(data.projects)) return fail("the backup has no projects list");
+}
+
+/** How a message names a project of the file, whatever its name field holds. */
+const projectLabel = (v: unknown, index: number): string => {
+  const name = isObject(v) && typeof v.name === "string" && v.name.trim() !== "" ? `"${shown(v.name)}" ` : "";
+  return `${name}(project ${index + 1})`;
+};
+
+/**
+ * Reads a backup project by project: each is checked as strictly as an import (checkProject),
+ * repaired where it can be, else left out; either way with a note. Only a file that is not a
+ * backup at all fails as a whole.
+ */
+export function parse(text: string, options: ParseOptions): Result<BackupContents> {
+  const data = readJson(text);
+  if (!data.ok) return data;
+  const root = data.value;
+  if (!isObject(root) || root.format !== FORMAT) return fail("not a Clipmark backup");
+  if (root.version !== VERSION) return fail(`a backup of version ${shown(String(root.version))}, this page reads ${VERSION}`);
+  if (!Array.isArray(root.projects)) return fail("the backup has no projects list");
   const projects: BackedUpProject[] = [];
-  for (const [index, raw] of data.projects.entries()) {
-    const project = readProject(raw, index);
-    if (!project.ok) return project;
-    projects.push(project.value);
+  const notes: ProjectNote[] = [];
+  const ids = new Set<string>();
+  for (const [index, raw] of root.projects.entries()) {
+    const project = projectLabel(raw, index);
+    const checked = checkProject(raw, options);
+    if (!checked.ok) {
+      notes.push({ project, leftOut: true, reasons: [checked.error] });
+      continue;
+    }
+    let restored = checked.project;
+    // Two projects of one id would overwrite each other.
+    if (ids.has(restored.id)) {
+      checked.repairs.push("its id was another project's in the file: restored under a new id");
+      restored = { ...restored, id: options.newId() };
+    }
+    ids.add(restored.id);
+    projects.push(restored);
+    if (checked.repairs.length > 0) notes.push({ project, leftOut: false, reasons: checked.repairs });
   }
-  return ok(projects);
+  return ok({ projects, notes, total: root.projects.length });
+}
+
+function listNotes(notes: readonly ProjectNote[]): string {
+  const named = notes.slice(0, NAMED).map((n) => `${n.project}: ${n.reasons.join("; ")}`);
+  const more = notes.length - named.length;
+  return named.join(". ") + (more > 0 ? `. And ${more.toLocaleString("en-US")} more` : "");
+}
+
+/** What a restore says: how many projects came back from which file, and each one left out or repaired, with why. */
+export function restoreMessage(fileName: string, { projects, notes, total }: BackupContents): string {
+  if (notes.length === 0) return `Restored ${projects.length} projects from ${fileName}`;
+  const leftOut = notes.filter((n) => n.leftOut);
+  const repaired = notes.filter((n) => !n.leftOut);
+  return [
+    `Restored ${projects.length} of ${total} projects from ${fileName}`,
+    ...(leftOut.length > 0 ? [`Left out: ${listNotes(leftOut)}`] : []),
+    ...(repaired.length > 0 ? [`Repaired: ${listNotes(repaired)}`] : []),
+  ].join(". ") + ".";
 }
 
 export function serialize(projects: readonly BackedUpProject[]): string {

@@ -1,5 +1,5 @@
-import { createEffect, For, Show } from "solid-js";
-import { FORMAT_NAMES } from "../../core/edits-import";
+import { createEffect, createMemo, For, Show } from "solid-js";
+import { FORMAT_NAMES, warningLines } from "../../core/edits-import";
 import { formatTimecode } from "../../core/timecode";
 import type { Session } from "../session";
 
@@ -7,6 +7,11 @@ import type { Session } from "../session";
 export function ImportPreview(props: { session: Session }) {
   let dialog!: HTMLDialogElement;
   const pending = () => props.session.pendingImport();
+  // Grouped: a file of a million bad rows lists each kind of warning once, with a count.
+  const warnings = createMemo(() => {
+    const current = pending();
+    return current ? warningLines(current.preview.warnings) : [];
+  });
   createEffect(() => {
     if (pending() && !dialog.open) dialog.showModal();
     if (!pending() && dialog.open) dialog.close();
@@ -27,10 +32,9 @@ export function ImportPreview(props: { session: Session }) {
                 This project cuts {current().preview.otherFiles.join(", ")}. Open that video, then import the project again.
               </p>
             </Show>
-            <Show when={current().preview.warnings.length + current().preview.leftOut.length > 0}>
+            <Show when={warnings().length > 0}>
               <ul aria-label="Import warnings">
-                <For each={current().preview.warnings}>{(w) => <li>{w.message}</li>}</For>
-                <For each={current().preview.leftOut}>{(note) => <li>{note}</li>}</For>
+                <For each={warnings()}>{(line) => <li>{line}</li>}</For>
               </ul>
             </Show>
             <table aria-label="Clips in the file">

@@ -1,0 +1,264 @@
+import type { Clip } from "./clips";
+import type { ExportMode } from "./export-plan";
+import type { BackedUpProject, MediaRef } from "./formats/project-backup";
+import { isObject } from "./json";
+import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
+import type { Rational } from "./rational";
+import { formatTimecode } from "./timecode";
+
+/**
+ * One check for a project from anywhere outside the page's own memory (a backup, a record an older
+ * version stored): every field is read into a fresh object, so nothing unchecked and no key that
+ * reaches a prototype comes through. What can be repaired is, and said; the rest is refused.
+ */
+
+/** Longer than any video a project may know nothing of (about 115 days): times past it are not times. */
+export const MAX_SECONDS = 1e7;
+export const MAX_LABEL = 1000;
+export const MAX_NAME = 500;
+const MAX_ID = 300;
+/** Clip ids stay well below 2^53, so that the next id (the largest plus one) is still exact. */
+const MAX_CLIP_ID = 2 ** 50;
+/** The latest time a JavaScript Date holds. */
+const MAX_DATE = 8.64e15;
+/** Above any real frame rate, time base or picture size: products of times with them stay finite. */
+const MAX_RATIO = 2 ** 31;
+const EXPORT_MODES: readonly ExportMode[] = ["lossless", "smart", "reencode"];
+/** Names that, as object keys, reach or replace an object's prototype. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+export type CheckedProject = { ok: true; project: BackedUpProject; repairs: string[] } | { ok: false; error: string };
+
+export interface CheckOptions {
+  /** A fresh id for a project whose own cannot be used (a restore); without it such a project is refused. */
+  newId?: () => string;
+  /** What dates that are not dates become. */
+  now: number;
+}
+
+const number = (v: unknown, min: number, max: number): number | null =>
+  // `+ 0` turns -0 into 0.
+  typeof v === "number" && v >= min && v <= max ? v + 0 : null;
+const text = (v: unknown, max = MAX_NAME): string | null => (typeof v === "string" && v.length <= max ? v : null);
+const whole = (v: unknown, max: number): number | null => (Number.isSafeInteger(v) ? number(v, 0, max) : null);
+
+/** An id as Clipmark makes them (hex, or a file's name, size and date): printable, not too long, no prototype key. */
+export const isPlainId = (v: unknown): v is string =>
+  typeof v === "string" && v.length > 0 && v.length <= MAX_ID && !/[\u0000-\u001f\u007f-\u009f]/.test(v) && !RESERVED_KEYS.has(v);
+
+/** A value cut to `max` characters for a message. */
+export const shown = (value: string, max = 60): string => (value.length > max ? `${value.slice(0, max)}…` : value);
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+// What can be wrong with a list's clips, counted by kind: a million bad clips make one message.
+type ClipFix = "unreadable" | "backwards" | "late" | "beyond" | "clamped" | "label" | "longLabel" | "ids" | "notList";
+type Tally = Map<ClipFix, number>;
+const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
+  unreadable: (n) => `${plural(n, "clip had", "clips had")} no readable IN and OUT times: left out`,
+  backwards: (n) => `${plural(n, "clip had its", "clips had their")} OUT not after IN: left out`,
+  late: (n, end) => `${plural(n, "clip started", "clips started")} after the end of the video (${end}): left out`,
+  beyond: (n) => `${plural(n, "clip had a time", "clips had times")} past any video's length: left out`,
+  clamped: (n, end) => `${plural(n, "clip ended", "clips ended")} after the end of the video: OUT moved to ${end}`,
+  label: (n) => `${plural(n, "label was", "labels were")} not text: emptied`,
+  longLabel: (n) =>
+    `${plural(n, "label was", "labels were")} longer than ${MAX_LABEL.toLocaleString("en-US")} characters: shortened`,
+  ids: () => "clip numbers repeated or were not whole numbers: renumbered",
+  notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
+};
+const note = (tally: Tally, fix: ClipFix) => tally.set(fix, (tally.get(fix) ?? 0) + 1);
+
+/** A clip as it may be kept: times within `end` (the video's length when `known`), a short text label. */
+function checkClip(v: unknown, end: number, known: boolean, tally: Tally): Clip | null {
+  const drop = (fix: ClipFix): null => {
+    note(tally, fix);
+    return null;
+  };
+  if (!isObject(v)) return drop("unreadable");
+  const start = number(v.start, 0, Number.MAX_VALUE);
+  const stop = number(v.end, 0, Number.MAX_VALUE);
+  if (start === null || stop === null) return drop("unreadable");
+  if (stop <= start) return drop("backwards");
+  if (start >= end) return drop(known ? "late" : "beyond");
+  if (stop > end && !known) return drop("beyond");
+  if (stop > end) note(tally, "clamped");
+  if (typeof v.label !== "string") note(tally, "label");
+  let label = typeof v.label === "string" ? v.label : "";
+  if (label.length > MAX_LABEL) {
+    note(tally, "longLabel");
+    label = label.slice(0, MAX_LABEL);
+  }
+  // A bad id is renumbered with the list's others.
+  const id = typeof v.id === "number" ? v.id : 0;
+  return { id, start, end: Math.min(stop, end), label };
+}
+
+/** A clip list, or null when it is not a list at all. Ids end up unique positive whole numbers. */
+function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip[] | null {
+  if (!Array.isArray(v)) return null;
+  const clips: Clip[] = [];
+  const ids = new Set<number>();
+  for (const item of v) {
+    const clip = checkClip(item, end, known, tally);
+    if (!clip) continue;
+    clips.push(clip);
+    ids.add(clip.id);
+  }
+  const plain = ids.size === clips.length && clips.every((c) => whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
+  if (plain) return clips;
+  note(tally, "ids");
+  return clips.map((clip, i) => ({ ...clip, id: i + 1 }));
+}
+
+/** Undo or redo steps: each a clip list, checked as the present one is. */
+function checkSteps(v: unknown, end: number, known: boolean, tally: Tally): Clip[][] {
+  if (!Array.isArray(v)) {
+    note(tally, "notList");
+    return [];
+  }
+  return v.flatMap((step: unknown) => {
+    const clips = checkClips(step, end, known, tally);
+    if (!clips) note(tally, "notList");
+    return clips ? [clips] : [];
+  });
+}
+
+const tallyText = (tally: Tally, end: number, prefix = "") =>
+  [...tally].map(([fix, n]) => prefix + FIX_TEXT[fix](n, formatTimecode(end)));
+
+/** Every field there, or null: `fields` as built from checked values, each null where its check failed. */
+function complete<T extends object>(fields: { [K in keyof T]: T[K] | null }): T | null {
+  return Object.values(fields).includes(null) ? null : (fields as T);
+}
+
+/** Tags as a plain object of text, without keys that reach a prototype. */
+function checkTags(v: unknown): Record<string, string> | null {
+  if (!isObject(v)) return null;
+  const kept = Object.entries(v).filter(([key, value]) => !RESERVED_KEYS.has(key) && typeof value === "string");
+  return Object.fromEntries(kept) as Record<string, string>;
+}
+
+const rate = (v: unknown): Rational | null =>
+  isObject(v) ? complete<Rational>({ num: whole(v.num, MAX_RATIO), den: whole(v.den, MAX_RATIO) }) : null;
+const positiveRate = (v: unknown): Rational | null => {
+  const r = rate(v);
+  return r && r.num > 0 && r.den > 0 ? r : null;
+};
+const aspect = (v: unknown): Rational | null =>
+  isObject(v) ? complete<Rational>({ num: number(v.num, 0, MAX_RATIO), den: number(v.den, 0, MAX_RATIO) }) : null;
+
+function checkStream(v: unknown): VideoStream | AudioStream | null {
+  if (!isObject(v)) return null;
+  const common = {
+    index: whole(v.index, MAX_RATIO),
+    codec: text(v.codec),
+    timeBase: positiveRate(v.timeBase),
+    tags: checkTags(v.tags),
+  };
+  if (v.kind === "video") {
+    return complete<VideoStream>({
+      kind: "video",
+      ...common,
+      width: number(v.width, 0, MAX_RATIO),
+      height: number(v.height, 0, MAX_RATIO),
+      frameRate: positiveRate(v.frameRate),
+      pixelFormat: text(v.pixelFormat),
+      pixelAspect: aspect(v.pixelAspect),
+      displayAspect: aspect(v.displayAspect),
+    });
+  }
+  if (v.kind !== "audio") return null;
+  return complete<AudioStream>({
+    kind: "audio",
+    ...common,
+    sampleRate: number(v.sampleRate, 0, MAX_RATIO),
+    channels: number(v.channels, 0, MAX_RATIO),
+    channelLayout: text(v.channelLayout),
+    bitRate: number(v.bitRate, 0, Number.MAX_SAFE_INTEGER),
+  });
+}
+
+const seconds = (v: unknown): number | null => number(v, -MAX_SECONDS, MAX_SECONDS);
+
+/** The probe result a project keeps, or null when any part of it is not what the probe writes. */
+function checkInfo(v: unknown): MediaInfo | null {
+  if (!isObject(v) || !Array.isArray(v.streams) || !Array.isArray(v.keyframes)) return null;
+  const streams = v.streams.map(checkStream);
+  const keyframes = v.keyframes.map(seconds);
+  if (streams.includes(null) || keyframes.includes(null)) return null;
+  const duration = number(v.duration, 0, MAX_SECONDS);
+  return complete<MediaInfo>({
+    fileName: text(v.fileName),
+    container: text(v.container),
+    duration: duration === 0 ? null : duration,
+    size: number(v.size, 0, Number.MAX_SAFE_INTEGER),
+    bitRate: number(v.bitRate, 0, Number.MAX_SAFE_INTEGER),
+    tags: checkTags(v.tags),
+    streams: streams as (VideoStream | AudioStream)[],
+    keyframes: keyframes as number[],
+    // Absent from projects stored before they were read.
+    ...(v.origin !== undefined && { origin: seconds(v.origin) }),
+    ...(v.start !== undefined && { start: seconds(v.start) }),
+  });
+}
+
+function checkMedia(v: unknown): MediaRef | null {
+  if (!isObject(v)) return null;
+  const name = text(v.name);
+  return complete<MediaRef>({
+    name: name === "" ? null : name,
+    size: whole(v.size, Number.MAX_SAFE_INTEGER),
+    lastModified: number(v.lastModified, -MAX_DATE, MAX_DATE),
+    fingerprint: isPlainId(v.fingerprint) ? v.fingerprint : null,
+  });
+}
+
+/** The project's id, a fresh one where it cannot be used and the caller gives one, or a reason to refuse. */
+function checkId(v: unknown, options: CheckOptions, repairs: string[]): string | { error: string } {
+  if (isPlainId(v)) return v;
+  const which = typeof v === "string" ? `its id "${shown(v, 40)}" cannot be used` : "it had no id";
+  if (!options.newId) return { error: which };
+  repairs.push(`${which}: restored under a new id`);
+  return options.newId();
+}
+
+/** A project read from outside: repaired where it can be (with what was done), else refused with why. */
+export function checkProject(v: unknown, options: CheckOptions): CheckedProject {
+  if (!isObject(v)) return { ok: false, error: "it is not a project" };
+  const media = checkMedia(v.media);
+  if (!media) return { ok: false, error: "the video it cuts is not described (file name, size and fingerprint)" };
+  const repairs: string[] = [];
+  const id = checkId(v.id, options, repairs);
+  if (typeof id !== "string") return { ok: false, ...id };
+  const info = v.info === undefined ? undefined : (checkInfo(v.info) ?? undefined);
+  if (v.info !== undefined && !info) {
+    repairs.push("its record of the video's streams was unreadable: dropped (the video is read again when opened)");
+  }
+  const known = info !== undefined;
+  const end = info?.duration ?? MAX_SECONDS;
+  const present: Tally = new Map();
+  const clips = checkClips(v.clips, end, known, present);
+  if (!clips) return { ok: false, error: "its clip list is unreadable" };
+  const past: Tally = new Map();
+  const undo = checkSteps(v.undo, end, known, past);
+  const redo = checkSteps(v.redo, end, known, past);
+  repairs.push(...tallyText(present, end), ...tallyText(past, end, "in its undo history, "));
+  const project = { id, ...checkDetails(v, options, repairs), media, ...(info && { info }), clips, undo, redo };
+  return { ok: true, project, repairs };
+}
+
+/** The name, export mode and dates: always repairable. */
+function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs: string[]) {
+  let name = typeof v.name === "string" && v.name.trim() !== "" ? v.name : "Untitled";
+  if (name !== v.name) repairs.push("it had no name: named Untitled");
+  if (name.length > MAX_NAME) {
+    repairs.push(`its name was longer than ${MAX_NAME} characters: shortened`);
+    name = name.slice(0, MAX_NAME);
+  }
+  const exportMode = EXPORT_MODES.find((mode) => mode === v.exportMode);
+  if (!exportMode) repairs.push("its export mode was unknown: set to lossless");
+  const created = number(v.created, 0, MAX_DATE);
+  const edited = number(v.edited, 0, MAX_DATE);
+  if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
+  return { name, exportMode: exportMode ?? "lossless", created: created ?? now, edited: edited ?? now };
+}

@@ -1,0 +1,293 @@
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { totalDuration } from "../../src/core/clips";
+import { parse, type BackedUpProject } from "../../src/core/formats/project-backup";
+import { firstVideo } from "../../src/core/media-info";
+import { checkProject, isPlainId, MAX_LABEL, MAX_NAME, MAX_SECONDS, RESERVED_KEYS } from "../../src/core/project-validation";
+import { formatTimecode } from "../../src/core/timecode";
+import { sampleInfo, VIDEO } from "./sample-info";
+
+const MEDIA = { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" };
+const PROJECT: BackedUpProject = {
+  id: "0123456789abcdef0123456789abcdef",
+  name: "Talk",
+  media: MEDIA,
+  info: sampleInfo(),
+  clips: [{ id: 1, start: 1, end: 2, label: "a" }],
+  undo: [[]],
+  redo: [],
+  exportMode: "smart",
+  created: 1,
+  edited: 2,
+};
+const OPTIONS = { newId: () => "fresh", now: 77 };
+const check = (value: unknown) => checkProject(value, OPTIONS);
+/** What JSON.parse makes of `{"__proto__": …}`: an own key, not a prototype. */
+const withOwnProto = <T extends object>(value: T, proto: unknown = { polluted: true }): T =>
+  Object.defineProperty({ ...value }, "__proto__", { value: proto, enumerable: true, configurable: true, writable: true });
+
+/** Every object reached is a plain object or array with no key that reaches a prototype; every number finite, none -0. */
+function expectPlainData(value: unknown, path = "project"): void {
+  if (typeof value === "number") {
+    expect(Number.isFinite(value) && !Object.is(value, -0), `${path} is ${value}`).toBe(true);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  expect([Object.prototype, Array.prototype], `${path}'s prototype`).toContain(Object.getPrototypeOf(value));
+  for (const key of Object.keys(value)) {
+    expect(RESERVED_KEYS.has(key), `${path}.${key}`).toBe(false);
+    expectPlainData((value as Record<string, unknown>)[key], `${path}.${key}`);
+  }
+}
+
+/** What every project that comes through must be: safe to list, total, show and export. */
+function expectSound(project: BackedUpProject): void {
+  expectPlainData(project);
+  expect(isPlainId(project.id)).toBe(true);
+  expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
+  expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
+  const end = project.info?.duration ?? MAX_SECONDS;
+  for (const list of [project.clips, ...project.undo, ...project.redo]) {
+    expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
+    for (const clip of list) {
+      expect(Number.isSafeInteger(clip.id) && clip.id > 0).toBe(true);
+      expect(0 <= clip.start && clip.start < clip.end && clip.end <= end).toBe(true);
+      expect(typeof clip.label === "string" && clip.label.length <= MAX_LABEL).toBe(true);
+    }
+  }
+  const rate = project.info ? firstVideo(project.info)?.frameRate : undefined;
+  expect(formatTimecode(totalDuration(project.clips, rate))).toMatch(/^\d+:\d\d:\d\d\.\d{3}$/);
+}
+
+// Nothing here may add to the prototypes every object shares.
+const shared = () => [Object.prototype, Array.prototype].map((p) => Object.getOwnPropertyNames(p).sort());
+let before: string[][];
+beforeEach(() => {
+  before = shared();
+});
+afterEach(() => {
+  expect(shared()).toEqual(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+describe("checkProject", () => {
+  it("takes a sound project as it is", () => {
+    expect(check(PROJECT)).toEqual({ ok: true, project: PROJECT, repairs: [] });
+  });
+
+  it.each([
+    ["1e308", 1e308, [{ id: 1, start: 1, end: 12, label: "a" }], "OUT moved to 00:00:12.000"],
+    ["NaN", Number.NaN, [], "no readable IN and OUT"],
+    ["Infinity", Infinity, [], "no readable IN and OUT"],
+    ["-Infinity", -Infinity, [], "no readable IN and OUT"],
+    ['"1e308"', "1e308", [], "no readable IN and OUT"],
+    ['"Infinity"', "Infinity", [], "no readable IN and OUT"],
+    ['"NaN"', "NaN", [], "no readable IN and OUT"],
+    ["-1", -1, [], "no readable IN and OUT"],
+    ["-0", -0, [], "OUT not after IN"],
+  ])("an OUT of %s", (_, end, clips, repair) => {
+    const result = check({ ...PROJECT, clips: [{ id: 1, start: 1, end, label: "a" }] });
+    expect(result.ok && result.project.clips).toEqual(clips);
+    expect(result.ok && result.repairs.join()).toContain(repair);
+  });
+
+  it("reads an IN of -0 as 0, and drops a time past any video where the length is not known", () => {
+    const clips = [
+      { id: 1, start: -0, end: 1, label: "" },
+      { id: 2, start: 1, end: 1e308, label: "" },
+    ];
+    const result = check({ ...PROJECT, info: undefined, clips });
+    expect(result.ok && Object.is(result.project.clips[0]?.start, 0)).toBe(true);
+    expect(result.ok && result.project.clips).toHaveLength(1);
+    expect(result.ok && result.repairs).toEqual(["1 clip had a time past any video's length: left out"]);
+  });
+
+  it("renumbers repeated clip ids, cuts long labels, empties labels that are not text", () => {
+    const clips = [
+      { id: 3, start: 0, end: 1, label: "x".repeat(10_000_000) },
+      { id: 3, start: 1, end: 2, label: { text: "no" } },
+    ];
+    const result = check({ ...PROJECT, clips });
+    expect(result.ok && result.project.clips.map((c) => [c.id, c.label.length])).toEqual([
+      [1, MAX_LABEL],
+      [2, 0],
+    ]);
+    expect(result.ok && result.repairs).toEqual([
+      "1 label was longer than 1,000 characters: shortened",
+      "1 label was not text: emptied",
+      "clip numbers repeated or were not whole numbers: renumbered",
+    ]);
+  });
+
+  it("checks the undo and redo steps as it checks the list", () => {
+    const result = check({ ...PROJECT, undo: [[{ id: 1, start: 0, end: Infinity, label: "" }], null], redo: "no" });
+    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([[[]], []]);
+    expect(result.ok && result.repairs).toEqual([
+      "in its undo history, 1 clip had no readable IN and OUT times: left out",
+      "in its undo history, 2 steps were not a list of clips: left out",
+    ]);
+  });
+
+  it("repairs the name, export mode and dates", () => {
+    const result = check({ ...PROJECT, name: "n".repeat(MAX_NAME + 1), exportMode: "__proto__", created: Number.NaN, edited: 1e308 });
+    const { name, exportMode, created, edited } = result.ok ? result.project : PROJECT;
+    expect([name.length, exportMode, created, edited]).toEqual([MAX_NAME, "lossless", 77, 77]);
+    expect(check({ ...PROJECT, name: 5 })).toMatchObject({ ok: true, project: { name: "Untitled" } });
+  });
+
+  it.each([
+    ["a duration of Infinity", { duration: Infinity }],
+    ["a duration of 0", { duration: 0 }],
+    ["a frame rate of 0/0", { streams: [{ ...VIDEO, frameRate: { num: 0, den: 0 } }] }],
+    ["a frame rate of 1e308", { streams: [{ ...VIDEO, frameRate: { num: 1e308, den: 1 } }] }],
+    ["a stream of another kind", { streams: [{ ...VIDEO, kind: "subtitle" }] }],
+    ["a keyframe at NaN", { keyframes: [0, Number.NaN] }],
+    ["an origin of Infinity", { origin: Infinity }],
+  ])("drops a probe result with %s, and says so", (_, broken) => {
+    const result = check({ ...PROJECT, info: { ...sampleInfo(), ...broken }, clips: [{ id: 1, start: 1, end: 1e308, label: "" }] });
+    expect(result.ok && result.project.info).toBeUndefined();
+    expect(result.ok && result.project.clips).toEqual([]);
+    expect(result.ok && result.repairs[0]).toContain("record of the video's streams was unreadable");
+  });
+
+  it("keeps no tag whose key reaches a prototype", () => {
+    const info = { ...sampleInfo(), tags: withOwnProto({ title: "t", constructor: "c", n: 5 }) };
+    const result = check({ ...PROJECT, info });
+    expect(result.ok && result.project.info?.tags).toEqual({ title: "t" });
+    expect(result.ok && Object.keys(result.project.info?.tags ?? {})).toEqual(["title"]);
+  });
+
+  it("gives an unusable id a new one only where it may, and refuses a video it cannot name", () => {
+    expect(check({ ...PROJECT, id: "__proto__" })).toMatchObject({ ok: true, project: { id: "fresh" } });
+    expect(checkProject({ ...PROJECT, id: "__proto__" }, { now: 0 })).toEqual({ ok: false, error: 'its id "__proto__" cannot be used' });
+    expect(checkProject({ ...PROJECT, id: 7 }, { now: 0 })).toEqual({ ok: false, error: "it had no id" });
+    for (const id of ["", "constructor", "prototype", "a\nb", "x".repeat(301)]) expect(isPlainId(id)).toBe(false);
+    expect(check({ ...PROJECT, media: { ...MEDIA, fingerprint: "__proto__" } }).ok).toBe(false);
+    expect(check({ ...PROJECT, clips: "none" })).toEqual({ ok: false, error: "its clip list is unreadable" });
+    expect(check(withOwnProto({}, PROJECT)).ok).toBe(false);
+  });
+
+  it("keeps none of the object's own keys: only the fields it knows, rebuilt", () => {
+    const result = check(withOwnProto({ ...PROJECT, clips: [withOwnProto(PROJECT.clips[0] as object)], extra: 1 }));
+    expect(result.ok && result.project).toEqual(PROJECT);
+    expect(result.ok && expectPlainData(result.project)).toBe(undefined);
+  });
+
+  it("walks no deeper than the fields it knows", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    for (const field of ["clips", "undo", "info", "media", "name", "id"]) expect(() => check({ ...PROJECT, [field]: deep })).not.toThrow();
+    expect(() => check({ ...PROJECT, clips: [{ id: 1, start: 1, end: 2, label: deep }] })).not.toThrow();
+  });
+});
+
+describe("hostile input (fast-check)", () => {
+  const hostileNumber = fc.constantFrom(
+    ...[1e308, -1e308, Number.NaN, -0, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53, -1],
+  );
+  const hostileString = fc.constantFrom("1e308", "NaN", "Infinity", "-Infinity", "-0", ...RESERVED_KEYS, "", "\u0000", "x".repeat(20_000));
+  const hostile = fc.oneof(hostileNumber, hostileString, fc.constant(null), fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }));
+  /** Mostly plain values, so that most projects come through and their repairs are seen; some hostile. */
+  const mostly = <T, U>(plain: fc.Arbitrary<T>, other: fc.Arbitrary<U>) =>
+    fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: other });
+  const time = mostly(fc.nat(20), fc.oneof(fc.double(), hostileNumber, hostileString));
+  const clip = mostly(
+    fc.record({ id: mostly(fc.nat(5), hostile), start: time, end: time, label: mostly(fc.string(), hostile) }),
+    fc.oneof(hostile, fc.record({ start: time, end: time }, { requiredKeys: [] })),
+  );
+  const clipList = mostly(fc.array(clip, { maxLength: 6 }), hostile);
+  const rational = fc.oneof(
+    fc.record({ num: fc.oneof(fc.nat(60_000), hostileNumber), den: fc.oneof(fc.nat(1001), hostileNumber) }),
+    hostile,
+  );
+  const info = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(sampleInfo()) },
+    fc
+      .record({ duration: time, frameRate: rational, keyframes: fc.array(time, { maxLength: 3 }) })
+      .map(({ duration, frameRate, keyframes }) => ({ ...sampleInfo(), duration, keyframes, streams: [{ ...VIDEO, frameRate }] })),
+    hostile,
+  );
+  const fields = {
+    id: mostly(fc.constantFrom("a", "b", "talk.mp4|1|2"), fc.oneof(fc.string(), hostile)),
+    name: mostly(fc.string(), hostile),
+    media: mostly(fc.constant(MEDIA), hostile),
+    info,
+    clips: clipList,
+    undo: mostly(fc.array(clipList, { maxLength: 3 }), hostile),
+    redo: mostly(fc.array(clipList, { maxLength: 3 }), hostile),
+    exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
+    created: time,
+    edited: time,
+  };
+  const project = fc.oneof(
+    { weight: 8, arbitrary: fc.record(fields) },
+    { weight: 1, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+  /** An own `__proto__` key on every object, as a hostile backup's JSON gives. */
+  const protoEverywhere = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(protoEverywhere);
+    if (typeof value !== "object" || value === null) return value;
+    const entries = Object.entries(value).map(([k, v]) => [k, protoEverywhere(v)]);
+    return withOwnProto(Object.fromEntries(entries), { polluted: true, toString: "x" });
+  };
+  const ids = () => {
+    let n = 0;
+    return { newId: () => `id-${++n}`, now: 5 };
+  };
+
+  it("checkProject never throws, and gives a sound project or a message", () => {
+    fc.assert(
+      fc.property(project, fc.boolean(), (raw, proto) => {
+        const checked = checkProject(proto ? protoEverywhere(raw) : raw, ids());
+        if (checked.ok) expectSound(checked.project);
+        else expect(checked.error).toMatch(/\S/);
+      }),
+      { numRuns: 500 },
+    );
+  }, 30_000);
+
+  /** Numbers JSON cannot write, put in as JSON text reads them (1e999 is Infinity) or not at all (NaN). */
+  const literals = mostly(
+    fc.constantFrom("1e308", "-1e308", "1e999", "-1e999", "-0", '"1e308"', '"Infinity"', '"__proto__"', "{}", "[]", "null"),
+    fc.constantFrom("NaN", "Infinity", "-Infinity"),
+  );
+  const backupText = fc
+    .tuple(
+      fc.array(project, { maxLength: 4 }),
+      fc.boolean(),
+      fc.array(fc.tuple(fc.nat(), literals), { maxLength: 2 }),
+      fc.constantFrom("", "\uFEFF"),
+    )
+    .map(([projects, proto, swaps, bom]) => {
+      const data = { format: "clipmark-projects", version: 1, projects };
+      let text = JSON.stringify(proto ? protoEverywhere(data) : data);
+      // Numbers swapped for the literals, wherever they fall.
+      for (const [pick, literal] of swaps) {
+        const numbers = [...text.matchAll(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi)];
+        const chosen = numbers[pick % Math.max(1, numbers.length)];
+        const at = chosen?.index;
+        if (chosen && at !== undefined) text = text.slice(0, at) + literal + text.slice(at + chosen[0].length);
+      }
+      return bom + text;
+    });
+  const deepText = fc
+    .nat(20_000)
+    .map((depth) => `{"format":"clipmark-projects","version":1,"projects":[${"[".repeat(depth)}${"]".repeat(depth)}]}`);
+  const utf16 = backupText.map((text) => Buffer.from(text, "utf16le").toString("utf8"));
+
+  it("parse never throws, and accounts for every project: restored sound, or left out with why", () => {
+    fc.assert(
+      fc.property(mostly(backupText, fc.oneof(deepText, utf16, fc.string(), fc.json())), (text) => {
+        const result = parse(text, ids());
+        if (!result.ok) return void expect(result.error).toMatch(/\S/);
+        const { projects, notes, total } = result.value;
+        projects.forEach(expectSound);
+        expect(new Set(projects.map((p) => p.id)).size).toBe(projects.length);
+        expect(projects.length + notes.filter((n) => n.leftOut).length).toBe(total);
+        for (const n of notes) expect(n.reasons.length > 0 && n.reasons.every((r) => /\S/.test(r))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  }, 30_000);
+});
