@@ -51,4 +51,6 @@ export interface MediaApi {
     onProgress: (progress: ExportProgress) => void,
   ): Promise<JobResult<Exported>>;
   cancel(): Promise<void>;
+  /** Answers at once: the page's heartbeat, telling a worker that is busy from one that is gone. */
+  ping(): Promise<void>;
 }

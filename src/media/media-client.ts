@@ -6,46 +6,140 @@ import type { MediaRef } from "../core/formats/project-backup";
 import type { EngineInfo, ExportDestination, Exported, MediaApi, RenderRequest } from "./media-api";
 import type { JobResult } from "./media-error";
 
+/** What an export says when its worker went silent (closed, killed, hung) and was replaced. */
+export const ENGINE_STOPPED = "The media engine stopped and was restarted; your clips are unchanged. Export again.";
+
+// While a call waits the worker is asked every BEAT_MS if it is there; MISSES beats in a row with
+// no answer and it is gone. It answers mid-export (see `ping` in media-worker.ts), so silence is death.
+const BEAT_MS = 800;
+const MISSES = 3;
+
+/** The worker as the client needs it; tests hand in one end of a MessageChannel. */
+export type WorkerPort = Pick<Worker, "postMessage" | "addEventListener" | "removeEventListener" | "terminate">;
+
+export interface ClientOptions {
+  spawn?: () => WorkerPort;
+  beatMs?: number;
+}
+
+/** Why a worker's callers were let go: it crashed (an error event), or it went silent. */
+class WorkerGone extends Error {
+  constructor(
+    readonly silent: boolean,
+    why: string,
+  ) {
+    super(why);
+  }
+}
+
+/** One worker and what the page has heard from it. */
+class Life {
+  readonly api: Remote<MediaApi>;
+  readonly gone: Promise<never>;
+  end!: (why: WorkerGone) => void;
+  /** It has answered something: a worker still loading its script (slow on a busy machine) is not yet judged. */
+  answered = false;
+  asking = false;
+  misses = 0;
+
+  constructor(readonly worker: WorkerPort) {
+    this.api = wrap<MediaApi>(worker);
+    this.gone = new Promise<never>((_, reject) => (this.end = reject));
+    this.gone.catch(() => undefined);
+  }
+}
+
+const spawnWorker = (): WorkerPort => new Worker(new URL("./media-worker.ts", import.meta.url), { type: "module" });
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
- * The page's handle on the media worker. A worker that dies (an uncaught error, a failed load)
- * is replaced by a fresh one, and whatever was waiting on it gets a message instead of hanging.
+ * The page's handle on the media worker. A worker that dies (an uncaught error, a failed load) or
+ * stops answering (closed, terminated, hung) is replaced by a fresh one, started again, and
+ * whatever was waiting on it gets a message instead of hanging.
  */
 export class MediaClient {
-  private worker!: Worker;
-  private api!: Remote<MediaApi>;
-  private died!: Promise<never>;
+  private life!: Life;
+  private calls = 0;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private started = false;
 
-  constructor(private readonly onRestart: (message: string) => void) {
+  constructor(
+    private readonly onRestart: (message: string) => void,
+    private readonly options: ClientOptions = {},
+  ) {
     this.spawn();
   }
 
   private spawn(): void {
-    this.worker = new Worker(new URL("./media-worker.ts", import.meta.url), { type: "module" });
-    this.api = wrap<MediaApi>(this.worker);
-    this.died = new Promise<never>((_, reject) => {
-      this.worker.addEventListener("error", (event) => {
-        event.preventDefault();
-        const why = event.message || "the worker stopped";
-        this.worker.terminate();
-        this.spawn();
-        this.onRestart(`The media engine crashed (${why}) and was restarted`);
-        reject(new Error(why));
-      });
+    const life = new Life((this.options.spawn ?? spawnWorker)());
+    this.life = life;
+    life.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.replace(life, new WorkerGone(false, event.message || "the worker stopped"));
     });
-    this.died.catch(() => undefined);
+  }
+
+  private replace(life: Life, why: WorkerGone): void {
+    if (life !== this.life) return;
+    life.worker.terminate();
+    this.spawn();
+    // The engine the page was told is ready is made ready again; not after a worker that never came
+    // up (a script that fails to load), which would only fail again.
+    if (this.started && life.answered) void this.start().catch(() => undefined);
+    this.onRestart(
+      why.silent ? "The media engine stopped answering and was restarted" : `The media engine crashed (${why.message}) and was restarted`,
+    );
+    life.end(why);
+  }
+
+  /** One beat: count a ping still unanswered, else send another. */
+  private beat(): void {
+    const life = this.life;
+    if (life.asking) {
+      if (life.answered && ++life.misses >= MISSES) this.replace(life, new WorkerGone(true, "it stopped answering"));
+      return;
+    }
+    life.asking = true;
+    void life.api.ping().then(() => {
+      life.asking = false;
+      life.answered = true;
+      life.misses = 0;
+    });
+  }
+
+  /** Runs a call on the current worker, listening for its heartbeat until the call ends. */
+  private async call<T>(work: (api: Remote<MediaApi>) => Promise<T>): Promise<T> {
+    const life = this.life;
+    this.calls++;
+    this.heartbeat ??= setInterval(() => this.beat(), this.options.beatMs ?? BEAT_MS);
+    const answer = work(life.api);
+    const heard = () => void (life.answered = true);
+    void answer.then(heard, heard);
+    try {
+      return await Promise.race([answer, life.gone]);
+    } finally {
+      if (--this.calls === 0) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = undefined;
+      }
+    }
   }
 
   /** Runs a worker call; if the worker dies meanwhile, answers with a message. */
   private async guard<T>(call: (api: Remote<MediaApi>) => Promise<Result<T>>, doing: string): Promise<Result<T>> {
     try {
-      return await Promise.race([call(this.api), this.died]);
+      return await this.call(call);
     } catch (error) {
-      return fail(`The media engine crashed while ${doing}: ${error instanceof Error ? error.message : error}`);
+      if (error instanceof WorkerGone && error.silent) {
+        return fail(`The media engine stopped while ${doing} and was restarted; try again`);
+      }
+      return fail(`The media engine crashed while ${doing}: ${reason(error)}`);
     }
   }
 
   start(): Promise<EngineInfo> {
-    return Promise.race([this.api.start(), this.died]);
+    this.started = true;
+    return this.call((api) => api.start());
   }
 
   probe(file: File): Promise<Result<MediaInfo>> {
@@ -62,14 +156,16 @@ export class MediaClient {
     onProgress: (progress: ExportProgress) => void,
   ): Promise<JobResult<Exported>> {
     try {
-      return await Promise.race([this.api.render(request, destination, proxy(onProgress)), this.died]);
+      return await this.call<JobResult<Exported>>((api) => api.render(request, destination, proxy(onProgress)));
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return { ok: false, kind: "fault", error: `The media engine crashed while exporting (${why})` };
+      const silent = error instanceof WorkerGone && error.silent;
+      const why = silent ? ENGINE_STOPPED : `The media engine crashed while exporting (${reason(error)})`;
+      return { ok: false, kind: "fault", error: why };
     }
   }
 
+  /** A worker that is gone has nothing left to stop: the export it ran ends with its own message. */
   cancel(): Promise<void> {
-    return this.api.cancel();
+    return this.call((api) => api.cancel()).catch(() => undefined);
   }
 }

@@ -31,6 +31,8 @@ const api: MediaApi = {
     exports.cancel();
     await ffmpeg.cancel();
   },
+  // Exports await between packets and ffmpeg's core runs in a worker of its own: this answers mid-job.
+  ping: async () => undefined,
 };
 
 expose(api);

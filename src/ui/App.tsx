@@ -28,7 +28,11 @@ import { guardAcrossTabs } from "./tab-guard";
 export function App() {
   const [engine, setEngine] = createSignal<EngineState>("loading");
   const [helpOpen, setHelpOpen] = createSignal(false);
-  const media = new MediaClient((message) => session.complain(message));
+  // A restarted worker loads its engine again: the Engine status follows it.
+  const media = new MediaClient((message) => {
+    session.complain(message);
+    void showEngine();
+  });
   const projects = ProjectDb.open().catch((error: unknown) => {
     session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
     return null;
@@ -115,6 +119,14 @@ export function App() {
                 <p>This project is open in another tab, so changes here are off.</p>
                 <button type="button" onClick={() => void tabs.takeOver()}>
                   Edit here
+                </button>
+              </div>
+            </Show>
+            <Show when={autosave.deleted()}>
+              <div class="read-only" role="region" aria-label="Deleted in another tab">
+                <p>This project was deleted in another tab. Its clips are still here, but no longer saved.</p>
+                <button type="button" onClick={() => void autosave.keepAsNew()}>
+                  Keep as a new project
                 </button>
               </div>
             </Show>

@@ -1,4 +1,4 @@
-import { batch, createSignal } from "solid-js";
+import { batch, createMemo, createSignal } from "solid-js";
 import {
   moveClip,
   removeClip,
@@ -34,6 +34,13 @@ export interface Source {
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
+/** A label being typed, on the list it is typed over. */
+interface LabelDraft {
+  on: Clip[];
+  id: number;
+  label: string;
+}
+
 export interface PendingImport {
   fileName: string;
   preview: ImportPreview;
@@ -50,6 +57,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
+  const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
 
   const [keptCopy, setKeptCopy] = createSignal(false);
   // Another tab has this project: this one shows it but must not write over it.
@@ -67,6 +75,19 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   const say = (text: string): void => void setNotice({ kind: "info", text });
   const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
+
+  /**
+   * The history as it is to be stored: a label still being typed counts as the one undo step its
+   * commit will make, so a reload mid-typing keeps it. Any other change to the list outdates it.
+   */
+  const keptHistory = createMemo((): History<Clip[]> => {
+    const draft = labelDraft();
+    const current = history();
+    if (!draft || draft.on !== current.present) return current;
+    const clip = current.present.find((c) => c.id === draft.id);
+    if (!clip || clip.label === draft.label) return current;
+    return record(current, setClipLabel(current.present, draft.id, draft.label));
+  });
 
   /** Starts editing a probed source: its saved project as it was left, or a new one. */
   function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean): void {
@@ -168,7 +189,15 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     },
     canUndo: () => history().past.length > 0,
     canRedo: () => history().future.length > 0,
-    editLabel: (id: number, label: string) => setClips(setClipLabel(clips(), id, label)),
+    keptHistory,
+    /** A keystroke in a label: stored, but not yet a step of its own. */
+    typeLabel: (id: number, label: string) => setLabelDraft({ on: clips(), id, label }),
+    /** The label committed (Enter, or leaving the field): one undo step for the whole edit. */
+    editLabel: (id: number, label: string) =>
+      batch(() => {
+        setLabelDraft(null);
+        if (clips().some((c) => c.id === id && c.label !== label)) setClips(setClipLabel(clips(), id, label));
+      }),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
   };

@@ -86,6 +86,7 @@ export function ClipList(props: { session: Session; player: Player }) {
                 aria-label="Label"
                 placeholder="Label"
                 value={clip.label}
+                onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
                 onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
               />
               <button type="button" onClick={() => session.move(clip.id, -1)} disabled={index() === 0}>

@@ -1,0 +1,154 @@
+import "fake-indexeddb/auto";
+import { createRoot } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { keepProjects, WriteBehind } from "../../src/ui/autosave";
+import { createSession, type Session } from "../../src/ui/session";
+import { ProjectDb } from "../../src/storage/project-db";
+import { sampleInfo } from "./sample-info";
+
+describe("WriteBehind", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** Writes that finish only when told, in the order begun. */
+  function writer() {
+    const begun: [string, boolean][] = [];
+    const finish: (() => void)[] = [];
+    const write = (value: string, leaving: boolean) => {
+      begun.push([value, leaving]);
+      return new Promise<void>((resolve) => finish.push(resolve));
+    };
+    return { begun, finishNext: async () => (finish.shift()?.(), await vi.advanceTimersByTimeAsync(0)), write };
+  }
+
+  it("writes a change at once; changes during a write wait, and only the newest follows it", async () => {
+    const { begun, finishNext, write } = writer();
+    const writes = new WriteBehind(write, 300);
+    writes.change("a", false);
+    expect(begun).toEqual([["a", false]]);
+    writes.change("b", false);
+    writes.change("c", false);
+    expect(begun).toHaveLength(1);
+    await finishNext();
+    expect(begun).toEqual([["a", false], ["c", false]]);
+    await finishNext();
+    expect(begun).toHaveLength(2);
+  });
+
+  it("writes typing once it pauses", async () => {
+    const { begun, write } = writer();
+    const writes = new WriteBehind(write, 300);
+    writes.change("t", true);
+    await vi.advanceTimersByTimeAsync(200);
+    writes.change("ty", true);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(begun).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(begun).toEqual([["ty", false]]);
+  });
+
+  it("flushes what waits at once, beside a write under way, saying when the page is left", async () => {
+    const { begun, finishNext, write } = writer();
+    const writes = new WriteBehind(write, 300);
+    writes.change("a", false);
+    writes.change("b", false);
+    writes.change("typed", true);
+    let flushed = false;
+    void writes.flush(true).then(() => (flushed = true));
+    expect(begun).toEqual([["a", false], ["typed", true]]);
+    await finishNext();
+    expect(flushed).toBe(false);
+    await finishNext();
+    expect(flushed).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(begun).toHaveLength(2);
+  });
+
+  it("leaving with nothing newer, writes the change under way again the leaving way", async () => {
+    const { begun, write } = writer();
+    const writes = new WriteBehind(write, 300);
+    writes.change("a", false);
+    void writes.flush(true);
+    expect(begun).toEqual([["a", false], ["a", true]]);
+    void writes.flush(false);
+    expect(begun).toHaveLength(2);
+  });
+});
+
+describe("keepProjects", () => {
+  let page: EventTarget;
+  let dbCount = 0;
+  beforeEach(() => {
+    page = new EventTarget();
+    vi.stubGlobal("window", page);
+    vi.stubGlobal("document", Object.assign(new EventTarget(), { visibilityState: "visible" }));
+    vi.stubGlobal("navigator", {});
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A session on a fresh database, with a project open; the root stays for the test. */
+  async function opened() {
+    const name = `autosave-${dbCount++}`;
+    const db = await ProjectDb.open(name);
+    const { session, autosave } = createRoot(() => {
+      const session: Session = createSession(Promise.resolve(db));
+      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless") };
+    });
+    const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
+    const project = { id: "p1", name: "talk.mp4", created: 1 };
+    session.begin({ file: new File([], "talk.mp4"), info: sampleInfo(), media, project }, undefined, false);
+    // Another tab on the same database.
+    const other = await ProjectDb.open(name);
+    return { session, autosave, db, other };
+  }
+
+  const addClip = (session: Session, start: number) => {
+    session.markIn(start);
+    session.markOut(start + 1);
+  };
+
+  it("stores a clip as it is added, with no wait", async () => {
+    const { session, db } = await opened();
+    addClip(session, 1);
+    await vi.waitFor(async () => expect((await db.load("p1"))?.clips).toHaveLength(1), { timeout: 100 });
+  });
+
+  it("stores a label as it is typed, as the one undo step its commit makes", async () => {
+    const { session, autosave, db } = await opened();
+    addClip(session, 1);
+    await autosave.flush();
+    session.typeLabel(1, "o");
+    session.typeLabel(1, "opening");
+    page.dispatchEvent(new Event("pagehide"));
+    await vi.waitFor(async () => expect((await db.load("p1"))?.clips[0]?.label).toBe("opening"), { timeout: 100 });
+    const stored = await db.load("p1");
+    expect(stored?.undo.map((clips) => clips.map((c) => c.label))).toEqual([[], [""]]);
+    expect(session.clips()[0]?.label).toBe("");
+
+    session.editLabel(1, "opening");
+    expect(session.history().past).toHaveLength(2);
+    session.undo();
+    expect(session.clips()[0]?.label).toBe("");
+  });
+
+  it("does not bring back a project deleted in another tab, and keeps it as a new one when asked", async () => {
+    const { session, autosave, db, other } = await opened();
+    addClip(session, 1);
+    await autosave.flush();
+    await other.remove("p1");
+
+    addClip(session, 3);
+    await vi.waitFor(() => expect(autosave.deleted()).toBe(true));
+    expect(await db.list()).toEqual([]);
+    expect(autosave.state()).toBe("failed");
+
+    await autosave.keepAsNew();
+    expect(autosave.deleted()).toBe(false);
+    await autosave.flush();
+    const [kept] = await db.list();
+    expect(kept?.id).not.toBe("p1");
+    expect(kept?.clips.map((c) => c.start)).toEqual([1, 3]);
+    expect(kept?.undo).toHaveLength(2);
+    expect(autosave.state()).toBe("saved");
+  });
+});
