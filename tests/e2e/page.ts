@@ -32,6 +32,6 @@ export async function markSeconds(page: Page, seconds: number): Promise<void> {
   await press(page, "m");
 }
 
-/** Saves trail the last change by 300 ms: wait until the page says the change is stored. */
+/** Saves follow a change at once (typing, after a 300 ms pause): wait until the page says it is stored. */
 export const afterAutosave = (page: Page): Promise<void> =>
   expect(page.getByRole("status", { name: "Saving" })).toHaveText("All changes saved in this browser");
