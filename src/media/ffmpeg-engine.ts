@@ -143,7 +143,8 @@ export class FfmpegEngine {
     return typeof data === "string" ? data : new TextDecoder().decode(data);
   }
 
-  probe(file: File): Promise<Result<MediaInfo>> {
+  /** The file's streams and format; its keyframes too, unless `keyframes` already gives them. */
+  probe(file: File, keyframes: number[] | null): Promise<Result<MediaInfo>> {
     if (file.size === 0) return Promise.resolve(fail(`${file.name}: the file is empty`));
     return this.jobs.run(() =>
       this.recovering(`reading ${file.name}`, () =>
@@ -157,9 +158,9 @@ export class FfmpegEngine {
             const why = this.log.length > 0 ? explainFailure(this.log) : probed.error.replace(`${file.name}: `, "");
             return fail(`${file.name}: not a video ffmpeg can read (${why})`);
           }
+          if (keyframes) return ok({ ...probed.value, keyframes });
           await this.watched(ffmpeg.ffprobe(plan.keyframesArgs));
-          const keyframes = await this.readText(ffmpeg, plan.keyframesFile).catch(() => "");
-          return parseProbe(file.name, json, keyframes);
+          return parseProbe(file.name, json, await this.readText(ffmpeg, plan.keyframesFile).catch(() => ""));
         }),
       ),
     );
