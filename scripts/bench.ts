@@ -1,142 +1,414 @@
 /**
- * Exports the 12-clip list in both modes in headless Chromium and with native ffmpeg running the
- * same plan on the same file, and prints wall times, ratios and the browser's peak memory.
- * Run by `npm run bench` (after `vite build`).
+ * What the exact-cuts work promises, measured in one run beside native ffmpeg on the same input:
+ * the 12-clip list of scripts/bench-edits.csv exported from a 120 s 1080p source in every mode
+ * (built in memory, downloaded), and a lossless export of a source over 4 GiB streamed to a file,
+ * with Chromium's memory sampled throughout. Every output is checked with ffprobe. Run by
+ * `npm run bench` (after `vite build`); not part of `npm test`.
  */
-import { chromium } from "@playwright/test";
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { planExport, type ExportMode } from "../src/core/export-plan";
-import { parse } from "../src/core/formats/edits-csv";
-import { parseProbe } from "../src/core/media-info";
-import { planProbe } from "../src/core/probe-plan";
-import { chromiumArgs, chromiumPath } from "../playwright.config";
+import { availableParallelism, loadavg } from "node:os";
+import type { Clip } from "../src/core/clips";
+import type { ExportMode } from "../src/core/export-plan";
+import { serialize } from "../src/core/formats/edits-csv";
+import type { MediaInfo } from "../src/core/media-info";
+import {
+  BIG_FREE_BYTES,
+  BIG_SOURCE,
+  csvClips,
+  decodedFrames,
+  decodeEnds,
+  expectedFrames,
+  freeBytes,
+  GIB,
+  makeBigSource,
+  makeSource,
+  probeNatively,
+  readCsv,
+  ROOT,
+  runNatively,
+  shownPackets,
+  SOURCE,
+  WORK,
+} from "./bench-media";
+import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
 
-const ROOT = join(import.meta.dirname, "..");
-const WORK = join(ROOT, "bench", ".generated");
-const SOURCE = join(WORK, "source-1080p30-120s.mp4");
 const PORT = 4174;
-// BENCH_THREADS=single measures the single-thread core alone; by default the page chooses.
-const QUERY = process.env.BENCH_THREADS === "single" ? "?threads=single" : "";
-const MODES: { mode: ExportMode; label: string }[] = [
-  { mode: "lossless", label: "Lossless (fast)" },
-  { mode: "reencode", label: "Re-encode (frame-accurate)" },
-];
+const URL = `http://127.0.0.1:${PORT}/`;
+const MIB = 1024 ** 2;
+const LOSSLESS_RUNS = 3;
+const EXPORT_TIMEOUT_MS = 600_000;
+const OPEN_TIMEOUT_MS = 240_000;
+/** Targets (issue "exact cuts"): browser time over native, smart cut over the browser's lossless, memory. */
+const LOSSLESS_TARGET = 1.0;
+const SMART_TARGET = 2.0;
+const REENCODE_TARGET = 2.5;
+const MEMORY_TARGET_BYTES = 500e6;
+/** The big run's clips should write this much, so that flat memory means something. */
+const BIG_OUTPUT_BYTES = 1.3e9;
 
-function makeSource(): void {
-  if (existsSync(SOURCE)) return;
-  mkdirSync(WORK, { recursive: true });
-  console.log("making the 1920×1080 30 fps 120 s source…");
-  execFileSync("ffmpeg", [
-    ...["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=120"],
-    ...["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=120"],
-    ...["-c:v", "libx264", "-preset", "veryfast", "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
-    ...["-c:a", "aac", "-b:a", "128k", SOURCE],
-  ]);
-}
+const LABELS: Record<ExportMode, string> = {
+  lossless: "Lossless (fast)",
+  smart: "Smart cut (frame-accurate, fast)",
+  reencode: "Re-encode (frame-accurate)",
+};
 
-function loadClips() {
-  const parsed = parse(readFileSync(join(ROOT, "scripts", "bench-edits.csv"), "utf8"));
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value.entries.map((e, i) => ({ id: i + 1, ...e }));
-}
+const log = (text: string) => console.log(`· ${text}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fixed = (value: number | null, digits = 2) => (value === null || !Number.isFinite(value) ? "—" : value.toFixed(digits));
+const mib = (value: number) => `${value.toFixed(0)} MiB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-function probeNatively() {
-  const plan = planProbe(SOURCE, WORK);
-  execFileSync("ffprobe", plan.formatArgs);
-  execFileSync("ffprobe", plan.keyframesArgs);
-  const info = parseProbe(basename(SOURCE), readFileSync(plan.formatFile, "utf8"), readFileSync(plan.keyframesFile, "utf8"));
-  if (!info.ok) throw new Error(info.error);
-  return info.value;
-}
-
-/** The same plan the page runs, run by native ffmpeg (its own threads, as a user's ffmpeg would). */
-function runNatively(mode: ExportMode): number {
-  const dir = join(WORK, `native-${mode}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir);
-  const plan = planExport(mode, { input: SOURCE, workDir: dir, info: probeNatively(), clips: loadClips() });
-  const began = performance.now();
-  for (const file of plan.files) writeFileSync(file.path, file.text);
-  for (const step of plan.steps) execFileSync("ffmpeg", step.args, { stdio: ["ignore", "ignore", "pipe"] });
-  return (performance.now() - began) / 1000;
-}
-
-/** Resident memory of every Chromium process of this run, in MiB. */
-function browserMemory(): number {
-  const out = execFileSync("ps", ["-eo", "rss=,args="]).toString();
-  const kib = out
-    .split("\n")
-    .filter((line) => line.includes("playwright_chromiumdev_profile"))
-    .reduce((total, line) => total + Number(line.trim().split(/\s+/)[0]), 0);
-  return kib / 1024;
-}
-
-async function runInBrowser() {
-  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
+/** `vite preview` of the fresh build, on a port nothing else answers on. */
+async function startServer(): Promise<ChildProcess> {
+  if (await fetch(URL).then(() => true, () => false)) throw new Error(`something already answers on ${URL}: stop it first`);
+  // Others may rebuild dist/ while the bench runs: serve a copy of the build `npm run bench` just made.
+  const served = join(WORK, "dist");
+  rmSync(served, { recursive: true, force: true });
+  cpSync(join(ROOT, "dist"), served, { recursive: true });
+  if (!existsSync(join(served, "index.html"))) throw new Error("dist/ holds no build: run `npm run bench` (it builds first)");
+  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
+  const args = [vite, "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort", "--outDir", served];
+  const server = spawn(process.execPath, args, {
     cwd: ROOT,
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, browserMemory())), 200);
+  let stderr = "";
+  let exited: number | null = null;
+  server.stderr?.on("data", (data: Buffer) => (stderr += data.toString()));
+  server.on("exit", (code) => (exited = code ?? -1));
+  for (let tries = 0; tries < 300; tries++) {
+    if (exited !== null) throw new Error(`vite preview exited with ${exited}: ${stderr.trim()}`);
+    if (await fetch(URL).then((r) => r.ok, () => false)) return server;
+    await sleep(200);
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${URL} within 60 s`);
+}
+
+/**
+ * Three clips spread over the big source, starting between keyframes, whose copy writes about
+ * BIG_OUTPUT_BYTES at the source's average rate.
+ */
+function bigClips(info: MediaInfo, bytes: number): Clip[] {
+  const rate = bytes / info.duration;
+  const each = BIG_OUTPUT_BYTES / rate / 3;
+  return [0.06, 0.4, 0.7].map((at, i) => {
+    const start = Math.round((info.duration * at + 0.37 + i * 0.2) * 1000) / 1000;
+    const end = Math.min(Math.round((start + each) * 1000) / 1000, Math.floor(info.duration) - 1);
+    return { id: i + 1, start, end, label: "" };
+  });
+}
+
+interface Check {
+  text: string;
+  ok: boolean;
+}
+
+/** Frames the browser's output shows against what the clips ask for (1 frame a clip of slack). */
+function checkFrames(job: JobOutcome, info: MediaInfo, clips: readonly Clip[], decode: boolean): Check {
+  if (!job.output || !existsSync(job.output)) return { text: "no output file to check", ok: false };
+  const expected = expectedFrames(info, clips);
+  const counted = decode ? decodedFrames(job.output) : shownPackets(job.output);
+  const how = decode ? "frames decoded" : "frames shown (packets not hidden by the edit list, not decoded)";
+  const near = (want: number) => Math.abs(counted - want) <= clips.length;
+  const size = `${((job.outputBytes ?? statSync(job.output).size) / MIB).toFixed(1)} MiB`;
+  if (job.mode === "lossless") {
+    // The copy starts at each clip's keyframe; an engine that hides the frames before IN shows IN to OUT.
+    if (near(expected.fromKeyframe)) return { text: `${counted} ${how}, expected ${expected.fromKeyframe} (keyframe to OUT); ${size}`, ok: true };
+    if (near(expected.exact)) return { text: `${counted} ${how}, expected ${expected.exact} (IN to OUT); ${size}`, ok: true };
+    return {
+      text: `${counted} ${how}, expected ${expected.fromKeyframe} (keyframe to OUT) or ${expected.exact} (IN to OUT): MISMATCH; ${size}`,
+      ok: false,
+    };
+  }
+  const ok = near(expected.exact);
+  return { text: `${counted} ${how}, expected ${expected.exact} (IN to OUT${ok ? "" : ", MISMATCH"}); ${size}`, ok };
+}
+
+/** Whether the packet engine ran: the page appends " with ffmpeg.wasm (reason)" when the fallback did. */
+const fallback = (job: JobOutcome): string | null => (/with ffmpeg\.wasm/.test(job.message) ? job.message : null);
+
+interface Row {
+  job: string;
+  browser: number | null;
+  native: number | null;
+  ratio: number | null;
+  target: string;
+  verdict: string;
+  notes: string[];
+}
+
+function verdictOf(jobs: JobOutcome[], checks: Check[], ratio: number | null, limit: number | null): { verdict: string; notes: string[] } {
+  const notes: string[] = [];
+  const skipped = jobs.find((j) => j.skipped);
+  if (skipped) return { verdict: "SKIP", notes: [`skipped: ${skipped.skipped}`] };
+  for (const job of jobs) {
+    if (job.error) notes.push(`failed: ${job.error}`);
+    else if (job.seconds === null) notes.push("failed: no time measured");
+    const ffmpeg = fallback(job);
+    if (ffmpeg) notes.push(`the packet engine did not run: "${ffmpeg}"`);
+  }
+  for (const check of checks) if (!check.ok) notes.push(`output check failed: ${check.text}`);
+  if (notes.length > 0) return { verdict: "MISS", notes };
+  if (limit === null) return { verdict: "info", notes };
+  return { verdict: ratio !== null && ratio <= limit ? "PASS" : "MISS", notes };
+}
+
+function printTable(rows: Row[]): void {
+  const cells = rows.map((r) => [
+    r.job,
+    fixed(r.browser),
+    fixed(r.native),
+    r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`,
+    r.target,
+    r.verdict,
+  ]);
+  const header = ["job", "browser s", "native s", "ratio", "target", "PASS/MISS"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+  const line = (c: string[]) => `| ${c.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w, i) => (i === 0 || i === 4 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`);
+  for (const c of cells) console.log(line(c));
+  for (const r of rows) for (const note of r.notes) console.log(`  ${r.job}: ${note}`);
+}
+
+/** Load average against the cores: other work on the machine moves every number here. */
+const load = (judge: boolean): string => {
+  const [one = 0, five = 0] = loadavg();
+  const cores = availableParallelism();
+  const busy = judge && one > cores ? ": BUSY, numbers are not clean" : "";
+  return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
+};
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  const loadAtStart = load(true);
+  log(`start: ${loadAtStart}`);
+  mkdirSync(WORK, { recursive: true });
+  makeSource();
+  const csvName = "bench-edits.csv";
+  const csv = readCsv(join(ROOT, "scripts", csvName));
+  const clips = csvClips(csv);
+  const info = probeNatively(SOURCE);
+
+  const free = freeBytes(WORK);
+  let bigSkip: string | null = null;
+  if (free < BIG_FREE_BYTES) {
+    bigSkip = `only ${(free / 1e9).toFixed(1)} GB free under ${WORK}; the run over 4 GiB needs ${BIG_FREE_BYTES / 1e9} GB: skipped`;
+  } else {
+    makeBigSource();
+  }
+  const bigBytes = bigSkip ? 0 : statSync(BIG_SOURCE).size;
+  const bigInfo = bigSkip ? null : probeNatively(BIG_SOURCE);
+  const bigList = bigInfo ? bigClips(bigInfo, bigBytes) : [];
+  const bigCsv = { name: "big-edits.csv", text: serialize(bigList.map((c) => ({ start: c.start, end: c.end, label: "" }))), clips: bigList.length };
+
+  const jobs: PageJob[] = [
+    ...Array.from({ length: LOSSLESS_RUNS }, (_, i): PageJob => ({ key: `lossless-${i + 1}`, mode: "lossless", label: LABELS.lossless })),
+    { key: "smart", mode: "smart", label: LABELS.smart },
+    { key: "reencode", mode: "reencode", label: LABELS.reencode },
+  ];
+  const bigJob: PageJob = { key: "lossless-big", mode: "lossless", label: LABELS.lossless };
+  const bigChecks: Check[] = [];
+
+  let normal: PageRun;
+  let big: PageRun | null = null;
+  let bigError: string | null = null;
+  const server = await startServer();
   try {
-    // The service worker would precache the cores (64 MB) while the exports run: measure without it.
-    const page = await browser.newPage({ acceptDownloads: true, serviceWorkers: "block" });
-    for (let tries = 0; ; tries++) {
+    log(`browser: ${basename(SOURCE)}, ${clips.length} clips, memory/download path (no showSaveFilePicker)…`);
+    normal = await runPage({
+      url: URL,
+      profileDir: join(WORK, "chromium-profile"),
+      source: SOURCE,
+      edits: { name: csvName, text: csv, clips: clips.length },
+      jobs,
+      destination: "memory",
+      outputDir: WORK,
+      timeoutMs: EXPORT_TIMEOUT_MS,
+      openTimeoutMs: OPEN_TIMEOUT_MS,
+    });
+    for (const job of normal.jobs) log(`${job.key}: ${job.skipped ?? job.error ?? `${fixed(job.seconds)} s, "${job.message}"`}`);
+    if (bigInfo) {
+      log(`browser: ${basename(BIG_SOURCE)} (${(bigBytes / GIB).toFixed(2)} GiB), ${bigList.length} clips, file path (OPFS)…`);
       try {
-        await page.goto(`http://127.0.0.1:${PORT}/${QUERY}`);
-        break;
+        big = await runPage({
+          url: URL,
+          profileDir: join(WORK, "chromium-profile-big"),
+          source: BIG_SOURCE,
+          edits: bigCsv,
+          jobs: [bigJob],
+          destination: "file",
+          outputDir: WORK,
+          timeoutMs: EXPORT_TIMEOUT_MS,
+          openTimeoutMs: OPEN_TIMEOUT_MS,
+          // Checked in place (inside Chromium's profile), before the page deletes it.
+          checkSavedFile: (job) => {
+            bigChecks.push(checkFrames(job, bigInfo, bigList, false));
+            const complaints = job.output ? decodeEnds(job.output, 2) : "no file";
+            bigChecks.push({ text: complaints ? `decoding its first and last 2 s: ${complaints.slice(0, 300)}` : "its first and last 2 s decode cleanly", ok: !complaints });
+          },
+        });
+        for (const job of big.jobs) log(`${job.key}: ${job.skipped ?? job.error ?? `${fixed(job.seconds)} s, "${job.message}"`}`);
       } catch (error) {
-        if (tries > 300) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        bigError = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+        log(`the run over 4 GiB failed: ${bigError}`);
       }
     }
-    const engine = page.getByRole("status", { name: "Engine" });
-    await page.waitForFunction(() => /loaded in/.test(document.querySelector("[aria-label=Engine]")?.textContent ?? ""), null, {
-      timeout: 120_000,
-    });
-    const engineText = (await engine.textContent()) ?? "";
-    await page.getByLabel("Open video").setInputFiles(SOURCE);
-    await page.getByRole("status", { name: "Message" }).getByText("Opened").waitFor({ timeout: 120_000 });
-    for (const clip of loadClips()) {
-      await page.getByRole("textbox", { name: "Playhead" }).fill(String(clip.start));
-      await page.getByRole("textbox", { name: "Playhead" }).press("Enter");
-      await page.getByRole("button", { name: "Mark IN" }).click();
-      await page.getByRole("textbox", { name: "Playhead" }).fill(String(clip.end));
-      await page.getByRole("textbox", { name: "Playhead" }).press("Enter");
-      await page.getByRole("button", { name: "Mark OUT" }).click();
-    }
-    const times: Partial<Record<ExportMode, number>> = {};
-    for (const { mode, label } of MODES) {
-      await page.getByRole("radio", { name: label }).check();
-      const download = page.waitForEvent("download", { timeout: 600_000 });
-      const began = performance.now();
-      await page.getByRole("button", { name: "Export MP4" }).click();
-      await (await download).saveAs(join(WORK, `browser-${mode}.mp4`));
-      times[mode] = (performance.now() - began) / 1000;
-    }
-    return { engineText, times, peak };
   } finally {
-    clearInterval(sampler);
-    await browser.close();
     server.kill();
   }
-}
 
-async function main() {
-  makeSource();
-  const browser = await runInBrowser();
-  console.log(`\n${browser.engineText}`);
-  console.log(`clips: ${loadClips().length}; browser peak memory: ${browser.peak.toFixed(0)} MiB\n`);
-  console.log("mode       browser s  native s  ratio");
-  for (const { mode } of MODES) {
-    const native = runNatively(mode);
-    const inBrowser = browser.times[mode] ?? NaN;
-    const line = [mode.padEnd(10), inBrowser.toFixed(2).padStart(9), native.toFixed(2).padStart(9), `${(inBrowser / native).toFixed(2)}×`.padStart(6)];
-    console.log(line.join(" "));
+  log("native ffmpeg on the same plans…");
+  const nativeLossless = Array.from({ length: LOSSLESS_RUNS }, () => runNatively("lossless", SOURCE, info, clips, "lossless").seconds);
+  const nativeReencode = runNatively("reencode", SOURCE, info, clips, "reencode").seconds;
+  let nativeBig: number | null = null;
+  if (bigInfo) {
+    nativeBig = runNatively("lossless", BIG_SOURCE, bigInfo, bigList, "lossless-big").seconds;
+    rmSync(join(WORK, "native-lossless-big"), { recursive: true, force: true });
   }
+
+  log("checking the browser's outputs with ffprobe…");
+  const byKey = (key: string) => normal.jobs.find((j) => j.key === key) as JobOutcome;
+  const checks = new Map<string, Check>();
+  for (const job of normal.jobs) if (!job.skipped && job.output) checks.set(job.key, checkFrames(job, info, clips, true));
+  const checksOf = (list: JobOutcome[]) => list.flatMap((j) => (checks.has(j.key) ? [checks.get(j.key) as Check] : []));
+
+  const losslessJobs = normal.jobs.filter((j) => j.mode === "lossless");
+  const losslessTimes = losslessJobs.map((j) => j.seconds).filter((s): s is number => s !== null);
+  const browserLossless = losslessTimes.length === LOSSLESS_RUNS ? median(losslessTimes) : null;
+  const nativeLosslessMedian = median(nativeLossless);
+  const smart = byKey("smart");
+  const reencode = byKey("reencode");
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
+
+  const rows: Row[] = [];
+  const add = (row: Omit<Row, "verdict" | "notes">, list: JobOutcome[], extra: Check[], limit: number | null) =>
+    rows.push({ ...row, ...verdictOf(list, [...checksOf(list), ...extra], row.ratio, limit) });
+  add(
+    {
+      job: `lossless, ${clips.length} clips → download (median of ${LOSSLESS_RUNS})`,
+      browser: browserLossless,
+      native: nativeLosslessMedian,
+      ratio: ratio(browserLossless, nativeLosslessMedian),
+      target: `≤ ${LOSSLESS_TARGET.toFixed(1)}× native -c copy`,
+    },
+    losslessJobs,
+    [],
+    LOSSLESS_TARGET,
+  );
+  add(
+    {
+      job: `smart cut, ${clips.length} clips → download`,
+      browser: smart.seconds,
+      native: null,
+      ratio: ratio(smart.seconds, browserLossless),
+      target: `≤ ${SMART_TARGET}× browser lossless`,
+    },
+    [smart],
+    [],
+    SMART_TARGET,
+  );
+  add(
+    {
+      job: `re-encode, ${clips.length} clips → download`,
+      browser: reencode.seconds,
+      native: nativeReencode,
+      ratio: ratio(reencode.seconds, nativeReencode),
+      target: `≤ ${REENCODE_TARGET}× native libx264 veryfast`,
+    },
+    [reencode],
+    [],
+    REENCODE_TARGET,
+  );
+  const bigOutcome = big?.jobs[0] ?? null;
+  if (bigError) {
+    rows.push({
+      job: `lossless, ${bigList.length} clips of ${(bigBytes / GIB).toFixed(2)} GiB → file (OPFS)`,
+      browser: null,
+      native: nativeBig,
+      ratio: null,
+      target: "none (memory below)",
+      verdict: "MISS",
+      notes: [`failed: ${bigError}`],
+    });
+  }
+  if (bigOutcome) {
+    const out = bigOutcome.outputBytes === null ? "" : `, ${(bigOutcome.outputBytes / GIB).toFixed(2)} GiB out`;
+    add(
+      {
+        job: `lossless, ${bigList.length} clips of ${(bigBytes / GIB).toFixed(2)} GiB → file (OPFS)${out}`,
+        browser: bigOutcome.seconds,
+        native: nativeBig,
+        ratio: ratio(bigOutcome.seconds, nativeBig),
+        target: "none (memory below)",
+      },
+      [bigOutcome],
+      bigChecks,
+      null,
+    );
+  }
+
+  console.log(`\n${normal.engineText}`);
+  console.log(`engine load (apart from every time below): ${fixed(normal.engineLoadSeconds, 1)} s` + (big ? `; ${fixed(big.engineLoadSeconds, 1)} s in the big run` : ""));
+  console.log(`opening the sources in the page: ${basename(SOURCE)} ${fixed(normal.openSeconds, 1)} s` + (big ? `, ${basename(BIG_SOURCE)} ${fixed(big.openSeconds, 1)} s` : ""));
+  for (const [run, name] of [[normal, SOURCE], [big, BIG_SOURCE]] as const) {
+    for (const failure of run?.openFailures ?? []) console.log(`OPENING FAILED, then retried once: ${basename(name)}: ${failure}`);
+  }
+  if (bigList.length > 0) console.log(`clips of the source over 4 GiB (imported as ${bigCsv.name}): ${bigList.map((c) => `${c.start}–${c.end} s`).join(", ")}`);
+  console.log(
+    `times: browser from the click on "Export MP4" to the download event (memory path) or to the page's "Saved …" (file path); ` +
+      `native: the same plan (src/core/export-plan.ts) run by Debian's ffmpeg after the browser closed.`,
+  );
+  console.log(`lossless runs: browser ${losslessJobs.map((j) => fixed(j.seconds)).join(", ")} s; native ${nativeLossless.map((s) => fixed(s)).join(", ")} s\n`);
+  printTable(rows);
+
+  console.log(`\nmemory: RSS of all Chromium processes summed (shared pages count once per process), PSS beside it; peak over each export`);
+  console.log(`  ${basename(SOURCE)}, idle after import: ${mib(normal.idle.peakRss)} RSS (${mib(normal.idle.peakPss)} PSS), ${normal.idle.processes} processes`);
+  for (const job of normal.jobs) {
+    if (job.skipped) continue;
+    console.log(`  ${job.key.padEnd(12)} → download: peak ${mib(job.memory.peakRss)} RSS (${mib(job.memory.peakPss)} PSS), before ${mib(job.memory.before)}`);
+  }
+  if (big && bigOutcome) {
+    const peak = bigOutcome.memory.peakRss;
+    const pass = !bigOutcome.error && bigOutcome.seconds !== null && peak * MIB < MEMORY_TARGET_BYTES;
+    console.log(`  ${basename(BIG_SOURCE)}, idle after import: ${mib(big.idle.peakRss)} RSS (${mib(big.idle.peakPss)} PSS)`);
+    console.log(
+      `  lossless over 4 GiB → file: peak ${mib(peak)} RSS (${mib(bigOutcome.memory.peakPss)} PSS), before ${mib(bigOutcome.memory.before)}` +
+        ` | target < ${MEMORY_TARGET_BYTES / 1e6} MB (${(MEMORY_TARGET_BYTES / MIB).toFixed(0)} MiB) RSS | ${pass ? "PASS" : "MISS"}` +
+        (bigOutcome.error ? ` (export failed: ${bigOutcome.error})` : ""),
+    );
+    const growth = peak - big.idle.peakRss;
+    const pssGrowth = bigOutcome.memory.peakPss - big.idle.peakPss;
+    console.log(
+      `    (info: growth over the page idle with the source open: +${mib(growth)} RSS, +${mib(pssGrowth)} PSS, ` +
+        `for ${((bigOutcome.outputBytes ?? 0) / GIB).toFixed(2)} GiB written; the idle browser alone is ${mib(big.idle.peakRss)} RSS)`,
+    );
+  } else if (bigError) {
+    console.log(`  lossless over 4 GiB → file: not measured, the run failed (${bigError}) | target < 500 MB | MISS`);
+  } else {
+    console.log(`  lossless over 4 GiB → file: ${bigSkip ?? "not run"} | target < 500 MB | SKIP`);
+  }
+
+  console.log("\noutputs (ffprobe):");
+  for (const job of normal.jobs) {
+    if (job.skipped) {
+      console.log(`  ${job.key}: skipped, ${job.skipped}`);
+      continue;
+    }
+    const check = checks.get(job.key);
+    console.log(`  ${job.key}: ${check ? `${check.text} ${check.ok ? "ok" : "BAD"}` : `no output (${job.error ?? "?"})`}; page said "${job.message}"`);
+  }
+  if (bigOutcome) {
+    for (const check of bigChecks) console.log(`  lossless-big: ${check.text} ${check.ok ? "ok" : "BAD"}`);
+    console.log(
+      `  lossless-big: page said "${bigOutcome.message}"${bigOutcome.error ? `; error: ${bigOutcome.error}` : ""}; ` +
+        (bigOutcome.savedFileDeleted ? "OPFS output deleted (root.removeEntry)" : "OPFS output NOT deleted by the page (the profile is removed)"),
+    );
+  }
+  console.log(`\nbench wall time ${((performance.now() - began) / 60_000).toFixed(1)} min; at start ${loadAtStart}; at end ${load(false)}, the bench's own work included`);
 }
 
 await main();
