@@ -1,24 +1,31 @@
 import { EncodedPacket, type VideoSampleSink } from "mediabunny";
 import type { Span } from "../core/clips";
-import { parseAvcConfig, type AvcConfig } from "../core/avc";
 import { MediaError } from "./media-error";
 
-/** Codec strings tried in turn: High, Main, then Constrained Baseline, each at level 5.1. */
-const CODECS = ["avc1.640033", "avc1.4d0033", "avc1.42e033"];
 const EPSILON = 1e-6;
+
+/** What a head is encoded as: codec strings tried in turn, at a bit rate and frame rate. */
+export interface HeadSettings {
+  codecs: readonly string[];
+  bitrate: number;
+  framerate: number;
+}
 
 export interface EncodedHead {
   packets: EncodedPacket[];
-  config: AvcConfig;
+  /** The encoder's decoder configuration record (H.264's avcC), where it gives one. */
+  description: Uint8Array | null;
 }
 
-/** The first H.264 encoder setting this browser has for the size; refused before any output is written. */
-export async function configFor(width: number, height: number, bitrate: number, framerate: number): Promise<VideoEncoderConfig> {
-  for (const codec of CODECS) {
-    const config: VideoEncoderConfig = { codec, width, height, bitrate, framerate, avc: { format: "avc" }, latencyMode: "quality" };
+/** The first encoder setting this browser has for the size; refused before any output is written. */
+export async function configFor(width: number, height: number, settings: HeadSettings): Promise<VideoEncoderConfig> {
+  const { bitrate, framerate } = settings;
+  for (const codec of settings.codecs) {
+    const packaging = codec.startsWith("avc") ? { avc: { format: "avc" as const } } : {};
+    const config: VideoEncoderConfig = { codec, width, height, bitrate, framerate, latencyMode: "quality", ...packaging };
     if ((await VideoEncoder.isConfigSupported(config)).supported) return config;
   }
-  throw new MediaError("unsupported", "this browser cannot encode H.264 at this size");
+  throw new MediaError("unsupported", `this browser cannot encode ${settings.codecs[0] ?? "video"} at this size`);
 }
 
 const bytesOf = (source: AllowSharedBufferSource): Uint8Array =>
@@ -34,18 +41,18 @@ export async function encodeHead(
   frames: VideoSampleSink,
   span: Span,
   mediaStart: number,
-  settings: { bitrate: number; framerate: number },
+  settings: HeadSettings,
   signal: AbortSignal,
 ): Promise<EncodedHead> {
   const packets: EncodedPacket[] = [];
   // WebCodecs keeps whole microseconds: the exact media time of each frame is looked up by them.
   const times = new Map<number, number>();
-  let config: AvcConfig | null = null;
+  let description: Uint8Array | null = null;
   let failure: unknown = null;
   const encoder = new VideoEncoder({
     output: (chunk, meta) => {
-      const description = meta?.decoderConfig?.description;
-      if (description) config = parseAvcConfig(bytesOf(description));
+      const record = meta?.decoderConfig?.description;
+      if (record) description = bytesOf(record).slice();
       const data = new Uint8Array(chunk.byteLength);
       chunk.copyTo(data);
       const time = times.get(chunk.timestamp) ?? chunk.timestamp / 1e6;
@@ -61,7 +68,7 @@ export async function encodeHead(
         if (sample.timestamp < span.start - EPSILON || sample.timestamp >= span.end - EPSILON) continue;
         const source = sample.toVideoFrame();
         if (first) {
-          encoder.configure(await configFor(source.displayWidth, source.displayHeight, settings.bitrate, settings.framerate));
+          encoder.configure(await configFor(source.displayWidth, source.displayHeight, settings));
         }
         const time = mediaStart + (sample.timestamp - span.start);
         const micro = Math.round(time * 1e6);
@@ -80,8 +87,6 @@ export async function encodeHead(
   } finally {
     if (encoder.state !== "closed") encoder.close();
   }
-  if (failure) throw new MediaError("fault", `The H.264 encoder failed (${failure instanceof Error ? failure.message : String(failure)})`);
-  const encoded = config as AvcConfig | null;
-  if (!encoded) throw new MediaError("fault", "The H.264 encoder gave no settings to join its frames with");
-  return { packets, config: encoded };
+  if (failure) throw new MediaError("fault", `The video encoder failed (${failure instanceof Error ? failure.message : String(failure)})`);
+  return { packets, description };
 }
