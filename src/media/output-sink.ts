@@ -75,7 +75,8 @@ export class MemorySink implements OutputSink {
 export const tooLargeForMemory = () =>
   new MediaError(
     "too-large",
-    `The export is larger than the ${MEMORY_LIMIT / 1024 ** 3} GB this browser can hold in memory: choose a file to save it to`,
+    `The export would be larger than the ${MEMORY_LIMIT / 1024 ** 3} GB this browser can hold in memory: ` +
+      "export fewer or shorter clips, or use a browser that saves straight to a file (Chrome, Edge)",
   );
 
 /** A mediabunny target over a sink; data reaches the sink in 16 MB pieces. */
