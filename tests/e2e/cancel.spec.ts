@@ -1,22 +1,13 @@
 import { expect, test } from "./test";
 import { LONG } from "./fixtures";
-import { clipRows, openVideo, press } from "./page";
+import { clipRows, startLongExport } from "./page";
 import { frameCount } from "./oracle";
 import { join } from "node:path";
 
 test("Cancel stops a running export, keeps the clips, and the next export works", async ({ page }) => {
   let downloads = 0;
   page.on("download", () => downloads++);
-  await page.goto("./");
-  await openVideo(page, LONG);
-  await press(page, "m");
-  await press(page, "End");
-  await press(page, "m");
-  await expect(clipRows(page)).toHaveCount(1);
-  await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
-  await page.getByRole("button", { name: "Export MP4" }).click();
-  const progress = page.getByRole("progressbar", { name: "Export progress" });
-  await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 60_000 }).toBeGreaterThan(0);
+  const progress = await startLongExport(page, LONG);
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Export cancelled");
   await expect(progress).toBeHidden();

@@ -35,3 +35,18 @@ export async function markSeconds(page: Page, seconds: number): Promise<void> {
 /** Saves follow a change at once (typing, after a 300 ms pause): wait until the page says it is stored. */
 export const afterAutosave = (page: Page): Promise<void> =>
   expect(page.getByRole("status", { name: "Saving" })).toHaveText("All changes saved in this browser");
+
+/** Opens `file`, makes the whole of it one clip and starts a re-encode: returns once it is under way. */
+export async function startLongExport(page: Page, file: string) {
+  await page.goto("./");
+  await openVideo(page, file);
+  await press(page, "m");
+  await press(page, "End");
+  await press(page, "m");
+  await expect(clipRows(page)).toHaveCount(1);
+  await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const progress = page.getByRole("progressbar", { name: "Export progress" });
+  await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 60_000 }).toBeGreaterThan(0);
+  return progress;
+}

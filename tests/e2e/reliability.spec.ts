@@ -2,7 +2,7 @@ import type { Page, Worker } from "@playwright/test";
 import { join } from "node:path";
 import { expect, test } from "./test";
 import { COUNTER, LONG } from "./fixtures";
-import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press } from "./page";
+import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press, startLongExport } from "./page";
 import { frameCount } from "./oracle";
 
 const message = (page: Page) => page.getByRole("status", { name: "Message" });
@@ -58,16 +58,7 @@ function mediaWorker(page: Page): Worker {
 }
 
 test("a media worker that closes mid-export is noticed, replaced, and the next export works", async ({ page }) => {
-  await page.goto("./");
-  await openVideo(page, LONG);
-  await press(page, "m");
-  await press(page, "End");
-  await press(page, "m");
-  await expect(clipRows(page)).toHaveCount(1);
-  await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
-  await page.getByRole("button", { name: "Export MP4" }).click();
-  const progress = page.getByRole("progressbar", { name: "Export progress" });
-  await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 60_000 }).toBeGreaterThan(0);
+  const progress = await startLongExport(page, LONG);
 
   // From inside, as a worker that stops itself: no error event reaches the page.
   await mediaWorker(page)
