@@ -28,6 +28,9 @@ export function measureProgress(plan: ExportPlan, step: number, stepTime: number
   const fraction = total > 0 ? Math.min(done / total, 1) : 1;
   // Lossless runs one step per clip; the re-encode's single step spans them all.
   const clip = plan.steps.length > 1 ? Math.min(step, plan.clips.length - 1) : clipAt(plan, stepTime);
-  const remaining = fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - fraction)) / fraction : null;
-  return { fraction, clip, remaining };
+  return { fraction, clip, remaining: timeLeft(fraction, elapsed) };
 }
+
+/** Seconds left at this pace, once there is enough done to judge it by. */
+export const timeLeft = (fraction: number, elapsed: number): number | null =>
+  fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - fraction)) / fraction : null;

@@ -1,9 +1,9 @@
-import { EncodedAudioPacketSource, EncodedPacket, EncodedVideoPacketSource, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
+import { EncodedAudioPacketSource, EncodedVideoPacketSource, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
 import type { Span } from "../core/clips";
 import { planCopyCut, type CopiedClip } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
 
 /**
  * Lossless cut: every packet copied, never decoded. Each clip starts at the keyframe at or before
@@ -43,20 +43,12 @@ export async function copyCut(
   await output.start();
 
   const mainConfig = await main.getDecoderConfig();
+  const addMain =
+    mainSource instanceof EncodedVideoPacketSource
+      ? configuredFirst((p, meta?: EncodedVideoChunkMetadata) => mainSource.add(p, meta), mainConfig && { decoderConfig: mainConfig as VideoDecoderConfig })
+      : configuredFirst((p, meta?: EncodedAudioChunkMetadata) => mainSource.add(p, meta), mainConfig && { decoderConfig: mainConfig as AudioDecoderConfig });
   const soundConfig = soundSource ? await audio?.getDecoderConfig() : null;
-  let mainFirst = true;
-  let soundFirst = true;
-  const addMain = async (packet: EncodedPacket) => {
-    const meta = mainFirst && mainConfig ? { decoderConfig: mainConfig } : undefined;
-    mainFirst = false;
-    if (mainSource instanceof EncodedVideoPacketSource) await mainSource.add(packet, meta as EncodedVideoChunkMetadata);
-    else await mainSource.add(packet, meta as EncodedAudioChunkMetadata);
-  };
-  const addSound = async (packet: EncodedPacket) => {
-    const meta = soundFirst && soundConfig ? { decoderConfig: soundConfig } : undefined;
-    soundFirst = false;
-    await soundSource?.add(packet, meta);
-  };
+  const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
 
   const lanesFor = async (index: number): Promise<Lane[]> => {
     const clip = plan.video[index] as CopiedClip;

@@ -2,7 +2,7 @@ import { downloadZip } from "client-zip";
 import type { Clip } from "../core/clips";
 import { frameless } from "../core/frames";
 import { firstVideo } from "../core/media-info";
-import type { ExportProgress } from "../core/progress";
+import { timeLeft, type ExportProgress } from "../core/progress";
 import { CANCELLED, type ExportDestination, type Exported, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
@@ -53,8 +53,7 @@ export class ExportJobs {
     this.running = abort;
     const began = performance.now();
     const progress = (fraction: number, clip: number) => {
-      const elapsed = (performance.now() - began) / 1000;
-      report({ fraction, clip, remaining: fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - fraction)) / fraction : null });
+      report({ fraction, clip, remaining: timeLeft(fraction, (performance.now() - began) / 1000) });
     };
     try {
       const done =

@@ -1,4 +1,5 @@
-import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input } from "mediabunny";
+import { ALL_FORMATS, BlobSource, Input } from "mediabunny";
+import { packetTable } from "./packet-copy";
 
 /**
  * The first video track's keyframe times, from the first frame, read from the container's index
@@ -11,11 +12,8 @@ export async function keyframeIndex(file: File): Promise<number[] | null> {
     const video = await input.getPrimaryVideoTrack();
     if (!video) return [];
     const origin = await video.getFirstTimestamp();
-    const times = new Set<number>();
-    for await (const packet of new EncodedPacketSink(video).packets(undefined, undefined, { metadataOnly: true })) {
-      if (packet.type === "key") times.add(packet.timestamp - origin);
-    }
-    return [...times].sort((a, b) => a - b);
+    const keys = (await packetTable(video)).info.filter((p) => p.key).map((p) => p.pts - origin);
+    return [...new Set(keys)].sort((a, b) => a - b);
   } catch {
     return null;
   } finally {

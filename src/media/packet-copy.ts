@@ -1,3 +1,4 @@
+// Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share.
 import { EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
 import { withEditLists } from "../core/mp4-edit-list";
 import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
@@ -10,8 +11,6 @@ export interface CutJob {
   /** Whether the sink holds the output in memory (then a too large output is refused up front). */
   inMemory: boolean;
 }
-
-/** Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share. */
 
 /** Every packet's timing and size, read from the container's index without reading the media. */
 export async function packetTable(track: InputTrack): Promise<{ info: PacketInfo[]; bytes: number[] }> {
@@ -57,6 +56,15 @@ export async function interleave(lanes: Lane[], signal: AbortSignal, onPacket: (
   }
 }
 
+/** Adds packets to a track, the first with the decoder configuration the track is described by. */
+export function configuredFirst<M>(add: (packet: EncodedPacket, meta?: M) => Promise<void>, meta: M | null) {
+  let first = true;
+  return async (packet: EncodedPacket): Promise<void> => {
+    const withMeta = first && meta !== null;
+    first = false;
+    await add(packet, withMeta ? meta : undefined);
+  };
+}
 
 /** The lane of one clip's copied sound. */
 export const soundLane = (

@@ -1,6 +1,7 @@
-import { EncodedPacketSink, VideoSampleSink, type InputVideoTrack, type VideoSample } from "mediabunny";
+import { VideoSampleSink, type InputVideoTrack, type VideoSample } from "mediabunny";
 import type { Span } from "../core/clips";
-import { clipInterval, frameTimeline, type PacketInfo } from "../core/packet-cut";
+import { clipInterval, frameTimeline } from "../core/packet-cut";
+import { packetTable } from "./packet-copy";
 
 // Decoded timestamps are snapped to the track's timescale; this absorbs what is left of float noise.
 const EPSILON = 1e-6;
@@ -50,12 +51,8 @@ function constantStep(times: readonly number[]): number | null {
 }
 
 export async function planVideo(track: InputVideoTrack, clips: readonly Span[], signal: AbortSignal): Promise<VideoPlan> {
-  const packets: PacketInfo[] = [];
-  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
-    signal.throwIfAborted();
-    packets.push({ pts: p.timestamp, duration: p.duration, key: p.type === "key" });
-  }
-  const { times, end } = frameTimeline(packets);
+  const { times, end } = frameTimeline((await packetTable(track)).info);
+  signal.throwIfAborted();
   const step = constantStep(times);
   const intervals = clips.map((clip) => clipInterval(times, end, clip));
   const outStarts = [0];

@@ -14,7 +14,7 @@ import { configFor, encodeHead } from "./head-encoder";
 import { spliceFor, type Splice } from "./splice";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
 
@@ -73,17 +73,9 @@ export async function smartCut(
   if (soundSource) mp4.output.addAudioTrack(soundSource);
   await mp4.output.start();
 
+  const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
   const soundConfig = soundSource ? await audio?.getDecoderConfig() : null;
-  let videoFirst = true;
-  let soundFirst = true;
-  const addVideo = async (packet: EncodedPacket) => {
-    await videoSource.add(packet, videoFirst ? { decoderConfig: splice.decoderConfig } : undefined);
-    videoFirst = false;
-  };
-  const addSound = async (packet: EncodedPacket) => {
-    await soundSource?.add(packet, soundFirst && soundConfig ? { decoderConfig: soundConfig } : undefined);
-    soundFirst = false;
-  };
+  const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
   const frames = new VideoSampleSink(video);
 
   const lanesFor = async (index: number): Promise<Lane[]> => {

@@ -5,17 +5,15 @@ import type { ExportProgress } from "../core/progress";
 import type { ExportDestination } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
 import { download, type Download } from "./download";
+import { askPicker } from "./file-handles";
 import type { Session } from "./session";
 
-/** A system picker's answer: what was picked, null when the user closed it, "none" when it failed. */
-async function pick<T>(open: () => Promise<T>): Promise<T | null | "none"> {
-  try {
-    return await open();
-  } catch (error) {
-    // A picker refused for another reason (a policy, no user gesture): fall back to memory.
-    return error instanceof DOMException && error.name === "AbortError" ? null : "none";
-  }
-}
+/** A save picker's answer; null when the person closed it, "none" when it failed (a policy, no user gesture). */
+const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
+  askPicker(open).then(
+    (answer) => answer ?? null,
+    () => "none" as const,
+  );
 
 /**
  * Where the export goes: a file (or, one file a clip, a folder) the user picks, written as it is

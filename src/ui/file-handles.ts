@@ -11,15 +11,20 @@ export interface PickedFile {
 /** Chromium's picker; it is refused in frames of another origin, where the plain input still works. */
 export const canPickHandles = (): boolean => typeof window.showOpenFilePicker === "function" && window.top === window;
 
-/** The system's file picker; undefined when the person closes it without a file. */
-export async function pickWithHandle(types: FilePickerAcceptType): Promise<PickedFile | undefined> {
+/** A system picker's answer; undefined when the person closes it. Its other failures are thrown. */
+export async function askPicker<T>(open: () => Promise<T>): Promise<T | undefined> {
   try {
-    const [handle] = await window.showOpenFilePicker({ types: [types] });
-    return handle && { file: await handle.getFile(), handle };
+    return await open();
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") return undefined;
     throw error;
   }
+}
+
+/** The system's file picker; undefined when the person closes it without a file. */
+export async function pickWithHandle(types: FilePickerAcceptType): Promise<PickedFile | undefined> {
+  const [handle] = (await askPicker(() => window.showOpenFilePicker({ types: [types] }))) ?? [];
+  return handle && { file: await handle.getFile(), handle };
 }
 
 /** What the page says when the system's picker itself fails (a policy, a broken platform picker). */
