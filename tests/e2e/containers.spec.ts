@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { SYNC, SYNC_REMUXED, SYNC_WEBM } from "./fixtures";
 import { identifyFrames, readCode, SYNC_SIZE } from "./frame-oracle";
 import { keyframeTimes, streams } from "./oracle";
-import { openVideo } from "./page";
+import { exportMp4, openVideo } from "./page";
 import { expect, test } from "./test";
 
 /** Frames 23–54 and 200–219 of the flash-and-beep source. */
@@ -50,11 +50,7 @@ for (const source of [...SYNC_REMUXED, SYNC_WEBM]) {
     const times = keyframeTimes(source);
     const keyframes = times.map((t) => Math.round((t - (times[0] as number)) * 25));
     for (const mode of MODES) {
-      await page.getByRole("radio", { name: mode }).check();
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Export MP4" }).click();
-      const path = join(test.info().outputDir, `${basename(source)}-${mode.split(" ")[0]}.mp4`);
-      await (await download).saveAs(path);
+      const path = await exportMp4(page, mode, `${basename(source)}-${mode.split(" ")[0]}.mp4`, "sync-cut.mp4");
       const message = await page.getByRole("status", { name: "Message" }).textContent();
       const starts = FRAMES.map(([from]) => (mode.startsWith("Lossless") ? (keyframes.filter((k) => k <= from).at(-1) as number) : from));
       const expected = FRAMES.flatMap(([, to], i) => span(starts[i] as number, to));

@@ -1,22 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { join } from "node:path";
 import { SYNC } from "./fixtures";
 import { frameFacts, identifyFrames, SAME_FRAME_PSNR, SYNC_FPS, syncOffsets } from "./frame-oracle";
 import { decodeErrors, keyframeTimes, pictureTypes, streamDuration } from "./oracle";
-import { openVideo } from "./page";
-
-/** Exports the open clip list in `mode` and returns where the MP4 was saved. The one place that receives the file. */
-async function exportMp4(page: Page, mode: string, name: string): Promise<string> {
-  await page.getByRole("radio", { name: mode }).check();
-  const download = page.waitForEvent("download", { timeout: 170_000 });
-  await page.getByRole("button", { name: "Export MP4" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe("sync-cut.mp4");
-  const path = join(test.info().outputDir, name);
-  await file.saveAs(path);
-  return path;
-}
+import { exportMp4, openVideo } from "./page";
 
 /**
  * [IN, OUT] in seconds. In source frames (keyframes 0 63 116 185 247 308 365 430 485):
@@ -79,7 +66,7 @@ for (const { mode, name, keyframeStart, tolerance } of MODES) {
     await page.getByLabel("Import edits").setInputFiles({ name: "edits.csv", mimeType: "text/plain", buffer: Buffer.from(EDITS) });
     await page.getByRole("dialog", { name: "Import edits.csv" }).getByRole("button", { name: "Replace" }).click();
     await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(CLIPS.length);
-    const file = await exportMp4(page, mode, name);
+    const file = await exportMp4(page, mode, name, "sync-cut.mp4");
 
     const keyframes = keyframeTimes(SYNC).map((t) => Math.round(t * SYNC_FPS));
     const starts = frames.map(([from]) => (keyframeStart ? (keyframes.filter((k) => k <= from).at(-1) as number) : from));

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { join } from "node:path";
 
 /** Opens a file through "Open video" and hands the keyboard back to the page. */
 export async function openVideo(page: Page, file: string): Promise<void> {
@@ -49,4 +50,32 @@ export async function startLongExport(page: Page, file: string) {
   const progress = page.getByRole("progressbar", { name: "Export progress" });
   await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 60_000 }).toBeGreaterThan(0);
   return progress;
+}
+
+/** Shortens the one clip to its first 2 s and exports it: the file the page gave, saved as `name`. */
+export async function exportFirstTwoSeconds(page: Page, name: string): Promise<string> {
+  const out = clipRows(page).first().getByRole("textbox", { name: "OUT" });
+  await out.fill("2");
+  await out.press("Enter");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const path = join(test.info().outputDir, name);
+  await (await download).saveAs(path);
+  return path;
+}
+
+/**
+ * Exports the clip list in `mode` and saves the download as `saveAs` in the test's folder; checks
+ * the page named it `named`. No wait for the progress bar: a lossless export may be over before
+ * it shows (cancel.spec.ts checks it).
+ */
+export async function exportMp4(page: Page, mode: string, saveAs: string, named: string): Promise<string> {
+  await page.getByRole("radio", { name: mode }).check();
+  const download = page.waitForEvent("download", { timeout: 170_000 });
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(named);
+  const path = join(test.info().outputDir, saveAs);
+  await file.saveAs(path);
+  return path;
 }

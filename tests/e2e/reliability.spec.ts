@@ -1,8 +1,7 @@
 import type { Page, Worker } from "@playwright/test";
-import { join } from "node:path";
 import { expect, test } from "./test";
 import { COUNTER, LONG } from "./fixtures";
-import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press, startLongExport } from "./page";
+import { afterAutosave, clipRows, clipStarts, exportFirstTwoSeconds, markSeconds, openVideo, press, startLongExport } from "./page";
 import { frameCount } from "./oracle";
 
 const message = (page: Page) => page.getByRole("status", { name: "Message" });
@@ -73,14 +72,7 @@ test("a media worker that closes mid-export is noticed, replaced, and the next e
   await expect(page.getByRole("button", { name: "Export MP4" })).toBeEnabled();
 
   // A short clip so the second export is quick.
-  const out = clipRows(page).first().getByRole("textbox", { name: "OUT" });
-  await out.fill("2");
-  await out.press("Enter");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export MP4" }).click();
-  const path = join(test.info().outputDir, "after-restart.mp4");
-  await (await download).saveAs(path);
-  expect(frameCount(path)).toBe(60);
+  expect(frameCount(await exportFirstTwoSeconds(page, "after-restart.mp4"))).toBe(60);
 });
 
 test("a project deleted in another tab is not brought back by an edit: it is offered as a new project", async ({ context }) => {
