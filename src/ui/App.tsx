@@ -8,6 +8,7 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
+import { Timeline } from "./components/Timeline";
 import { EngineStatus, OfflineStatus, SaveStatus, type EngineState } from "./components/StatusLine";
 import { UpdateBar } from "./components/UpdateBar";
 import { Welcome } from "./components/Welcome";
@@ -23,6 +24,12 @@ import { handleKey } from "./keys";
 import { createPlayer } from "./player";
 import { createProjects } from "./projects";
 import { createSession } from "./session";
+import { createTimelineZoom } from "./timeline-zoom";
+import { createStrips } from "./strips";
+import { StripCache } from "../storage/strip-cache";
+import { StripClient } from "../media/strip-client";
+import { sourceRate } from "./timeline-rate";
+import { rationalValue } from "../core/rational";
 import { guardAcrossTabs } from "./tab-guard";
 
 export function App() {
@@ -40,6 +47,8 @@ export function App() {
   const session = createSession(projects);
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
+  const strips = createStrips(StripCache.open().catch(() => null), new StripClient());
+  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   const autosave = keepProjects(projects, session, exporter.mode);
@@ -50,6 +59,8 @@ export function App() {
   createEffect(
     on(session.source, (source) => {
       player.reset();
+      zoom.fit();
+      void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
       if (!source) void projectList.refresh();
     }),
@@ -65,7 +76,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -104,6 +115,9 @@ export function App() {
           onError={session.complain}
           onClose={session.source() ? closeProject : undefined}
         />
+        <button type="button" class="shortcuts" onClick={() => setHelpOpen(true)}>
+          Shortcuts
+        </button>
         <EngineStatus engine={engine()} />
         <OfflineStatus state={updates.offline()} />
       </header>
@@ -113,7 +127,7 @@ export function App() {
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
       <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} onError={session.complain} />}>
         {(source) => (
-          <main>
+          <main class="editor">
             <Show when={session.readOnly()}>
               <div class="read-only" role="region" aria-label="Open in another tab">
                 <p>This project is open in another tab, so changes here are off.</p>
@@ -130,11 +144,16 @@ export function App() {
                 </button>
               </div>
             </Show>
-            <PlayerView source={source()} player={player} session={session} />
-            <EditListBar session={session} />
-            <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
-            <ClipList session={session} player={player} />
-            <ExportPanel session={session} exporter={exporter} />
+            <div class="stage">
+              <PlayerView source={source()} player={player} session={session} />
+              <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
+            </div>
+            <aside class="side" aria-label="Clips and export">
+              <ClipList session={session} player={player} />
+              <EditListBar session={session} />
+              <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
+              <ExportPanel session={session} exporter={exporter} />
+            </aside>
           </main>
         )}
       </Show>

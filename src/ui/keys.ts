@@ -1,12 +1,13 @@
 import type { Player } from "./player";
 import type { Session } from "./session";
+import type { TimelineZoom } from "./timeline-zoom";
 
 export interface KeyBinding {
   keys: string;
   does: string;
 }
 
-/** Shown by `?`; kept next to the handler so the list cannot drift from what the keys do. */
+/** Shown by `?` and "Shortcuts"; kept next to the handler so the list cannot drift from what the keys do. */
 export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "Space", does: "Play / pause" },
   { keys: "J / K / L", does: "Reverse / pause / forward; J or L again doubles the speed (up to 8×)" },
@@ -17,18 +18,40 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "O", does: "Set OUT at the playhead and add the clip" },
   { keys: "M", does: "First press IN, second press OUT and add the clip" },
   { keys: "Home / End", does: "Start / end of the source" },
+  { keys: "+ / − / 0", does: "Zoom the timeline in / out / fit the whole source (also Ctrl+wheel)" },
+  { keys: "← / → on a clip's IN or OUT", does: "Move that edge one frame" },
+  { keys: "Enter / Escape in a field", does: "Commit / undo the typing and give the keys back to the page" },
   { keys: "Ctrl+Z / Ctrl+Y (Cmd on macOS)", does: "Undo / redo a change to the clip list (also Ctrl+Shift+Z)" },
   { keys: "?", does: "Show or hide this list" },
 ];
 
-const isTyping = (target: HTMLElement): boolean =>
-  target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+/** What the keys reach besides the session and the player. */
+export interface PageKeys {
+  toggleHelp: () => void;
+  zoom: TimelineZoom;
+}
 
-/** Keys in an open dialog (help, import preview), or that a focused control uses itself, are not shortcuts. */
+const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
+
+const isTyping = (target: HTMLElement): boolean =>
+  target.isContentEditable ||
+  target.tagName === "TEXTAREA" ||
+  (target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type));
+
+const NAVIGATION = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+
+/**
+ * The keys a focused control uses itself (anything in an open dialog, Enter on a button, Space and
+ * arrows on a radio or checkbox, arrows on a native slider); every other key is a shortcut, so a
+ * clicked button or slider never swallows I, O or Space.
+ */
 function belongsToControl(event: KeyboardEvent, target: HTMLElement): boolean {
   if (target.closest("dialog")) return true;
-  const activates = event.key === " " || event.key === "Enter";
-  return activates && ["BUTTON", "A", "SUMMARY"].includes(target.tagName);
+  if (target.tagName === "SELECT") return true;
+  if (event.key === "Enter") return ["BUTTON", "A", "SUMMARY", "INPUT"].includes(target.tagName);
+  if (!(target instanceof HTMLInputElement)) return false;
+  if (target.type === "radio" || target.type === "checkbox") return event.key === " " || NAVIGATION.has(event.key);
+  return target.type === "range" && NAVIGATION.has(event.key);
 }
 
 function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
@@ -46,13 +69,21 @@ function history(event: KeyboardEvent, session: Session): boolean {
   return true;
 }
 
+/** Enter or Escape in a text field (its own handler has committed or undone the typing) leaves it. */
+function leaveField(event: KeyboardEvent, target: HTMLElement): void {
+  if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
+}
+
 /** Handles a page-level key; returns whether it was a shortcut. */
-export function handleKey(event: KeyboardEvent, session: Session, player: Player, toggleHelp: () => void): boolean {
+export function handleKey(event: KeyboardEvent, session: Session, player: Player, page: PageKeys): boolean {
   const target = event.target instanceof HTMLElement ? event.target : document.body;
-  if (isTyping(target)) return false;
+  if (isTyping(target)) {
+    leaveField(event, target);
+    return false;
+  }
   if (event.ctrlKey || event.metaKey) return history(event, session);
   if (event.key === "?") {
-    toggleHelp();
+    page.toggleHelp();
     return true;
   }
   if (belongsToControl(event, target)) return false;
@@ -71,6 +102,10 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     m: () => session.toggleMark(player.markTime()),
     Home: () => player.seek(0),
     End: () => player.seek(session.duration()),
+    "+": () => page.zoom.zoomIn(player.playhead()),
+    "=": () => page.zoom.zoomIn(player.playhead()),
+    "-": () => page.zoom.zoomOut(player.playhead()),
+    "0": page.zoom.fit,
   };
   const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
   if (!action) return false;

@@ -6,7 +6,7 @@ import type { Player } from "../player";
 import type { Session, Source } from "../session";
 import { TimeField } from "./TimeField";
 
-/** The preview, the playhead readouts and the transport buttons. */
+/** The preview, the playhead readouts and the transport buttons (the playhead slider is on the Timeline). */
 export function PlayerView(props: { source: Source; player: Player; session: Session }) {
   const player = props.player;
   const [url, setUrl] = createSignal("");
@@ -56,15 +56,6 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
           </span>
         </Show>
       </div>
-      <input
-        type="range"
-        aria-label="Position"
-        min="0"
-        max={props.source.info.duration}
-        step="any"
-        value={player.playhead()}
-        onInput={(event) => player.seek(Number(event.currentTarget.value))}
-      />
       <div class="transport">
         <TimeField
           label="Playhead"
@@ -77,8 +68,14 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
             return null;
           }}
         />
+        <button type="button" aria-label="Back one frame" title="Back one frame (←)" onClick={() => player.stepFrames(-1)}>
+          ◀|
+        </button>
         <button type="button" onClick={() => player.togglePlay()} disabled={!!player.previewError()}>
           {player.direction() === "paused" ? "Play" : "Pause"}
+        </button>
+        <button type="button" aria-label="Forward one frame" title="Forward one frame (→)" onClick={() => player.stepFrames(1)}>
+          |▶
         </button>
         <button type="button" onClick={() => props.session.markIn(player.markTime())}>
           Mark IN

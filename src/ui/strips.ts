@@ -1,0 +1,59 @@
+import { createSignal } from "solid-js";
+import { thumbTimes, type Strip } from "../core/strip";
+import type { StripClient } from "../media/strip-client";
+import type { StripCache } from "../storage/strip-cache";
+import type { Source } from "./session";
+
+/** Thumbnails are made this many pixels high (the strip's height on a sharp screen). */
+const THUMB_HEIGHT = 72;
+
+/**
+ * The open source's thumbnails and waveform: read from the cache, or computed in the strip worker
+ * (thumbnails first, then the sound) and cached. Opening another file stops the work for the last.
+ */
+export function createStrips(cache: Promise<StripCache | null>, client: StripClient) {
+  const [strip, setStrip] = createSignal<Strip | null>(null);
+  let request = 0;
+
+  async function compute(source: Source, current: () => boolean, db: StripCache | null): Promise<void> {
+    const { file, info } = source;
+    const times = thumbTimes(info.duration, info.keyframes);
+    const thumbs = await client.thumbnails(file, times, THUMB_HEIGHT);
+    if (!current()) return;
+    const pictures: Strip = {
+      thumbTimes: thumbs ? times : [],
+      thumbs: thumbs?.thumbs ?? [],
+      thumbWidth: thumbs?.width ?? 0,
+      thumbHeight: thumbs?.height ?? 0,
+      peaks: null,
+    };
+    setStrip(pictures);
+    const peaks = await client.waveform(file, info.duration);
+    if (!current()) return;
+    const whole = { ...pictures, peaks };
+    await db?.put({ ...whole, fingerprint: source.media.fingerprint, computedAt: Date.now() }).catch(() => undefined);
+    if (current()) setStrip(whole);
+  }
+
+  /** Shows `source`'s strip (none for null); the last call wins. */
+  async function show(source: Source | null): Promise<void> {
+    const mine = ++request;
+    const current = () => mine === request;
+    setStrip(null);
+    try {
+      await client.stop();
+      if (!source) return;
+      const db = await cache;
+      const stored = await db?.get(source.media.fingerprint).catch(() => undefined);
+      if (!current()) return;
+      if (stored) setStrip(stored);
+      else await compute(source, current, db ?? null);
+    } catch {
+      // The worker crashed: the timeline goes on without pictures, and nothing wrong is cached.
+    }
+  }
+
+  return { strip, show };
+}
+
+export type Strips = ReturnType<typeof createStrips>;
