@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show } from "solid-js";
 import { setClipBound } from "../../core/clip-edits";
 import type { Clip, ClipField } from "../../core/clips";
 import { snapToFrame, stepFrames } from "../../core/frames";
@@ -139,7 +139,8 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     });
   });
 
-  const edge = (clip: Clip, index: number, field: ClipField) => (
+  // Each edge reads its clip when used: a committed edit makes a new clip object under the same slider.
+  const edge = (clip: () => Clip, index: number, field: ClipField) => (
     <div
       role="slider"
       tabindex="0"
@@ -147,10 +148,10 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
       aria-label={`Clip ${index + 1} ${field === "start" ? "IN" : "OUT"}`}
       aria-valuemin="0"
       aria-valuemax={duration()}
-      aria-valuenow={shown(clip)[field]}
-      aria-valuetext={formatTimecode(shown(clip)[field])}
-      onPointerDown={(event) => dragEdge(event, clip, field)}
-      onKeyDown={(event) => stepEdge(event, clip, field)}
+      aria-valuenow={shown(clip())[field]}
+      aria-valuetext={formatTimecode(shown(clip())[field])}
+      onPointerDown={(event) => dragEdge(event, clip(), field)}
+      onKeyDown={(event) => stepEdge(event, clip(), field)}
     />
   );
 
@@ -182,28 +183,29 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         </div>
         <TimelineStrips strip={props.strip} view={view()} width={width()} />
         <div class="tl-clips">
-          <For each={session.clips()}>
+          {/* By position, not by clip: a slider stays the same element (and keeps focus) as its clip is edited. */}
+          <Index each={session.clips()}>
             {(clip, index) => (
               <div
                 role="group"
-                aria-label={`Clip ${index() + 1}`}
+                aria-label={`Clip ${index + 1}`}
                 class="tl-clip"
                 style={{
-                  left: at(shown(clip).start),
-                  width: percent((shown(clip).end - shown(clip).start) / Math.max(view().span, 1e-9)),
-                  top: `calc(${lanes()[index()] ?? 0} * var(--lane))`,
-                  "--hue": (index() * 67) % 360,
+                  left: at(shown(clip()).start),
+                  width: percent((shown(clip()).end - shown(clip()).start) / Math.max(view().span, 1e-9)),
+                  top: `calc(${lanes()[index] ?? 0} * var(--lane))`,
+                  "--hue": (index * 67) % 360,
                 }}
               >
-                {edge(clip, index(), "start")}
+                {edge(clip, index, "start")}
                 <span class="tl-clip-name">
-                  {index() + 1}
-                  {clip.label ? ` ${clip.label}` : ""}
+                  {index + 1}
+                  {clip().label ? ` ${clip().label}` : ""}
                 </span>
-                {edge(clip, index(), "end")}
+                {edge(clip, index, "end")}
               </div>
             )}
-          </For>
+          </Index>
         </div>
         <For each={ticks()}>{(keyframe) => <span class="tl-keyframe" aria-hidden="true" style={{ left: at(keyframe) }} />}</For>
         <Show when={pendingIn() !== null}>
