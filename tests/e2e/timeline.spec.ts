@@ -12,6 +12,14 @@ async function typeTime(page: Page, seconds: number): Promise<void> {
   await field.press("Enter");
 }
 
+/** A clip from `from` to `to`, marked with I and O at typed times. */
+async function markClip(page: Page, from: number, to: number): Promise<void> {
+  await typeTime(page, from);
+  await press(page, "i");
+  await typeTime(page, to);
+  await press(page, "o");
+}
+
 /** Screen x of a source time on a fitted timeline, from where the playhead stands at the start and at the end. */
 async function xOf(page: Page): Promise<(time: number, duration: number) => number> {
   const centre = async () => {
@@ -39,10 +47,7 @@ test.describe("on the counter", () => {
   });
 
   test("each clip is a numbered region, overlaps shown on rows of their own; the playhead and a pending IN show", async ({ page }) => {
-    await typeTime(page, 2);
-    await press(page, "i");
-    await typeTime(page, 4);
-    await press(page, "o");
+    await markClip(page, 2, 4);
     await typeTime(page, 3);
     await press(page, "m");
     await typeTime(page, 6);
@@ -77,10 +82,7 @@ test.describe("on the counter", () => {
   });
 
   test("dragging an edge snaps to the playhead, shows the move while dragging, and is one undo step", async ({ page }) => {
-    await typeTime(page, 2);
-    await press(page, "i");
-    await typeTime(page, 4);
-    await press(page, "o");
+    await markClip(page, 2, 4);
     // Frame 37 of 25 fps.
     await typeTime(page, 1.48);
     const x = await xOf(page);
@@ -118,10 +120,7 @@ test.describe("on the counter", () => {
   });
 
   test("← and → on an edge's slider move that edge exactly one frame, and leave the playhead", async ({ page }) => {
-    await typeTime(page, 2);
-    await press(page, "i");
-    await typeTime(page, 4);
-    await press(page, "o");
+    await markClip(page, 2, 4);
     const out = timeline(page).getByRole("slider", { name: "Clip 1 OUT" });
     await out.focus();
     await press(page, "ArrowRight");
