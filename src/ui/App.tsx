@@ -55,11 +55,13 @@ export function App() {
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
-  // A source opened: the player starts over and the export mode is the project's. Closed: the list is fresh.
+  // A source opened: the player, the timeline and the export start over, the export mode is the
+  // project's, and nothing of the last file's stays. Closed: the list is fresh.
   createEffect(
     on(session.source, (source) => {
       player.reset();
       zoom.fit();
+      exporter.forget();
       void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
       if (!source) void projectList.refresh();

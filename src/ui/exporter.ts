@@ -39,18 +39,25 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
   const [finished, setFinished] = createSignal<Download | null>(null);
   const [perClip, setPerClip] = createSignal(false);
 
-  async function run(): Promise<void> {
-    const source = session.source();
-    if (!source || progress()) return;
+  /** The last export's download, gone (another export starts, or another file opened). */
+  function forget(): void {
     const previous = finished();
     if (previous) URL.revokeObjectURL(previous.url);
     setFinished(null);
+  }
+
+  async function run(): Promise<void> {
+    const source = session.source();
+    if (!source || progress()) return;
+    forget();
     const name = cutFileName(source.file.name);
     const clips = session.clips();
     const names = perClip() ? clipFileNames(source.file.name, clips.map((c) => c.label)) : null;
     const destination = await pickDestination(name, names);
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
     let running = true;
+    // What the last export said belongs to it, not to this one.
+    session.say(`Exporting ${names ? `${names.length} clips` : name}…`);
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
@@ -79,6 +86,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     setPerClip,
     progress,
     download: finished,
+    forget,
     run,
     cancel: () => media.cancel(),
   };
