@@ -26,6 +26,7 @@ import { createProjects } from "./projects";
 import { createSession } from "./session";
 import { createTimelineZoom } from "./timeline-zoom";
 import { createStrips } from "./strips";
+import { createCutPreview } from "./cut-preview";
 import { StripCache } from "../storage/strip-cache";
 import { StripClient } from "../media/strip-client";
 import { sourceRate } from "./timeline-rate";
@@ -47,6 +48,7 @@ export function App() {
   const session = createSession(projects);
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
+  const preview = createCutPreview(player, session.clips);
   const strips = createStrips(StripCache.open().catch(() => null), new StripClient());
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
@@ -78,7 +80,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -147,7 +149,7 @@ export function App() {
               </div>
             </Show>
             <div class="stage">
-              <PlayerView source={source()} player={player} session={session} />
+              <PlayerView source={source()} player={player} session={session} preview={preview} />
               <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
             </div>
             <aside class="side" aria-label="Clips and export">

@@ -1,5 +1,6 @@
 import type { Player } from "./player";
 import type { Session } from "./session";
+import type { CutPreview } from "./cut-preview";
 import type { TimelineZoom } from "./timeline-zoom";
 
 export interface KeyBinding {
@@ -18,6 +19,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "O", does: "Set OUT at the playhead and add the clip" },
   { keys: "M", does: "First press IN, second press OUT and add the clip" },
   { keys: "Home / End", does: "Start / end of the source" },
+  { keys: "P", does: "Preview the cut: the clips back to back, in list order (P or Escape stops)" },
   { keys: "+ / − / 0", does: "Zoom the timeline in / out / fit the whole source (also Ctrl+wheel)" },
   { keys: "← / → on a clip's IN or OUT", does: "Move that edge one frame" },
   { keys: "Enter / Escape in a field", does: "Commit / undo the typing and give the keys back to the page" },
@@ -29,6 +31,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
 export interface PageKeys {
   toggleHelp: () => void;
   zoom: TimelineZoom;
+  preview: CutPreview;
 }
 
 const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
@@ -88,6 +91,10 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
   }
   if (belongsToControl(event, target)) return false;
   if (!session.source()) return false;
+  if (event.key === "Escape" && page.preview.current() !== null) {
+    page.preview.stop();
+    return true;
+  }
   const actions: Record<string, () => void> = {
     " ": player.togglePlay,
     k: player.pause,
@@ -106,6 +113,7 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     "=": () => page.zoom.zoomIn(player.playhead()),
     "-": () => page.zoom.zoomOut(player.playhead()),
     "0": page.zoom.fit,
+    p: page.preview.toggle,
   };
   const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
   if (!action) return false;

@@ -1,24 +1,11 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { COUNTER, SYNC } from "./fixtures";
+import { markClip, typeTime } from "./marking";
 import { clipRows, openVideo, playhead, press } from "./page";
 
 const timeline = (page: Page) => page.getByRole("region", { name: "Timeline" });
 const position = (page: Page) => timeline(page).getByRole("slider", { name: "Position" });
-
-async function typeTime(page: Page, seconds: number): Promise<void> {
-  const field = page.getByRole("textbox", { name: "Playhead" });
-  await field.fill(String(seconds));
-  await field.press("Enter");
-}
-
-/** A clip from `from` to `to`, marked with I and O at typed times. */
-async function markClip(page: Page, from: number, to: number): Promise<void> {
-  await typeTime(page, from);
-  await press(page, "i");
-  await typeTime(page, to);
-  await press(page, "o");
-}
 
 /** Screen x of a source time on a fitted timeline, from where the playhead stands at the start and at the end. */
 async function xOf(page: Page): Promise<(time: number, duration: number) => number> {

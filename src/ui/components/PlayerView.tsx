@@ -2,12 +2,13 @@ import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { firstAudio, firstVideo } from "../../core/media-info";
 import { formatRational } from "../../core/rational";
 import { formatTimecode, parseTime } from "../../core/timecode";
+import type { CutPreview } from "../cut-preview";
 import type { Player } from "../player";
 import type { Session, Source } from "../session";
 import { TimeField } from "./TimeField";
 
 /** The preview, the playhead readouts and the transport buttons (the playhead slider is on the Timeline). */
-export function PlayerView(props: { source: Source; player: Player; session: Session }) {
+export function PlayerView(props: { source: Source; player: Player; session: Session; preview: CutPreview }) {
   const player = props.player;
   const [url, setUrl] = createSignal("");
   createEffect(() => {
@@ -83,6 +84,20 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
         <button type="button" onClick={() => props.session.markOut(player.markTime())}>
           Mark OUT
         </button>
+        <button
+          type="button"
+          aria-pressed={props.preview.current() !== null}
+          title="Play the clips back to back (P)"
+          disabled={!!player.previewError() || props.session.clips().length === 0}
+          onClick={() => props.preview.toggle()}
+        >
+          Preview cut
+        </button>
+        <Show when={props.preview.current() !== null}>
+          <span role="status" aria-label="Preview">
+            Playing clip {(props.preview.current() ?? 0) + 1} of {props.session.clips().length}
+          </span>
+        </Show>
         <Show when={pendingIn() !== null}>
           <span>IN at {formatTimecode(pendingIn() ?? 0)}</span>
         </Show>

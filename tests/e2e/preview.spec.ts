@@ -1,0 +1,51 @@
+import { expect, test } from "./test";
+import { COUNTER } from "./fixtures";
+import { markClip } from "./marking";
+import { openVideo, press } from "./page";
+
+test("Preview cut plays the clips back to back in list order, jumping over what is cut out", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await markClip(page, 5, 6);
+  await markClip(page, 1, 2);
+  const video = page.getByLabel("Preview of counter.mp4");
+  // The element's time, sampled every animation frame until the preview ends.
+  const sampling = video.evaluate(
+    (element: HTMLVideoElement) =>
+      new Promise<number[]>((resolve) => {
+        const times: number[] = [];
+        const started = performance.now();
+        const sample = () => {
+          times.push(element.currentTime);
+          const running = document.querySelector("[aria-pressed=true]") !== null;
+          if ((!running && times.length > 30) || performance.now() - started > 15_000) resolve(times);
+          else requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      }),
+  );
+  await page.getByRole("button", { name: "Preview cut" }).click();
+  await expect(page.getByRole("status", { name: "Preview" })).toHaveText("Playing clip 1 of 2");
+  await expect(page.getByRole("status", { name: "Preview" })).toHaveText("Playing clip 2 of 2");
+  await expect(page.getByRole("button", { name: "Preview cut" })).toHaveAttribute("aria-pressed", "false");
+  const times = await sampling;
+  const playing = times.filter((t, i) => i > 0 && t !== times[i - 1]);
+  // First 5–6 s (list order), then 1–2 s; nothing of the 2–5 s cut out in between.
+  const firstAt = playing.findIndex((t) => t >= 5 && t < 6.1);
+  const secondAt = playing.findIndex((t) => t >= 1 && t < 2.1);
+  expect(firstAt).toBeGreaterThanOrEqual(0);
+  expect(secondAt).toBeGreaterThan(firstAt);
+  expect(playing.filter((t) => t > 2.1 && t < 4.99)).toEqual([]);
+  expect(Math.max(...playing.slice(secondAt))).toBeLessThan(2.2);
+});
+
+test("P starts the preview and Escape stops it", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await markClip(page, 1, 8);
+  await press(page, "p");
+  await expect(page.getByRole("status", { name: "Preview" })).toHaveText("Playing clip 1 of 1");
+  await press(page, "Escape");
+  await expect(page.getByRole("status", { name: "Preview" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
+});
