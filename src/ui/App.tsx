@@ -27,6 +27,7 @@ import { createSession } from "./session";
 import { createTimelineZoom } from "./timeline-zoom";
 import { createStrips } from "./strips";
 import { createCutPreview } from "./cut-preview";
+import { createSelection } from "./selection";
 import { StripCache } from "../storage/strip-cache";
 import { StripClient } from "../media/strip-client";
 import { sourceRate } from "./timeline-rate";
@@ -49,6 +50,7 @@ export function App() {
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
+  const selection = createSelection(session.clips);
   const strips = createStrips(StripCache.open().catch(() => null), new StripClient());
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
@@ -64,6 +66,7 @@ export function App() {
       player.reset();
       zoom.fit();
       exporter.forget();
+      selection.clear();
       void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
       if (!source) void projectList.refresh();
@@ -80,7 +83,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, selection })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -150,7 +153,7 @@ export function App() {
             </Show>
             <div class="stage">
               <PlayerView source={source()} player={player} session={session} preview={preview} />
-              <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
+              <Timeline session={session} player={player} zoom={zoom} selection={selection} strip={strips.strip()} />
             </div>
             <aside class="side" aria-label="Clips and export">
               <ClipList session={session} player={player} />

@@ -1,6 +1,8 @@
 import type { Player } from "./player";
 import type { Session } from "./session";
+import { formatSeconds } from "../core/timecode";
 import type { CutPreview } from "./cut-preview";
+import type { Selection } from "./selection";
 import type { TimelineZoom } from "./timeline-zoom";
 
 export interface KeyBinding {
@@ -15,8 +17,11 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "← / → or , / .", does: "One frame back / forward" },
   { keys: "Shift+← / Shift+→", does: "One second back / forward" },
   { keys: "Alt+← / Alt+→", does: "Previous / next keyframe (where lossless cuts land)" },
-  { keys: "I", does: "Set IN at the playhead" },
-  { keys: "O", does: "Set OUT at the playhead and add the clip" },
+  { keys: "I", does: "Set IN at the playhead (of the selected clip, if one is)" },
+  { keys: "O", does: "Set OUT at the playhead and add the clip (or the selected clip's OUT)" },
+  { keys: "↑ / ↓", does: "Select the previous / next clip and go to its IN (click a clip on the timeline to select it)" },
+  { keys: "Shift+I / Shift+O", does: "Go to the selected clip's IN / OUT" },
+  { keys: "Escape", does: "Stop the preview, or else deselect the clip" },
   { keys: "M", does: "First press IN, second press OUT and add the clip" },
   { keys: "Home / End", does: "Start / end of the source" },
   { keys: "P", does: "Preview the cut: the clips back to back, in list order (P or Escape stops)" },
@@ -32,6 +37,7 @@ export interface PageKeys {
   toggleHelp: () => void;
   zoom: TimelineZoom;
   preview: CutPreview;
+  selection: Selection;
 }
 
 const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
@@ -77,6 +83,32 @@ function leaveField(event: KeyboardEvent, target: HTMLElement): void {
   if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
 }
 
+/** I / O: the selected clip's edge at the playhead; with none selected, marking a new clip. */
+function setEdge(session: Session, selection: Selection, player: Player, field: "start" | "end"): void {
+  const clip = selection.selected();
+  if (!clip) return field === "start" ? session.markIn(player.markTime()) : session.markOut(player.markTime());
+  const edited = session.editTime(clip.id, field, formatSeconds(player.markTime()));
+  if (!edited.ok) session.complain(edited.error);
+}
+
+function goToEdge(selection: Selection, player: Player, field: "start" | "end"): void {
+  const clip = selection.selected();
+  if (clip) player.seek(clip[field]);
+}
+
+function selectStep(selection: Selection, player: Player, offset: number): void {
+  const clip = selection.step(offset);
+  if (clip) player.seek(clip.start);
+}
+
+/** Escape stops a running preview first, else deselects; with neither, it is no shortcut. */
+function escape(page: PageKeys): boolean {
+  if (page.preview.current() !== null) page.preview.stop();
+  else if (page.selection.selected()) page.selection.clear();
+  else return false;
+  return true;
+}
+
 /** Handles a page-level key; returns whether it was a shortcut. */
 export function handleKey(event: KeyboardEvent, session: Session, player: Player, page: PageKeys): boolean {
   const target = event.target instanceof HTMLElement ? event.target : document.body;
@@ -91,10 +123,7 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
   }
   if (belongsToControl(event, target)) return false;
   if (!session.source()) return false;
-  if (event.key === "Escape" && page.preview.current() !== null) {
-    page.preview.stop();
-    return true;
-  }
+  if (event.key === "Escape") return escape(page);
   const actions: Record<string, () => void> = {
     " ": player.togglePlay,
     k: player.pause,
@@ -104,8 +133,10 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     ArrowRight: () => arrow(event, player, 1),
     ",": () => player.stepFrames(-1),
     ".": () => player.stepFrames(1),
-    i: () => session.markIn(player.markTime()),
-    o: () => session.markOut(player.markTime()),
+    i: () => (event.shiftKey ? goToEdge(page.selection, player, "start") : setEdge(session, page.selection, player, "start")),
+    o: () => (event.shiftKey ? goToEdge(page.selection, player, "end") : setEdge(session, page.selection, player, "end")),
+    ArrowUp: () => selectStep(page.selection, player, -1),
+    ArrowDown: () => selectStep(page.selection, player, 1),
     m: () => session.toggleMark(player.markTime()),
     Home: () => player.seek(0),
     End: () => player.seek(session.duration()),

@@ -215,3 +215,39 @@ test("thumbnails and the waveform appear without holding up marking; silence sho
   await expect(wave).toBeVisible();
   expect(await computedAt()).toBe(first);
 });
+
+test("a selected clip takes I and O at the playhead; ↑/↓ and a click select, Shift+I/O go to its edges, Escape deselects", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await markClip(page, 2, 4);
+  await markClip(page, 6, 8);
+  const group = (n: number) => timeline(page).getByRole("group", { name: `Clip ${n}` });
+  const field = (n: number, name: "IN" | "OUT") => clipRows(page).nth(n - 1).getByRole("textbox", { name });
+
+  await press(page, "ArrowDown");
+  await expect(group(1)).toHaveAttribute("aria-current", "true");
+  expect(await playhead(page)).toBe(2);
+  await typeTime(page, 3);
+  await press(page, "i");
+  await expect(field(1, "IN")).toHaveValue("00:00:03.000");
+  await press(page, "Shift+O");
+  expect(await playhead(page)).toBe(4);
+
+  await press(page, "ArrowDown");
+  await expect(group(2)).toHaveAttribute("aria-current", "true");
+  await typeTime(page, 7.2);
+  await press(page, "o");
+  await expect(field(2, "OUT")).toHaveValue("00:00:07.200");
+  await expect(clipRows(page)).toHaveCount(2);
+  await press(page, "Shift+I");
+  expect(await playhead(page)).toBe(6);
+
+  await group(1).click();
+  await expect(group(1)).toHaveAttribute("aria-current", "true");
+  await expect(group(2)).not.toHaveAttribute("aria-current", "true");
+  await press(page, "Escape");
+  await expect(group(1)).not.toHaveAttribute("aria-current", "true");
+  await press(page, "i");
+  await expect(timeline(page).getByRole("note", { name: /^IN waiting for its OUT/ })).toBeVisible();
+  await expect(field(1, "IN")).toHaveValue("00:00:03.000");
+});

@@ -8,6 +8,7 @@ import { fractionAt, isZoomed, rulerMarks, timeAt, visibleKeyframes } from "../.
 import { formatSeconds, formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
+import type { Selection } from "../selection";
 import type { TimelineZoom } from "../timeline-zoom";
 import { sourceRate } from "../timeline-rate";
 import { TimelineStrips } from "./TimelineStrips";
@@ -30,7 +31,7 @@ const percent = (fraction: number) => `${fraction * 100}%`;
  * of their own), the playhead, a pending IN, keyframe ticks when zoomed in. Click or drag to
  * seek; drag a clip's edge (or use its slider's arrows) to move it.
  */
-export function Timeline(props: { session: Session; player: Player; zoom: TimelineZoom; strip: Strip | null }) {
+export function Timeline(props: { session: Session; player: Player; zoom: TimelineZoom; selection: Selection; strip: Strip | null }) {
   const session = props.session;
   const zoom = props.zoom;
   const [width, setWidth] = createSignal(0);
@@ -170,6 +171,9 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         <span class="timeline-span">
           {formatTimecode(view().start)} – {formatTimecode(view().start + view().span)}
         </span>
+        <Show when={props.selection.index() >= 0}>
+          <span class="timeline-selected">Clip {props.selection.index() + 1} selected: I / O set its edges, Escape deselects</span>
+        </Show>
       </div>
       <div class="timeline-track" ref={track} onPointerDown={scrub} style={{ "--lanes": laneCount() }}>
         <div class="tl-ruler" aria-hidden="true">
@@ -190,6 +194,8 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
                 role="group"
                 aria-label={`Clip ${index + 1}`}
                 class="tl-clip"
+                aria-current={props.selection.selected()?.id === clip().id ? "true" : undefined}
+                onPointerDown={() => props.selection.select(clip())}
                 style={{
                   left: at(shown(clip()).start),
                   width: percent((shown(clip()).end - shown(clip()).start) / Math.max(view().span, 1e-9)),
