@@ -13,6 +13,10 @@ export interface Clip {
 
 export type ClipField = "start" | "end";
 
+/** The same clip in value: how clips read from storage, which are never the page's own objects, compare. */
+export const sameClip = (a: Clip, b: Clip): boolean =>
+  a.id === b.id && a.start === b.start && a.end === b.end && a.label === b.label;
+
 export function checkRange(start: number, end: number, duration: number): Result<{ start: number; end: number }> {
   if (start < 0) return fail(`IN ${formatTimecode(start)} is before the start of the source`);
   if (end > duration) return fail(`OUT ${formatTimecode(end)} is after the end of the source (${formatTimecode(duration)})`);

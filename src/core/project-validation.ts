@@ -1,6 +1,7 @@
-import type { Clip } from "./clips";
+import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
 import type { BackedUpProject, MediaRef } from "./formats/project-backup";
+import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
 import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
@@ -52,7 +53,17 @@ export const shown = (value: string, max = 60): string => (value.length > max ? 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 // What can be wrong with a list's clips, counted by kind: a million bad clips make one message.
-type ClipFix = "unreadable" | "backwards" | "late" | "beyond" | "clamped" | "label" | "longLabel" | "ids" | "notList";
+type ClipFix =
+  | "unreadable"
+  | "backwards"
+  | "late"
+  | "beyond"
+  | "clamped"
+  | "label"
+  | "longLabel"
+  | "ids"
+  | "notList"
+  | "unfit";
 type Tally = Map<ClipFix, number>;
 const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   unreadable: (n) => `${plural(n, "clip had", "clips had")} no readable IN and OUT times: left out`,
@@ -65,6 +76,7 @@ const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
     `${plural(n, "label was", "labels were")} longer than ${MAX_LABEL.toLocaleString("en-US")} characters: shortened`,
   ids: () => "clip numbers repeated or were not whole numbers: renumbered",
   notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
+  unfit: () => "steps that did not fit its clips were left out",
 };
 const note = (tally: Tally, fix: ClipFix) => tally.set(fix, (tally.get(fix) ?? 0) + 1);
 
@@ -110,17 +122,63 @@ function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip
   return clips.map((clip, i) => ({ ...clip, id: i + 1 }));
 }
 
-/** Undo or redo steps: each a clip list, checked as the present one is. */
-function checkSteps(v: unknown, end: number, known: boolean, tally: Tally): Clip[][] {
+/** A stored step, its clips checked as the list's are; null where any part of it is unreadable or changed. */
+function checkStep(v: unknown, end: number, known: boolean): Step<Clip> | null {
+  if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
+  const intact = (list: unknown[]): Clip[] | null => {
+    const tally: Tally = new Map();
+    const clips = list.map((item) => checkClip(item, end, known, tally));
+    return tally.size === 0 ? (clips as Clip[]) : null;
+  };
+  const removed = intact(v.removed);
+  const inserted = intact(v.inserted);
+  return removed && inserted && complete<Step<Clip>>({ at: v.at as number, removed, inserted });
+}
+
+/**
+ * Steps as stored: each a change (now), or each a whole clip list (before changes were kept), made
+ * into the changes between those lists. Null for each entry that is neither.
+ */
+function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward", end: number, known: boolean, tally: Tally) {
   if (!Array.isArray(v)) {
-    note(tally, "notList");
+    if (v !== undefined) note(tally, "notList");
     return [];
   }
-  return v.flatMap((step: unknown) => {
-    const clips = checkClips(step, end, known, tally);
-    if (!clips) note(tally, "notList");
-    return clips ? [clips] : [];
+  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, end, known));
+  const lists = v.map((list) => checkClips(list, end, known, tally));
+  // Undo lists run oldest first up to the present; redo lists run from it.
+  const chain = direction === "backward" ? [...lists, present] : [present, ...lists];
+  const steps = chain.slice(1).map((list, i) => {
+    const before = chain[i];
+    return before && list ? stepBetween(before, list, sameClip) : null;
   });
+  return steps;
+}
+
+/**
+ * Undo and redo, kept only as far as they still lead from the present list: a step that cannot be
+ * made on the list it would meet is dropped with every step beyond it.
+ */
+function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, known: boolean, tally: Tally) {
+  const keep = (steps: (Step<Clip> | null)[], direction: "forward" | "backward"): Step<Clip>[] => {
+    const order = direction === "backward" ? [...steps].reverse() : steps;
+    const kept: Step<Clip>[] = [];
+    let list: readonly Clip[] = present;
+    for (const step of order) {
+      if (!step || !fits(list, step, direction, sameClip)) {
+        note(tally, "unfit");
+        break;
+      }
+      if (step.removed.length === 0 && step.inserted.length === 0) continue;
+      list = apply(list, step, direction);
+      kept.push(step);
+    }
+    return direction === "backward" ? kept.reverse() : kept;
+  };
+  return {
+    undo: keep(readSteps(v.undo, present, "backward", end, known, tally), "backward"),
+    redo: keep(readSteps(v.redo, present, "forward", end, known, tally), "forward"),
+  };
 }
 
 const tallyText = (tally: Tally, end: number, prefix = "") =>
@@ -240,8 +298,7 @@ export function checkProject(v: unknown, options: CheckOptions): CheckedProject 
   const clips = checkClips(v.clips, end, known, present);
   if (!clips) return { ok: false, error: "its clip list is unreadable" };
   const past: Tally = new Map();
-  const undo = checkSteps(v.undo, end, known, past);
-  const redo = checkSteps(v.redo, end, known, past);
+  const { undo, redo } = checkHistory(v, clips, end, known, past);
   repairs.push(...tallyText(present, end), ...tallyText(past, end, "in its undo history, "));
   const project = { id, ...checkDetails(v, options, repairs), media, ...(info && { info }), clips, undo, redo };
   return { ok: true, project, repairs };

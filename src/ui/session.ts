@@ -52,7 +52,7 @@ export interface PendingImport {
  */
 export function createSession(projects: Promise<ProjectDb | null>) {
   const [source, setSource] = createSignal<Source | null>(null);
-  const [history, setHistory] = createSignal<History<Clip[]>>(startHistory([]));
+  const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
@@ -65,7 +65,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
 
   /** Every change to the list goes through here, so that it can be undone. */
   const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
-  function changeHistory(next: History<Clip[]>): void {
+  function changeHistory(next: History<Clip>): void {
     if (editable()) setHistory(next);
   }
   function editable(): boolean {
@@ -80,7 +80,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
    * The history as it is to be stored: a label still being typed counts as the one undo step its
    * commit will make, so a reload mid-typing keeps it. Any other change to the list outdates it.
    */
-  const keptHistory = createMemo((): History<Clip[]> => {
+  const keptHistory = createMemo((): History<Clip> => {
     const draft = labelDraft();
     const current = history();
     if (!draft || draft.on !== current.present) return current;

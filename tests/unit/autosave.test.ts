@@ -122,7 +122,7 @@ describe("keepProjects", () => {
     page.dispatchEvent(new Event("pagehide"));
     await vi.waitFor(async () => expect((await db.load("p1"))?.clips[0]?.label).toBe("opening"), { timeout: 100 });
     const stored = await db.load("p1");
-    expect(stored?.undo.map((clips) => clips.map((c) => c.label))).toEqual([[], [""]]);
+    expect(stored?.undo.map((step) => step.inserted.map((c) => c.label))).toEqual([[""], ["opening"]]);
     expect(session.clips()[0]?.label).toBe("");
 
     session.editLabel(1, "opening");

@@ -1,4 +1,5 @@
 import type { Clip } from "../clips";
+import type { Step } from "../history";
 import type { ExportMode } from "../export-plan";
 import { isObject } from "../json";
 import type { MediaInfo } from "../media-info";
@@ -21,15 +22,19 @@ export interface BackedUpProject {
   /** The source as it was probed; absent from projects saved before it was kept. */
   info?: MediaInfo;
   clips: Clip[];
-  undo: Clip[][];
-  redo: Clip[][];
+  /** The changes that made `clips`, oldest first (version 1 kept whole lists; those are read too). */
+  undo: Step<Clip>[];
+  /** The changes undone, the next to redo first. */
+  redo: Step<Clip>[];
   exportMode: ExportMode;
   created: number;
   edited: number;
 }
 
 const FORMAT = "clipmark-projects";
-const VERSION = 1;
+// Version 2 keeps undo and redo as changes; version 1's whole lists are read as changes.
+const VERSION = 2;
+const READS = [1, 2];
 /** Deeper than any backup nests (about 7): refused before parsing, so no reader recurses without end. */
 const MAX_DEPTH = 32;
 /** Projects named one by one in a restore's message; the rest are counted. */
@@ -101,7 +106,9 @@ export function parse(text: string, options: ParseOptions): Result<BackupContent
   if (!data.ok) return data;
   const root = data.value;
   if (!isObject(root) || root.format !== FORMAT) return fail("not a Clipmark backup");
-  if (root.version !== VERSION) return fail(`a backup of version ${shown(String(root.version))}, this page reads ${VERSION}`);
+  if (!READS.includes(root.version as number)) {
+    return fail(`a backup of version ${shown(String(root.version))}, this page reads versions ${READS.join(" and ")}`);
+  }
   if (!Array.isArray(root.projects)) return fail("the backup has no projects list");
   const projects: BackedUpProject[] = [];
   const notes: ProjectNote[] = [];
