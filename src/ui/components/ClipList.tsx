@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { createEffect, For, on, Show } from "solid-js";
 import { clipDuration, totalDuration, type Clip, type ClipField } from "../../core/clips";
 import { frameStart, rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import { firstVideo } from "../../core/media-info";
@@ -6,6 +6,7 @@ import type { Rational } from "../../core/rational";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
+import { createVirtualWindow } from "../virtual-window";
 import { TimeField } from "./TimeField";
 
 /** The source frames a clip stands for, as the list names them. */
@@ -18,6 +19,7 @@ function framesText(range: FrameRange): string {
 /**
  * The clips in output order, each editable in place. IN and OUT show the times as given; with
  * video, durations and the total count the frames the clips stand for, as every export does.
+ * Only the rows in view are drawn, so a list of 10,000 clips edits as fast as one of ten.
  */
 export function ClipList(props: { session: Session; player: Player }) {
   const session = props.session;
@@ -35,6 +37,11 @@ export function ClipList(props: { session: Session; player: Player }) {
     const edited = session.editTime(clip.id, field, text);
     return edited.ok ? null : edited.error;
   };
+  const count = () => session.clips().length;
+  const view = createVirtualWindow(count);
+  const shown = () => session.clips().slice(view.range().first, view.range().end);
+  // A clip just added (by the keys, away from the list) is scrolled into view.
+  createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
 
   return (
     <section class="clips" aria-labelledby="clips-heading">
@@ -52,60 +59,86 @@ export function ClipList(props: { session: Session; player: Player }) {
         {formatTimecode(totalDuration(session.clips(), rate()))}
         <Show when={rate()}>{(r) => <>, {totalFrames(r())} frames</>}</Show>
       </p>
-      <ol aria-label="Clips">
-        <For each={session.clips()}>
-          {(clip, index) => (
-            <li
-              aria-label={`Clip ${index() + 1}`}
-              onClick={(event) => {
-                if (event.target === event.currentTarget) seekTo(clip);
-              }}
-            >
-              <button
-                type="button"
-                class="seek"
-                aria-label={`Go to clip ${index() + 1}`}
-                onClick={() => seekTo(clip)}
-              >
-                {index() + 1}
-              </button>
-              <TimeField label="IN" value={clip.start} onCommit={commit(clip, "start")} />
-              <TimeField label="OUT" value={clip.end} onCommit={commit(clip, "end")} />
-              <span class="duration" aria-label="Duration">
-                {formatTimecode(clipDuration(clip, rate()))}
-              </span>
-              <Show when={rate()}>
-                {(r) => (
-                  <span class="frames" aria-label="Frames">
-                    {framesText(spanFrames(clip, r()))}
-                  </span>
-                )}
-              </Show>
-              <input
-                type="text"
-                aria-label="Label"
-                placeholder="Label"
-                value={clip.label}
-                onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
-                onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+      <div class="clip-scroll" ref={view.box}>
+        <ol aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
+          <For each={shown()}>
+            {(clip, at) => (
+              <ClipRow
+                clip={clip}
+                index={view.range().first + at()}
+                count={count()}
+                rate={rate()}
+                ref={view.row}
+                session={session}
+                seekTo={seekTo}
+                commit={commit}
               />
-              <button type="button" onClick={() => session.move(clip.id, -1)} disabled={index() === 0}>
-                Move up
-              </button>
-              <button
-                type="button"
-                onClick={() => session.move(clip.id, 1)}
-                disabled={index() === session.clips().length - 1}
-              >
-                Move down
-              </button>
-              <button type="button" onClick={() => session.remove(clip.id)}>
-                Delete clip
-              </button>
-            </li>
-          )}
-        </For>
-      </ol>
+            )}
+          </For>
+        </ol>
+      </div>
     </section>
+  );
+}
+
+interface RowProps {
+  clip: Clip;
+  /** Its place in the whole list, from 0. */
+  index: number;
+  count: number;
+  rate: Rational | undefined;
+  ref: (row: HTMLElement) => void;
+  session: Session;
+  seekTo: (clip: Clip) => void;
+  commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
+}
+
+/** One clip of the list: its number, times, frames, label and the buttons that move or delete it. */
+function ClipRow(props: RowProps) {
+  const clip = props.clip;
+  const session = props.session;
+  return (
+    <li
+      ref={props.ref}
+      aria-label={`Clip ${props.index + 1}`}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.count}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) props.seekTo(clip);
+      }}
+    >
+      <button type="button" class="seek" aria-label={`Go to clip ${props.index + 1}`} onClick={() => props.seekTo(clip)}>
+        {props.index + 1}
+      </button>
+      <TimeField label="IN" value={clip.start} onCommit={props.commit(clip, "start")} />
+      <TimeField label="OUT" value={clip.end} onCommit={props.commit(clip, "end")} />
+      <span class="duration" aria-label="Duration">
+        {formatTimecode(clipDuration(clip, props.rate))}
+      </span>
+      <Show when={props.rate}>
+        {(r) => (
+          <span class="frames" aria-label="Frames">
+            {framesText(spanFrames(clip, r()))}
+          </span>
+        )}
+      </Show>
+      <input
+        type="text"
+        aria-label="Label"
+        placeholder="Label"
+        value={clip.label}
+        onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
+        onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+      />
+      <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
+        Move up
+      </button>
+      <button type="button" onClick={() => session.move(clip.id, 1)} disabled={props.index === props.count - 1}>
+        Move down
+      </button>
+      <button type="button" onClick={() => session.remove(clip.id)}>
+        Delete clip
+      </button>
+    </li>
   );
 }

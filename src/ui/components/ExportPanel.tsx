@@ -1,9 +1,12 @@
 import { createMemo, For, Show } from "solid-js";
+import type { Clip } from "../../core/clips";
 import { planLosslessClips, type ExportMode } from "../../core/export-plan";
-import { firstAudio, firstVideo } from "../../core/media-info";
+import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { Exporter } from "../exporter";
 import type { Session } from "../session";
+import { createVirtualWindow } from "../virtual-window";
+import { WindowedRows } from "./WindowedRows";
 
 const MODES: { mode: ExportMode; label: string }[] = [
   { mode: "lossless", label: "Lossless (fast)" },
@@ -15,10 +18,6 @@ const MODES: { mode: ExportMode; label: string }[] = [
 export function ExportPanel(props: { session: Session; exporter: Exporter }) {
   const exporter = props.exporter;
   const info = () => props.session.source()?.info;
-  const shifts = createMemo(() => {
-    const current = info();
-    return current ? planLosslessClips(current, props.session.clips()) : [];
-  });
   const streamsNote = () => {
     const current = info();
     if (!current) return "";
@@ -58,27 +57,8 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       <Show when={exporter.mode() === "smart"}>
         <p class="hint">Only the frames from each IN to the next keyframe are re-encoded; the rest is copied untouched.</p>
       </Show>
-      <Show when={exporter.mode() === "lossless" && shifts().length > 0}>
-        <table aria-label="Where lossless cuts land">
-          <thead>
-            <tr>
-              <th scope="col">Clip</th>
-              <th scope="col">Starts at keyframe</th>
-              <th scope="col">IN moves</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={shifts()}>
-              {(planned, index) => (
-                <tr>
-                  <td>{index() + 1}</td>
-                  <td>{formatTimecode(planned.start)}</td>
-                  <td>{formatOffset(planned.shift)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+      <Show when={exporter.mode() === "lossless" && info() && props.session.clips().length > 0}>
+        <LosslessTable info={info() as MediaInfo} clips={props.session.clips()} />
         <p class="hint">Stream copy starts each clip at the keyframe at or before its first frame; it ends exactly at OUT's frame.</p>
       </Show>
       <Show when={streamsNote()}>
@@ -120,5 +100,38 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
         )}
       </Show>
     </section>
+  );
+}
+
+/** Where each clip's copy starts: planned for the rows in view only, so a long list costs no more than a short one. */
+function LosslessTable(props: { info: MediaInfo; clips: readonly Clip[] }) {
+  const view = createVirtualWindow(() => props.clips.length);
+  const shown = createMemo(() => {
+    const { first, end } = view.range();
+    return planLosslessClips(props.info, props.clips.slice(first, end));
+  });
+  return (
+    <div class="lossless-rows" ref={view.box}>
+      <table aria-label="Where lossless cuts land" aria-rowcount={props.clips.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">Clip</th>
+            <th scope="col">Starts at keyframe</th>
+            <th scope="col">IN moves</th>
+          </tr>
+        </thead>
+        <WindowedRows
+          view={view}
+          rows={shown()}
+          cells={(planned, number) => (
+            <>
+              <td>{number}</td>
+              <td>{formatTimecode(planned.start)}</td>
+              <td>{formatOffset(planned.shift)}</td>
+            </>
+          )}
+        />
+      </table>
+    </div>
   );
 }
