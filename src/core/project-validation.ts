@@ -5,6 +5,7 @@ import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
 import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
+import { plural } from "./plural";
 import { formatTimecode } from "./timecode";
 
 /**
@@ -50,7 +51,6 @@ export const isPlainId = (v: unknown): v is string =>
 /** A value cut to `max` characters for a message. */
 export const shown = (value: string, max = 60): string => (value.length > max ? `${value.slice(0, max)}…` : value);
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 // What can be wrong with a list's clips, counted by kind: a million bad clips make one message.
 type ClipFix =
@@ -128,7 +128,8 @@ function checkStep(v: unknown, end: number, known: boolean): Step<Clip> | null {
   const intact = (list: unknown[]): Clip[] | null => {
     const tally: Tally = new Map();
     const clips = list.map((item) => checkClip(item, end, known, tally));
-    return tally.size === 0 ? (clips as Clip[]) : null;
+    const numbered = clips.every((c) => c && whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
+    return tally.size === 0 && numbered ? (clips as Clip[]) : null;
   };
   const removed = intact(v.removed);
   const inserted = intact(v.inserted);
@@ -164,8 +165,15 @@ function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, 
     const order = direction === "backward" ? [...steps].reverse() : steps;
     const kept: Step<Clip>[] = [];
     let list: readonly Clip[] = present;
+    // How many clips of each id the list has, kept step by step: every list met must have each once.
+    const ids = new Map(present.map((clip) => [clip.id, 1]));
+    const unique = (step: Step<Clip>) => {
+      const [out, into] = direction === "backward" ? [step.inserted, step.removed] : [step.removed, step.inserted];
+      for (const { id } of out) ids.set(id, (ids.get(id) ?? 0) - 1);
+      return into.every(({ id }) => ids.set(id, (ids.get(id) ?? 0) + 1).get(id) === 1);
+    };
     for (const step of order) {
-      if (!step || !fits(list, step, direction, sameClip)) {
+      if (!step || !fits(list, step, direction, sameClip) || !unique(step)) {
         note(tally, "unfit");
         break;
       }

@@ -63,6 +63,7 @@ function expectSound(project: BackedUpProject): void {
     for (const step of steps) {
       expect(fits(list, step, direction, sameClip)).toBe(true);
       list = apply(list, step, direction);
+      expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     }
   }
   const rate = project.info ? firstVideo(project.info)?.frameRate : undefined;
@@ -152,6 +153,11 @@ describe("checkProject", () => {
     const result = check({ ...PROJECT, undo, redo });
     expect(result.ok && [result.project.undo, result.project.redo]).toEqual([[undo[1]], [redo[0]]]);
     expect(result.ok && result.repairs).toEqual(["in its undo history, steps that did not fit its clips were left out"]);
+    // A step that would give two clips one id, or a clip no id, is no step.
+    const twin = { at: 1, removed: [], inserted: [{ ...a, start: 5, end: 6 }] };
+    const unnumbered = { at: 0, removed: [a], inserted: [{ ...a, id: 0 }] };
+    expect(check({ ...PROJECT, redo: [twin] })).toMatchObject({ ok: true, project: { redo: [] } });
+    expect(check({ ...PROJECT, redo: [unnumbered] })).toMatchObject({ ok: true, project: { redo: [] } });
     // Whole lists: the bad clip leaves an empty list, a step of its own; `null` is no list.
     expect(check({ ...PROJECT, undo: "no", redo: [[bad], null] })).toMatchObject({
       ok: true,
