@@ -53,6 +53,8 @@ export interface PendingImport {
 export function createSession(projects: Promise<ProjectDb | null>) {
   const [source, setSource] = createSignal<Source | null>(null);
   const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
+  // The history as it was read from storage, while it is still the one shown.
+  const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [notice, setNotice] = createSignal<Notice>(null);
@@ -89,14 +91,19 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     return record(current, setClipLabel(current.present, draft.id, draft.label));
   });
 
-  /** Starts editing a probed source: its saved project as it was left, or a new one. */
-  function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean): void {
+  /**
+   * Starts editing a probed source: its saved project as it was left, or a new one. `stored` says
+   * the saved project is in storage as it is (so there is nothing to write until it changes).
+   */
+  function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean, stored = saved !== undefined): void {
     // At once: the new source must never be seen with the old clips (autosave would store that).
     batch(() => {
       setReadOnly(false);
       setKeptCopy(hasCopy);
       setSource(next);
-      setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
+      const opened = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
+      setHistory(opened);
+      setStoredHistory(stored ? opened : null);
       setMarking({ pendingIn: null });
       setPendingImport(null);
     });
@@ -187,6 +194,8 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
       setReadOnly(false);
     },
+    /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
+    asStored: () => keptHistory() === storedHistory(),
     canUndo: () => history().past.length > 0,
     canRedo: () => history().future.length > 0,
     keptHistory,

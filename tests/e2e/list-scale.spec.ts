@@ -43,7 +43,7 @@ test("a list of 10,000 clips: only the rows in view are drawn, and every clip ca
   await afterAutosave(page);
   await page.reload();
   await page.getByLabel("Open video").setInputFiles(LONG);
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText(`Reopened long.mp4 with its ${CLIPS} clips`);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened long.mp4 with its 10,000 clips");
   await expect(summary).toContainText(`${CLIPS} clips`);
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(clipRows(page)).toHaveCount(0);
