@@ -2,8 +2,9 @@ import { createMemo, For, Show } from "solid-js";
 import type { Clip } from "../../core/clips";
 import { planLosslessClips, type ExportMode } from "../../core/export-plan";
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
+import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
-import type { Exporter } from "../exporter";
+import type { ExportEntry, Exporter, ExportState } from "../exporter";
 import type { Session } from "../session";
 import { createVirtualWindow } from "../virtual-window";
 import { WindowedRows } from "./WindowedRows";
@@ -13,6 +14,15 @@ const MODES: { mode: ExportMode; label: string }[] = [
   { mode: "smart", label: "Smart cut (frame-accurate, fast)" },
   { mode: "reencode", label: "Re-encode (frame-accurate)" },
 ];
+const MODE_NAMES: Record<ExportMode, string> = { lossless: "lossless", smart: "smart cut", reencode: "re-encoded" };
+const STATE_TEXT: Record<ExportState, string> = { running: "exporting…", done: "done", failed: "failed", cancelled: "cancelled" };
+
+/** Bytes as a person reads them: "850 kB", "4.2 MB", "1.35 GB". */
+function sizeText(bytes: number): string {
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
 
 /** Mode choice, what a lossless cut will do to each clip, and the export itself. */
 export function ExportPanel(props: { session: Session; exporter: Exporter }) {
@@ -90,14 +100,11 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
           </div>
         )}
       </Show>
-      <Show when={exporter.download()}>
-        {(download) => (
-          <p>
-            <a href={download().url} download={download().name}>
-              Download {download().name}
-            </a>
-          </p>
-        )}
+      <Show when={exporter.exports().length > 0}>
+        <h3 id="exports-heading">Exports</h3>
+        <ul class="exports" aria-labelledby="exports-heading">
+          <For each={exporter.exports()}>{(entry) => <ExportItem entry={entry} exporter={exporter} />}</For>
+        </ul>
       </Show>
     </section>
   );
@@ -133,5 +140,38 @@ function LosslessTable(props: { info: MediaInfo; clips: readonly Clip[] }) {
         />
       </table>
     </div>
+  );
+}
+
+/** One export of the session: what it is, how it went, and its download while it is kept. */
+function ExportItem(props: { entry: ExportEntry; exporter: Exporter }) {
+  const entry = () => props.entry;
+  const facts = () =>
+    [
+      MODE_NAMES[entry().mode],
+      plural(entry().clips, "clip", "clips"),
+      formatTimecode(entry().duration),
+      ...(entry().size === null ? [] : [sizeText(entry().size as number)]),
+    ].join(", ");
+  return (
+    <li aria-label={entry().name}>
+      <span class="export-name">{entry().name}</span> <span>{facts()}</span>{" "}
+      <span class="export-state">
+        {STATE_TEXT[entry().state]}
+        {entry().detail ? `: ${entry().detail}` : ""}
+      </span>
+      <Show when={entry().download}>
+        {(saved) => (
+          <a href={saved().url} download={saved().name}>
+            Download {saved().name}
+          </a>
+        )}
+      </Show>
+      <Show when={entry().state !== "running"}>
+        <button type="button" aria-label={`Remove ${entry().name} from the list`} onClick={() => props.exporter.remove(entry().id)}>
+          Remove
+        </button>
+      </Show>
+    </li>
   );
 }
