@@ -1,6 +1,6 @@
 import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
-import type { BackedUpProject, MediaRef } from "./formats/project-backup";
+import type { MediaRef, Project } from "./project";
 import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
 import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
@@ -29,7 +29,7 @@ const EXPORT_MODES: readonly ExportMode[] = ["lossless", "smart", "reencode"];
 /** Names that, as object keys, reach or replace an object's prototype. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-export type CheckedProject = { ok: true; project: BackedUpProject; repairs: string[] } | { ok: false; error: string };
+export type CheckedProject = { ok: true; project: Project; repairs: string[] } | { ok: false; error: string };
 
 export interface CheckOptions {
   /** A fresh id for a project whose own cannot be used (a restore); without it such a project is refused. */

@@ -1,10 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from "idb";
-import type { BackedUpProject } from "../core/formats/project-backup";
+import type { Project } from "../core/project";
 import { isObject } from "../core/json";
 import { checkProject, shown } from "../core/project-validation";
 
 /** A stored project. A source file may have several; each has an id of its own. */
-export type ProjectRecord = BackedUpProject;
+export type ProjectRecord = Project;
 
 /** A stored record that is no project this page can read (an older version's, or damaged), and why. */
 export interface DamagedRecord {

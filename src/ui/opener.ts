@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
 import { sourceDifferences } from "../core/source-match";

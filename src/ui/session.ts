@@ -13,7 +13,7 @@ import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../
 import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
 import { fail, type Result } from "../core/result";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 
 /** The project being edited, apart from its clips. */

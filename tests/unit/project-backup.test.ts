@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sampleInfo } from "./sample-info";
-import { parse, restoreMessage, serialize, type BackedUpProject } from "../../src/core/formats/project-backup";
+import { parse, restoreMessage, serialize } from "../../src/core/formats/project-backup";
+import type { Project } from "../../src/core/project";
 
-const PROJECT: BackedUpProject = {
+const PROJECT: Project = {
   id: "talk.mp4|1000|5",
   name: "Talk",
   media: { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" },

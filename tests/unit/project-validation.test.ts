@@ -2,14 +2,15 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sameClip, totalDuration } from "../../src/core/clips";
 import { apply, fits } from "../../src/core/history";
-import { parse, type BackedUpProject } from "../../src/core/formats/project-backup";
+import { parse } from "../../src/core/formats/project-backup";
+import type { Project } from "../../src/core/project";
 import { firstVideo } from "../../src/core/media-info";
 import { checkProject, isPlainId, MAX_LABEL, MAX_NAME, MAX_SECONDS, RESERVED_KEYS } from "../../src/core/project-validation";
 import { formatTimecode } from "../../src/core/timecode";
 import { sampleInfo, VIDEO } from "./sample-info";
 
 const MEDIA = { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" };
-const PROJECT: BackedUpProject = {
+const PROJECT: Project = {
   id: "0123456789abcdef0123456789abcdef",
   name: "Talk",
   media: MEDIA,
@@ -42,7 +43,7 @@ function expectPlainData(value: unknown, path = "project"): void {
 }
 
 /** What every project that comes through must be: safe to list, total, show and export. */
-function expectSound(project: BackedUpProject): void {
+function expectSound(project: Project): void {
   expectPlainData(project);
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
