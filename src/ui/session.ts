@@ -12,9 +12,13 @@ import { record, redo, startHistory, undo, type History } from "../core/history"
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
 import type { MediaInfo } from "../core/media-info";
+import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
 import type { MediaRef } from "../core/project";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
+import { createNotices } from "./notices";
+import { createProjectLock } from "./project-lock";
+import { createSourceCopy } from "./source-copy";
 
 /** The project being edited, apart from its clips. */
 export interface OpenProject {
@@ -32,8 +36,6 @@ export interface Source {
   project: OpenProject;
 }
 
-export type Notice = { kind: "info" | "error"; text: string } | null;
-
 /** A label being typed, on the list it is typed over. */
 interface LabelDraft {
   on: Clip[];
@@ -47,35 +49,30 @@ export interface PendingImport {
 }
 
 /**
- * The open source, its clip list (with undo and redo) and the marking state: what the page edits.
+ * The open source, its clip list (with undo and redo) and the marking state: what the page edits,
+ * with the page's notices, the tab's hold on the project and the source's kept copy beside it.
  * `projects` is where the open project is read back from; null where storage is unavailable.
  */
 export function createSession(projects: Promise<ProjectDb | null>) {
+  const notices = createNotices();
+  const { say, complain } = notices;
+  const lock = createProjectLock(notices);
+  const { readOnly, editable } = lock;
+  const copy = createSourceCopy(projects, notices);
   const [source, setSource] = createSignal<Source | null>(null);
   const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
   // The history as it was read from storage, while it is still the one shown.
   const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
-  const [notice, setNotice] = createSignal<Notice>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
-
-  const [keptCopy, setKeptCopy] = createSignal(false);
-  // Another tab has this project: this one shows it but must not write over it.
-  const [readOnly, setReadOnly] = createSignal(false);
 
   /** Every change to the list goes through here, so that it can be undone. */
   const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
   function changeHistory(next: History<Clip>): void {
     if (editable()) setHistory(next);
   }
-  function editable(): boolean {
-    if (readOnly()) complain("This project is open in another tab: choose “Edit here” to change it in this one");
-    return !readOnly();
-  }
-  const say = (text: string): void => void setNotice({ kind: "info", text });
-  const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
 
   /**
@@ -98,8 +95,8 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean, stored = saved !== undefined): void {
     // At once: the new source must never be seen with the old clips (autosave would store that).
     batch(() => {
-      setReadOnly(false);
-      setKeptCopy(hasCopy);
+      lock.hold();
+      copy.knowCopy(hasCopy);
       setSource(next);
       const opened = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
       setHistory(opened);
@@ -124,7 +121,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (!pending || !editable()) return;
     setClips(applyImport(clips(), pending.preview.entries, how));
     setPendingImport(null);
-    say(`Imported ${pending.preview.entries.length} clips from ${pending.fileName}`);
+    say(`Imported ${plural(pending.preview.entries.length, "clip", "clips")} from ${pending.fileName}`);
   }
 
   function applyMark(outcome: Result<MarkOutcome>): void {
@@ -144,17 +141,14 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   }
 
   return {
+    ...notices,
     source,
     clips,
     marking,
-    notice,
     duration,
     begin,
     /** Back to the Projects page; the project is saved already. */
     close: () => setSource(null),
-    say,
-    complain,
-    dismiss: () => setNotice(null),
     markIn: (time: number) => {
       setMarking(markIn(time));
       say("IN set; press O (or M) at the OUT point");
@@ -170,29 +164,19 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     undo: () => changeHistory(undo(history())),
     redo: () => changeHistory(redo(history())),
     readOnly,
-    keptCopy,
+    keptCopy: copy.keptCopy,
     /** Keeps (or drops) a copy of the source in the browser, so that its project reopens by itself. */
     async keepCopy(keep: boolean): Promise<void> {
       const open = source();
-      const db = await projects;
-      if (!open || !db) return;
-      try {
-        if (keep) await db.keepMedia(open.media.fingerprint, open.file);
-        else await db.dropMedia(open.media.fingerprint);
-        setKeptCopy(keep);
-        say(keep ? `A copy of ${open.file.name} is kept in this browser` : `The copy of ${open.file.name} is gone`);
-      } catch (error) {
-        complain(`Could not keep a copy of ${open.file.name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      if (open) await copy.keepCopy(open.file, open.media, keep);
     },
-    /** Another tab took the project: stop editing here. */
-    yieldToOtherTab: () => setReadOnly(true),
+    yieldToOtherTab: lock.yieldToOtherTab,
     /** Edit here after all: start from what the other tab saved last. */
     async takeOver(): Promise<void> {
       const open = source();
       const saved = open && (await (await projects)?.load(open.project.id).catch(() => undefined));
       if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
-      setReadOnly(false);
+      lock.hold();
     },
     /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
     asStored: () => keptHistory() === storedHistory(),
