@@ -1,9 +1,13 @@
 import { batch, createMemo, createSignal } from "solid-js";
 import {
+  clipAt,
+  mergeWithNext,
   moveClip,
   removeClip,
+  setClipBound,
   setClipLabel,
   setClipTime,
+  splitClip,
   type Clip,
   type ClipField,
 } from "../core/clips";
@@ -11,9 +15,11 @@ import { applyImport, previewImport, type ImportPreview } from "../core/edits-im
 import { record, redo, startHistory, undo, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
-import type { MediaInfo } from "../core/media-info";
+import { firstVideo, type MediaInfo } from "../core/media-info";
+import type { Rational } from "../core/rational";
 import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
+import { formatTimecode } from "../core/timecode";
 import type { MediaRef } from "../core/project";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 import { createNotices } from "./notices";
@@ -67,6 +73,10 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
+  // The clip I, O, Shift+I/O and merging act on; none while clips are being marked.
+  const [selectedId, setSelectedId] = createSignal<number | null>(null);
+  const selected = createMemo((): Clip | undefined => clips().find((c) => c.id === selectedId()));
+  const place = (id: number): number => clips().findIndex((c) => c.id === id) + 1;
 
   /** Every change to the list goes through here, so that it can be undone. */
   const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
@@ -74,6 +84,10 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (editable()) setHistory(next);
   }
   const duration = () => source()?.info.duration ?? 0;
+  const frameRate = (): Rational | undefined => {
+    const info = source()?.info;
+    return info && firstVideo(info)?.frameRate;
+  };
 
   /**
    * The history as it is to be stored: a label still being typed counts as the one undo step its
@@ -103,6 +117,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       setStoredHistory(stored ? opened : null);
       setMarking({ pendingIn: null });
       setPendingImport(null);
+      setSelectedId(null);
     });
   }
 
@@ -133,6 +148,38 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (added) say(`Added clip ${outcome.value.clips.length}`);
   }
 
+  /** I or O on the selected clip: its bound moves to the playhead. */
+  function setBound(clip: Clip, field: ClipField, time: number): void {
+    const edited = setClipBound(clips(), clip.id, field, time, duration());
+    if (!edited.ok) return complain(`Clip ${place(clip.id)}: ${edited.error}`);
+    if (!editable()) return;
+    setClips(edited.value);
+    say(`Clip ${place(clip.id)} ${field === "start" ? "IN" : "OUT"} set to ${formatTimecode(time)}`);
+  }
+
+  /** S: the clip under the playhead (the selected one, where clips overlap) in two. */
+  function split(time: number): void {
+    const clip = clipAt(clips(), time, selectedId());
+    if (!clip) return complain(`No clip goes on at ${formatTimecode(time)}: move the playhead inside the clip to split`);
+    const parts = splitClip(clips(), clip.id, time);
+    if (!parts.ok) return complain(parts.error);
+    if (!editable()) return;
+    const at = place(clip.id);
+    setClips(parts.value);
+    say(`Split clip ${at} at ${formatTimecode(time)} into clips ${at} and ${at + 1}`);
+  }
+
+  function mergeSelected(): void {
+    const clip = selected();
+    if (!clip) return complain("Select a clip (click it, or ↑/↓) to merge it with the next");
+    const merged = mergeWithNext(clips(), clip.id);
+    if (!merged.ok) return complain(`Cannot merge: ${merged.error}`);
+    if (!editable()) return;
+    const at = place(clip.id);
+    setClips(merged.value);
+    say(`Merged clips ${at} and ${at + 1}`);
+  }
+
   function editTime(id: number, field: ClipField, text: string): Result<Clip[]> {
     if (readOnly()) return fail("This project is open in another tab");
     const edited = setClipTime(clips(), id, field, text, duration());
@@ -146,15 +193,41 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     clips,
     marking,
     duration,
+    /** The video's frame rate; none for sound alone. */
+    frameRate,
     begin,
     /** Back to the Projects page; the project is saved already. */
     close: () => setSource(null),
+    /** I: the selected clip's IN, or the IN of a clip to come. */
     markIn: (time: number) => {
+      const clip = selected();
+      if (clip) return setBound(clip, "start", time);
       setMarking(markIn(time));
       say("IN set; press O (or M) at the OUT point");
     },
-    markOut: (time: number) => applyMark(markOut(marking(), clips(), time, duration())),
-    toggleMark: (time: number) => applyMark(toggleMark(marking(), clips(), time, duration())),
+    /** O: the selected clip's OUT, or the OUT that adds the clip being marked. */
+    markOut: (time: number) => {
+      const clip = selected();
+      if (clip) setBound(clip, "end", time);
+      else applyMark(markOut(marking(), clips(), time, duration()));
+    },
+    /** M always marks a new clip, whatever is selected. */
+    toggleMark: (time: number) => {
+      setSelectedId(null);
+      applyMark(toggleMark(marking(), clips(), time, duration()));
+    },
+    selected,
+    select: (id: number | null) => setSelectedId(id),
+    /** ↑/↓: the clip before or after the selected one in the list (from either end when none is). */
+    selectNext(offset: 1 | -1): Clip | undefined {
+      const list = clips();
+      const at = list.findIndex((c) => c.id === selectedId());
+      const next = list[at < 0 ? (offset > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + offset))];
+      if (next) setSelectedId(next.id);
+      return next;
+    },
+    split,
+    mergeSelected,
     editTime,
     pendingImport,
     readEdits,

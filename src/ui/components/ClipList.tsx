@@ -1,7 +1,6 @@
 import { createEffect, For, on, Show } from "solid-js";
-import { clipDuration, totalDuration, type Clip, type ClipField } from "../../core/clips";
-import { frameStart, rangeLength, spanFrames, type FrameRange } from "../../core/frames";
-import { firstVideo } from "../../core/media-info";
+import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
+import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import type { Rational } from "../../core/rational";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
@@ -23,15 +22,12 @@ function framesText(range: FrameRange): string {
  */
 export function ClipList(props: { session: Session; player: Player }) {
   const session = props.session;
-  const rate = (): Rational | undefined => {
-    const info = session.source()?.info;
-    return info && firstVideo(info)?.frameRate;
-  };
+  const rate = session.frameRate;
   const totalFrames = (r: Rational) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, r)), 0);
-  // The clip's first frame, not the one on screen at IN (which may be the frame before it).
+  // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
-    const r = rate();
-    props.player.seek(r ? frameStart(spanFrames(clip, r).first, r) : clip.start);
+    session.select(clip.id);
+    props.player.seek(clipEntry(clip, rate()));
   };
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
@@ -40,19 +36,34 @@ export function ClipList(props: { session: Session; player: Player }) {
   const count = () => session.clips().length;
   const view = createVirtualWindow(count);
   const shown = () => session.clips().slice(view.range().first, view.range().end);
-  // A clip just added (by the keys, away from the list) is scrolled into view.
+  // A clip just added (by the keys, away from the list) is scrolled into view, as is one selected by ↑/↓.
   createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
+  createEffect(
+    on(session.selected, (clip) => {
+      if (clip) view.show(session.clips().indexOf(clip));
+    }),
+  );
 
   return (
     <section class="clips" aria-labelledby="clips-heading">
       <h2 id="clips-heading">Clips</h2>
-      <div role="group" aria-label="History">
-        <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
-          Undo
-        </button>
-        <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
-          Redo
-        </button>
+      <div class="clip-tools">
+        <div role="group" aria-label="History">
+          <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
+            Undo
+          </button>
+          <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
+            Redo
+          </button>
+        </div>
+        <div role="group" aria-label="Clip tools">
+          <button type="button" aria-keyshortcuts="S" onClick={() => session.split(props.player.markTime())} disabled={count() === 0}>
+            Split
+          </button>
+          <button type="button" onClick={() => session.mergeSelected()} disabled={!session.selected()}>
+            Merge with next
+          </button>
+        </div>
       </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
@@ -65,6 +76,7 @@ export function ClipList(props: { session: Session; player: Player }) {
             {(clip, at) => (
               <ClipRow
                 clip={clip}
+                selected={clip === session.selected()}
                 index={view.range().first + at()}
                 count={count()}
                 rate={rate()}
@@ -83,6 +95,8 @@ export function ClipList(props: { session: Session; player: Player }) {
 
 interface RowProps {
   clip: Clip;
+  /** The clip I, O and merging act on. */
+  selected: boolean;
   /** Its place in the whole list, from 0. */
   index: number;
   count: number;
@@ -103,6 +117,8 @@ function ClipRow(props: RowProps) {
       aria-label={`Clip ${props.index + 1}`}
       aria-posinset={props.index + 1}
       aria-setsize={props.count}
+      aria-current={props.selected ? "true" : undefined}
+      classList={{ selected: props.selected }}
       onClick={(event) => {
         if (event.target === event.currentTarget) props.seekTo(clip);
       }}
