@@ -96,16 +96,19 @@ export const setClipLabel = (clips: readonly Clip[], id: number, label: string):
 
 export const removeClip = (clips: readonly Clip[], id: number): Clip[] => clips.filter((c) => c.id !== id);
 
-/** Moves a clip `offset` places (negative: up); a move past either end changes nothing. */
-export function moveClip(clips: readonly Clip[], id: number, offset: number): Clip[] {
+/** Moves a clip to place `to` of the list (from 0, as the list will be); a place past either end changes nothing. */
+export function moveClipTo(clips: readonly Clip[], id: number, to: number): Clip[] {
   const from = clips.findIndex((c) => c.id === id);
-  const to = from + offset;
   if (from < 0 || to < 0 || to >= clips.length) return [...clips];
   const moved = [...clips];
   const [clip] = moved.splice(from, 1);
   moved.splice(to, 0, clip as Clip);
   return moved;
 }
+
+/** Moves a clip `offset` places (negative: up); a move past either end changes nothing. */
+export const moveClip = (clips: readonly Clip[], id: number, offset: number): Clip[] =>
+  moveClipTo(clips, id, clips.findIndex((c) => c.id === id) + offset);
 
 /** Anything that runs from a start to an end in seconds: a clip, an imported entry, a planned cut. */
 export interface Span {

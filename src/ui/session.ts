@@ -3,6 +3,7 @@ import {
   clipAt,
   mergeWithNext,
   moveClip,
+  moveClipTo,
   removeClip,
   setClipBound,
   setClipLabel,
@@ -266,6 +267,8 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       }),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
+    /** A row dragged to place `to` (from 0). */
+    moveTo: (id: number, to: number) => setClips(moveClipTo(clips(), id, to)),
   };
 }
 

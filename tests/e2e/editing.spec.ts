@@ -158,3 +158,15 @@ test("editing at the playhead: select with ↑/↓, I/O move the selected clip, 
   await expect(clipRows(page)).toHaveCount(3);
   expect((await clipStarts(page))[2]).toBe("00:00:10.000");
 });
+
+test("a row dragged by its number takes another row's place, in one undoable step", async ({ page }) => {
+  await addClip(page, 1, 2);
+  await addClip(page, 3, 4);
+  await addClip(page, 5, 6);
+  await clipRows(page).nth(0).getByRole("button", { name: "Go to clip 1" }).dragTo(clipRows(page).nth(2));
+  expect(await clipStarts(page)).toEqual(["00:00:03.000", "00:00:05.000", "00:00:01.000"]);
+  await clipRows(page).nth(2).getByRole("button", { name: "Go to clip 3" }).dragTo(clipRows(page).nth(0));
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:03.000", "00:00:05.000"]);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:03.000", "00:00:05.000", "00:00:01.000"]);
+});

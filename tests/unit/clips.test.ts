@@ -6,6 +6,7 @@ import {
   clipDuration,
   mergeWithNext,
   moveClip,
+  moveClipTo,
   removeClip,
   setClipBound,
   setClipLabel,
@@ -140,5 +141,15 @@ describe("editing at the playhead", () => {
       error: "clips 1 and 2 do not meet (00:00:05.000 to 00:00:10.000 lies between them): only clips that touch or overlap merge",
     });
     expect(mergeWithNext(list, 3)).toEqual({ ok: false, error: "clip 3 is the last: there is no next clip to merge it with" });
+  });
+});
+
+describe("moving a clip to a place", () => {
+  it("puts it at that place of the list as it will be, and ignores places past the ends", () => {
+    expect(moveClipTo(list, 1, 2).map((c) => c.id)).toEqual([2, 3, 1]);
+    expect(moveClipTo(list, 3, 0).map((c) => c.id)).toEqual([3, 1, 2]);
+    expect(moveClipTo(list, 2, 1)).toEqual(list);
+    expect(moveClipTo(list, 2, 3)).toEqual(list);
+    expect(moveClipTo(list, 9, 0)).toEqual(list);
   });
 });

@@ -1,4 +1,4 @@
-import { createEffect, For, on, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
 import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import type { Rational } from "../../core/rational";
@@ -107,23 +107,55 @@ interface RowProps {
   commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
 }
 
-/** One clip of the list: its number, times, frames, label and the buttons that move or delete it. */
+/** What a dragged row carries: its clip's id. */
+const DRAGGED_CLIP = "application/x-clipmark-clip";
+
+/**
+ * One clip of the list: its number, times, frames, label and the buttons that move or delete it.
+ * Its number is also a handle to drag the row to another place (Move up/down do it by keyboard).
+ */
 function ClipRow(props: RowProps) {
   const clip = props.clip;
   const session = props.session;
+  const [dropHere, setDropHere] = createSignal(false);
+  const carriesClip = (event: DragEvent) => event.dataTransfer?.types.includes(DRAGGED_CLIP) ?? false;
   return (
     <li
       ref={props.ref}
+      classList={{ selected: props.selected, "drop-target": dropHere() }}
+      onDragOver={(event) => {
+        if (!carriesClip(event)) return;
+        event.preventDefault();
+        setDropHere(true);
+      }}
+      onDragLeave={() => setDropHere(false)}
+      onDrop={(event) => {
+        setDropHere(false);
+        const id = Number(event.dataTransfer?.getData(DRAGGED_CLIP));
+        if (!carriesClip(event) || !Number.isSafeInteger(id)) return;
+        event.preventDefault();
+        session.moveTo(id, props.index);
+      }}
       aria-label={`Clip ${props.index + 1}`}
       aria-posinset={props.index + 1}
       aria-setsize={props.count}
       aria-current={props.selected ? "true" : undefined}
-      classList={{ selected: props.selected }}
       onClick={(event) => {
         if (event.target === event.currentTarget) props.seekTo(clip);
       }}
     >
-      <button type="button" class="seek" aria-label={`Go to clip ${props.index + 1}`} onClick={() => props.seekTo(clip)}>
+      <button
+        type="button"
+        class="seek"
+        aria-label={`Go to clip ${props.index + 1}`}
+        title="Drag to move the clip in the list"
+        draggable="true"
+        onDragStart={(event) => {
+          event.dataTransfer?.setData(DRAGGED_CLIP, String(clip.id));
+          if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
+        }}
+        onClick={() => props.seekTo(clip)}
+      >
         {props.index + 1}
       </button>
       <TimeField label="IN" value={clip.start} onCommit={props.commit(clip, "start")} />
