@@ -27,7 +27,6 @@ import { createSession } from "./session";
 import { createTimelineZoom } from "./timeline-zoom";
 import { createStrips } from "./strips";
 import { createCutPreview } from "./cut-preview";
-import { createSelection } from "./selection";
 import { StripCache } from "../storage/strip-cache";
 import { StripClient } from "../media/strip-client";
 import { sourceRate } from "./timeline-rate";
@@ -50,7 +49,6 @@ export function App() {
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
-  const selection = createSelection(session.clips);
   const strips = createStrips(StripCache.open().catch(() => null), new StripClient());
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
@@ -59,14 +57,12 @@ export function App() {
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
-  // A source opened: the player, the timeline and the export start over, the export mode is the
-  // project's, and nothing of the last file's stays. Closed: the list is fresh.
+  // A source opened: the player and the timeline start over, and the export mode is the project's.
+  // Closed: the list is fresh.
   createEffect(
     on(session.source, (source) => {
       player.reset();
       zoom.fit();
-      exporter.forget();
-      selection.clear();
       void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
       if (!source) void projectList.refresh();
@@ -83,7 +79,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, selection })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -153,7 +149,7 @@ export function App() {
             </Show>
             <div class="stage">
               <PlayerView source={source()} player={player} session={session} preview={preview} />
-              <Timeline session={session} player={player} zoom={zoom} selection={selection} strip={strips.strip()} />
+              <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
             </div>
             <aside class="side" aria-label="Clips and export">
               <ClipList session={session} player={player} />

@@ -1,8 +1,7 @@
+import { clipEntry, type Clip, type ClipField } from "../core/clips";
 import type { Player } from "./player";
 import type { Session } from "./session";
-import { formatSeconds } from "../core/timecode";
 import type { CutPreview } from "./cut-preview";
-import type { Selection } from "./selection";
 import type { TimelineZoom } from "./timeline-zoom";
 
 export interface KeyBinding {
@@ -17,12 +16,13 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "← / → or , / .", does: "One frame back / forward" },
   { keys: "Shift+← / Shift+→", does: "One second back / forward" },
   { keys: "Alt+← / Alt+→", does: "Previous / next keyframe (where lossless cuts land)" },
-  { keys: "I", does: "Set IN at the playhead (of the selected clip, if one is)" },
+  { keys: "I", does: "Set IN at the playhead (the selected clip's, if one is selected)" },
   { keys: "O", does: "Set OUT at the playhead and add the clip (or the selected clip's OUT)" },
-  { keys: "↑ / ↓", does: "Select the previous / next clip and go to its IN (click a clip on the timeline to select it)" },
+  { keys: "M", does: "First press IN, second press OUT and add the clip (always a new clip)" },
+  { keys: "↑ / ↓", does: "Select the previous / next clip and go to it" },
   { keys: "Shift+I / Shift+O", does: "Go to the selected clip's IN / OUT" },
-  { keys: "Escape", does: "Stop the preview, or else deselect the clip" },
-  { keys: "M", does: "First press IN, second press OUT and add the clip" },
+  { keys: "S", does: "Split the clip under the playhead" },
+  { keys: "Escape", does: "Stop the preview, or else select no clip" },
   { keys: "Home / End", does: "Start / end of the source" },
   { keys: "P", does: "Preview the cut: the clips back to back, in list order (P or Escape stops)" },
   { keys: "+ / − / 0", does: "Zoom the timeline in / out / fit the whole source (also Ctrl+wheel)" },
@@ -37,7 +37,6 @@ export interface PageKeys {
   toggleHelp: () => void;
   zoom: TimelineZoom;
   preview: CutPreview;
-  selection: Selection;
 }
 
 const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
@@ -78,35 +77,26 @@ function history(event: KeyboardEvent, session: Session): boolean {
   return true;
 }
 
+/** The playhead to a clip's first frame, as clicking its row does. */
+const goToClip = (clip: Clip | undefined, session: Session, player: Player): void => {
+  if (clip) player.seek(clipEntry(clip, session.frameRate()));
+};
+
+function goToBound(session: Session, player: Player, field: ClipField): void {
+  const clip = session.selected();
+  if (clip) player.seek(clip[field]);
+  else session.complain("Select a clip (click it, or ↑/↓) to go to its IN or OUT");
+}
+
 /** Enter or Escape in a text field (its own handler has committed or undone the typing) leaves it. */
 function leaveField(event: KeyboardEvent, target: HTMLElement): void {
   if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
 }
 
-/** I / O: the selected clip's edge at the playhead; with none selected, marking a new clip. */
-function setEdge(session: Session, selection: Selection, player: Player, field: "start" | "end"): void {
-  const clip = selection.selected();
-  if (!clip) return field === "start" ? session.markIn(player.markTime()) : session.markOut(player.markTime());
-  const edited = session.editTime(clip.id, field, formatSeconds(player.markTime()));
-  if (!edited.ok) session.complain(edited.error);
-}
-
-function goToEdge(selection: Selection, player: Player, field: "start" | "end"): void {
-  const clip = selection.selected();
-  if (clip) player.seek(clip[field]);
-}
-
-function selectStep(selection: Selection, player: Player, offset: number): void {
-  const clip = selection.step(offset);
-  if (clip) player.seek(clip.start);
-}
-
-/** Escape stops a running preview first, else deselects; with neither, it is no shortcut. */
-function escape(page: PageKeys): boolean {
+/** Escape stops a running preview first, else selects no clip. */
+function escape(session: Session, page: PageKeys): void {
   if (page.preview.current() !== null) page.preview.stop();
-  else if (page.selection.selected()) page.selection.clear();
-  else return false;
-  return true;
+  else session.select(null);
 }
 
 /** Handles a page-level key; returns whether it was a shortcut. */
@@ -123,7 +113,6 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
   }
   if (belongsToControl(event, target)) return false;
   if (!session.source()) return false;
-  if (event.key === "Escape") return escape(page);
   const actions: Record<string, () => void> = {
     " ": player.togglePlay,
     k: player.pause,
@@ -133,10 +122,12 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     ArrowRight: () => arrow(event, player, 1),
     ",": () => player.stepFrames(-1),
     ".": () => player.stepFrames(1),
-    i: () => (event.shiftKey ? goToEdge(page.selection, player, "start") : setEdge(session, page.selection, player, "start")),
-    o: () => (event.shiftKey ? goToEdge(page.selection, player, "end") : setEdge(session, page.selection, player, "end")),
-    ArrowUp: () => selectStep(page.selection, player, -1),
-    ArrowDown: () => selectStep(page.selection, player, 1),
+    i: () => (event.shiftKey ? goToBound(session, player, "start") : session.markIn(player.markTime())),
+    o: () => (event.shiftKey ? goToBound(session, player, "end") : session.markOut(player.markTime())),
+    s: () => session.split(player.markTime()),
+    ArrowUp: () => goToClip(session.selectNext(-1), session, player),
+    ArrowDown: () => goToClip(session.selectNext(1), session, player),
+    Escape: () => escape(session, page),
     m: () => session.toggleMark(player.markTime()),
     Home: () => player.seek(0),
     End: () => player.seek(session.duration()),

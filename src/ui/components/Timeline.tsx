@@ -1,14 +1,12 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show } from "solid-js";
-import { setClipBound } from "../../core/clip-edits";
 import type { Clip, ClipField } from "../../core/clips";
 import { snapToFrame, stepFrames } from "../../core/frames";
 import { snapTime } from "../../core/snapping";
 import { assignLanes } from "../../core/timeline-lanes";
 import { fractionAt, isZoomed, rulerMarks, timeAt, visibleKeyframes } from "../../core/timeline-view";
-import { formatSeconds, formatTimecode } from "../../core/timecode";
+import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
-import type { Selection } from "../selection";
 import type { TimelineZoom } from "../timeline-zoom";
 import { sourceRate } from "../timeline-rate";
 import { TimelineStrips } from "./TimelineStrips";
@@ -31,7 +29,7 @@ const percent = (fraction: number) => `${fraction * 100}%`;
  * of their own), the playhead, a pending IN, keyframe ticks when zoomed in. Click or drag to
  * seek; drag a clip's edge (or use its slider's arrows) to move it.
  */
-export function Timeline(props: { session: Session; player: Player; zoom: TimelineZoom; selection: Selection; strip: Strip | null }) {
+export function Timeline(props: { session: Session; player: Player; zoom: TimelineZoom; strip: Strip | null }) {
   const session = props.session;
   const zoom = props.zoom;
   const [width, setWidth] = createSignal(0);
@@ -43,6 +41,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   const rate = () => sourceRate(info());
   const view = zoom.view;
   const pendingIn = () => session.marking().pendingIn;
+  const selectedPlace = () => session.clips().findIndex((c) => c.id === session.selected()?.id) + 1;
   const at = (time: number) => percent(fractionAt(view(), time));
   const timeAtPointer = (event: PointerEvent | WheelEvent) => {
     const box = track.getBoundingClientRect();
@@ -60,10 +59,11 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   // The playhead never leaves the view: playing past its edge pages on.
   createEffect(on(props.player.playhead, (time) => zoom.follow(time)));
 
+  /** An edge moved: the clip is selected and its bound set, as I or O at that time would (one undo step). */
   function commit(id: number, field: ClipField, time: number): void {
-    // The session takes edges as text; microseconds keep every frame boundary exact.
-    const edited = session.editTime(id, field, formatSeconds(time));
-    if (!edited.ok) session.complain(edited.error);
+    session.select(id);
+    if (field === "start") session.markIn(time);
+    else session.markOut(time);
   }
 
   /** Where a dragged edge lands: on a nearby target unless Alt is held, else on a frame start, never past the other edge. */
@@ -98,16 +98,13 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     handle.addEventListener("pointercancel", end, { once: true });
   }
 
-  /** ← / → move an edge one frame; checked like a typed time (it may not pass the other edge). */
+  /** ← / → move an edge one frame; refused in words where it would pass the other edge. */
   function stepEdge(event: KeyboardEvent, clip: Clip, field: ClipField): void {
     const sign = event.key === "ArrowLeft" ? -1 : event.key === "ArrowRight" ? 1 : 0;
     if (sign === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     event.stopPropagation();
-    const time = stepFrames(clip[field], sign, rate());
-    const checked = setClipBound(session.clips(), clip.id, field, time, duration());
-    if (checked.ok) commit(clip.id, field, time);
-    else session.complain(checked.error);
+    commit(clip.id, field, stepFrames(clip[field], sign, rate()));
   }
 
   function scrub(event: PointerEvent): void {
@@ -171,8 +168,8 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         <span class="timeline-span">
           {formatTimecode(view().start)} – {formatTimecode(view().start + view().span)}
         </span>
-        <Show when={props.selection.index() >= 0}>
-          <span class="timeline-selected">Clip {props.selection.index() + 1} selected: I / O set its edges, Escape deselects</span>
+        <Show when={selectedPlace() > 0}>
+          <span class="timeline-selected">Clip {selectedPlace()} selected: I / O set its edges, Escape selects none</span>
         </Show>
       </div>
       <div class="timeline-track" ref={track} onPointerDown={scrub} style={{ "--lanes": laneCount() }}>
@@ -194,8 +191,8 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
                 role="group"
                 aria-label={`Clip ${index + 1}`}
                 class="tl-clip"
-                aria-current={props.selection.selected()?.id === clip().id ? "true" : undefined}
-                onPointerDown={() => props.selection.select(clip())}
+                aria-current={session.selected()?.id === clip().id ? "true" : undefined}
+                onPointerDown={() => session.select(clip().id)}
                 style={{
                   left: at(shown(clip()).start),
                   width: percent((shown(clip()).end - shown(clip()).start) / Math.max(view().span, 1e-9)),
