@@ -16,24 +16,50 @@ interface Schema extends DBSchema {
 export const STRIP_DB_NAME = "clipmark-strips";
 const VERSION = 1;
 
-/** Thumbnails and waveforms computed once per source and kept in IndexedDB. */
-export class StripCache {
-  private constructor(private readonly db: IDBPDatabase<Schema>) {}
+const stripBytes = (strip: Strip): number =>
+  strip.thumbs.reduce((total, jpeg) => total + jpeg.byteLength, 0) + (strip.peaks?.byteLength ?? 0);
 
-  static async open(): Promise<StripCache> {
-    const db = await openDB<Schema>(STRIP_DB_NAME, VERSION, {
+/**
+ * A cache never takes the room projects need: a strip is kept only if the site's storage stays
+ * at most half full with it. Where the browser cannot say, it is kept.
+ */
+async function hasRoom(bytes: number): Promise<boolean> {
+  const estimate = await globalThis.navigator?.storage?.estimate().catch(() => undefined);
+  if (!estimate?.quota) return true;
+  return (estimate.usage ?? 0) + bytes <= estimate.quota / 2;
+}
+
+/** Whether the database was ever made; where the browser cannot list them, taken as yes. */
+async function exists(): Promise<boolean> {
+  if (typeof indexedDB.databases !== "function") return true;
+  return (await indexedDB.databases()).some((database) => database.name === STRIP_DB_NAME);
+}
+
+/**
+ * Thumbnails and waveforms computed once per source and kept in IndexedDB. The database is made
+ * with the first strip kept, not before: even an empty one takes room a nearly full disk lacks.
+ */
+export class StripCache {
+  private db: Promise<IDBPDatabase<Schema>> | null = null;
+
+  private open(): Promise<IDBPDatabase<Schema>> {
+    this.db ??= openDB<Schema>(STRIP_DB_NAME, VERSION, {
       upgrade: (database) => void database.createObjectStore("strips", { keyPath: "fingerprint" }),
     });
-    return new StripCache(db);
+    return this.db;
   }
 
   /** The stored strip, or undefined: none, or one this version cannot read (it is computed again). */
   async get(fingerprint: string): Promise<StoredStrip | undefined> {
-    const stored = await this.db.get("strips", fingerprint);
+    if (!this.db && !(await exists())) return undefined;
+    const stored = await (await this.open()).get("strips", fingerprint);
     return stored && Array.isArray(stored.thumbTimes) && Array.isArray(stored.thumbs) ? stored : undefined;
   }
 
-  async put(strip: StoredStrip): Promise<void> {
-    await this.db.put("strips", strip);
+  /** Stores a strip where there is room to spare; returns whether it did. */
+  async put(strip: StoredStrip): Promise<boolean> {
+    if (!(await hasRoom(stripBytes(strip)))) return false;
+    await (await this.open()).put("strips", strip);
+    return true;
   }
 }

@@ -49,7 +49,7 @@ export function App() {
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
-  const strips = createStrips(StripCache.open().catch(() => null), new StripClient());
+  const strips = createStrips(new StripCache(), new StripClient());
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);

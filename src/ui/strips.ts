@@ -11,11 +11,11 @@ const THUMB_HEIGHT = 72;
  * The open source's thumbnails and waveform: read from the cache, or computed in the strip worker
  * (thumbnails first, then the sound) and cached. Opening another file stops the work for the last.
  */
-export function createStrips(cache: Promise<StripCache | null>, client: StripClient) {
+export function createStrips(cache: StripCache, client: StripClient) {
   const [strip, setStrip] = createSignal<Strip | null>(null);
   let request = 0;
 
-  async function compute(source: Source, current: () => boolean, db: StripCache | null): Promise<void> {
+  async function compute(source: Source, current: () => boolean): Promise<void> {
     const { file, info } = source;
     const times = thumbTimes(info.duration, info.keyframes);
     const thumbs = await client.thumbnails(file, times, THUMB_HEIGHT);
@@ -31,7 +31,7 @@ export function createStrips(cache: Promise<StripCache | null>, client: StripCli
     const peaks = await client.waveform(file, info.duration);
     if (!current()) return;
     const whole = { ...pictures, peaks };
-    await db?.put({ ...whole, fingerprint: source.media.fingerprint, computedAt: Date.now() }).catch(() => undefined);
+    await cache.put({ ...whole, fingerprint: source.media.fingerprint, computedAt: Date.now() }).catch(() => undefined);
     if (current()) setStrip(whole);
   }
 
@@ -43,11 +43,10 @@ export function createStrips(cache: Promise<StripCache | null>, client: StripCli
     try {
       await client.stop();
       if (!source) return;
-      const db = await cache;
-      const stored = await db?.get(source.media.fingerprint).catch(() => undefined);
+      const stored = await cache.get(source.media.fingerprint).catch(() => undefined);
       if (!current()) return;
       if (stored) setStrip(stored);
-      else await compute(source, current, db ?? null);
+      else await compute(source, current);
     } catch {
       // The worker crashed: the timeline goes on without pictures, and nothing wrong is cached.
     }

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MediaInfo } from "../../src/core/media-info";
 import type { StripClient } from "../../src/media/strip-client";
 import type { Thumbnails } from "../../src/media/strip-api";
@@ -44,29 +44,32 @@ function fakeClient(hold?: Promise<void>) {
 }
 
 describe("strips", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it("computes a source's strip once, stores it, and reads it back on a reopen", async () => {
-    const cache = StripCache.open();
+    const cache = new StripCache();
     const first = fakeClient();
     const strips = createStrips(cache, first.client);
     await strips.show(source("a"));
     expect(first.asked).toEqual(["thumbnails a.mp4 0,2,4,6,8", "waveform a.mp4 10"]);
     expect(strips.strip()?.thumbTimes).toEqual([0, 2, 4, 6, 8]);
     expect(strips.strip()?.peaks?.length).toBe(1000);
-    const stored = await (await cache).get("a");
+    const stored = await cache.get("a");
     expect(stored?.computedAt).toBeGreaterThan(0);
 
     const again = fakeClient();
-    const reopened = createStrips(cache, again.client);
+    // A page loaded afresh: a cache of its own over the same database.
+    const reopened = createStrips(new StripCache(), again.client);
     await reopened.show(source("a"));
     expect(again.asked).toEqual([]);
     expect(reopened.strip()?.thumbs).toHaveLength(5);
-    expect((await (await cache).get("a"))?.computedAt).toBe(stored?.computedAt);
+    expect((await cache.get("a"))?.computedAt).toBe(stored?.computedAt);
   });
 
   it("shows only the last opened source's strip", async () => {
     let release = () => {};
     const held = fakeClient(new Promise((resolve) => (release = resolve)));
-    const strips = createStrips(StripCache.open(), held.client);
+    const strips = createStrips(new StripCache(), held.client);
     const slow = strips.show(source("b"));
     const fast = strips.show(null);
     release();
@@ -75,7 +78,7 @@ describe("strips", () => {
   });
 
   it("goes on without pictures when the worker fails, and caches nothing", async () => {
-    const cache = StripCache.open();
+    const cache = new StripCache();
     const failing = {
       thumbnails: () => Promise.reject(new Error("gone")),
       waveform: () => Promise.reject(new Error("gone")),
@@ -84,6 +87,15 @@ describe("strips", () => {
     const strips = createStrips(cache, failing);
     await strips.show(source("c"));
     expect(strips.strip()).toBeNull();
-    expect(await (await cache).get("c")).toBeUndefined();
+    expect(await cache.get("c")).toBeUndefined();
+  });
+
+  it("keeps no strip that would fill more than half the site's storage: projects need the room", async () => {
+    vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 400, quota: 1000 }) } });
+    const cache = new StripCache();
+    const strips = createStrips(cache, fakeClient().client);
+    await strips.show(source("d"));
+    expect(strips.strip()?.thumbs).toHaveLength(5);
+    expect(await cache.get("d")).toBeUndefined();
   });
 });

@@ -112,8 +112,10 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     track.setPointerCapture(event.pointerId);
     props.player.seek(timeAtPointer(event));
     const move = (e: PointerEvent) => props.player.seek(timeAtPointer(e));
+    const end = () => track.removeEventListener("pointermove", move);
     track.addEventListener("pointermove", move);
-    track.addEventListener("pointerup", () => track.removeEventListener("pointermove", move), { once: true });
+    track.addEventListener("pointerup", end, { once: true });
+    track.addEventListener("pointercancel", end, { once: true });
   }
 
   onMount(() => {
