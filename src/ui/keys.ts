@@ -25,6 +25,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "Escape", does: "Stop the preview, or else select no clip" },
   { keys: "Home / End", does: "Start / end of the source" },
   { keys: "P", does: "Preview the cut: the clips back to back, in list order (P or Escape stops)" },
+  { keys: "Shift+P", does: "Play the selected clip alone" },
   { keys: "+ / − / 0", does: "Zoom the timeline in / out / fit the whole source (also Ctrl+wheel)" },
   { keys: "← / → on a clip's IN or OUT", does: "Move that edge one frame" },
   { keys: "Enter / Escape in a field", does: "Commit / undo the typing and give the keys back to the page" },
@@ -93,6 +94,12 @@ function leaveField(event: KeyboardEvent, target: HTMLElement): void {
   if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
 }
 
+function playSelected(session: Session, preview: CutPreview): void {
+  const clip = session.selected();
+  if (clip) preview.playClip(clip);
+  else session.complain("Select a clip (click it, or ↑/↓) to play it alone");
+}
+
 /** Escape stops a running preview first, else selects no clip. */
 function escape(session: Session, page: PageKeys): void {
   if (page.preview.current() !== null) page.preview.stop();
@@ -135,7 +142,7 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     "=": () => page.zoom.zoomIn(player.playhead()),
     "-": () => page.zoom.zoomOut(player.playhead()),
     "0": page.zoom.fit,
-    p: page.preview.toggle,
+    p: () => (event.shiftKey ? playSelected(session, page.preview) : page.preview.toggle()),
   };
   const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
   if (!action) return false;

@@ -49,3 +49,36 @@ test("P starts the preview and Escape stops it", async ({ page }) => {
   await expect(page.getByRole("status", { name: "Preview" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
 });
+
+test("Play clip plays the selected clip alone; with Loop it starts over until stopped", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await markClip(page, 1, 1.6);
+  await markClip(page, 4, 5);
+  await press(page, "ArrowDown");
+  await page.getByRole("checkbox", { name: "Loop" }).check();
+  await page.getByRole("button", { name: "Play clip" }).click();
+  const status = page.getByRole("status", { name: "Preview" });
+  await expect(status).toHaveText("Playing clip 1 of 1");
+  // Looping: the playhead comes back to IN after OUT, and never reaches the second clip.
+  const video = page.getByLabel("Preview of counter.mp4");
+  const seen = await video.evaluate(
+    (element: HTMLVideoElement) =>
+      new Promise<number[]>((resolve) => {
+        const times: number[] = [];
+        const started = performance.now();
+        const sample = () => {
+          times.push(element.currentTime);
+          if (performance.now() - started > 2500) resolve(times);
+          else requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      }),
+  );
+  const wrapped = seen.some((t, i) => i > 0 && t < (seen[i - 1] ?? 0) - 0.3);
+  expect(wrapped).toBe(true);
+  expect(Math.max(...seen)).toBeLessThan(1.8);
+  await expect(status).toHaveText("Playing clip 1 of 1");
+  await press(page, "Escape");
+  await expect(status).toHaveCount(0);
+});

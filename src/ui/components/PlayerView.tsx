@@ -93,10 +93,27 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
         >
           Preview cut
         </button>
-        <Show when={props.preview.current() !== null}>
-          <span role="status" aria-label="Preview">
-            Playing clip {(props.preview.current() ?? 0) + 1} of {props.session.clips().length}
-          </span>
+        <button
+          type="button"
+          title="Play the selected clip alone (Shift+P)"
+          disabled={!!player.previewError() || !props.session.selected()}
+          onClick={() => {
+            const clip = props.session.selected();
+            if (clip) props.preview.playClip(clip);
+          }}
+        >
+          Play clip
+        </button>
+        <label>
+          <input type="checkbox" checked={props.preview.loop()} onChange={(event) => props.preview.setLoop(event.currentTarget.checked)} />
+          Loop
+        </label>
+        <Show when={props.preview.current()}>
+          {(now) => (
+            <span role="status" aria-label="Preview">
+              Playing clip {now().number} of {now().of}
+            </span>
+          )}
         </Show>
         <Show when={pendingIn() !== null}>
           <span>IN at {formatTimecode(pendingIn() ?? 0)}</span>
