@@ -102,7 +102,7 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
             if (clip) props.preview.playClip(clip);
           }}
         >
-          Play clip
+          Preview clip
         </button>
         <label>
           <input type="checkbox" checked={props.preview.loop()} onChange={(event) => props.preview.setLoop(event.currentTarget.checked)} />
