@@ -1,6 +1,7 @@
 import { totalDuration, type Clip } from "./clips";
 import * as csv from "./formats/edits-csv";
 import * as edl from "./formats/edl";
+import { importFor } from "./formats/edl-source";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
 import * as osp from "./formats/osp";
 import * as log from "./formats/timestamp-log";
@@ -95,7 +96,7 @@ export interface ImportPreview {
 function parseAs(format: EditFormat, text: string, info: MediaInfo) {
   if (format === "csv") return csv.parse(text);
   if (format === "log") return log.parse(text, info.duration);
-  if (format === "edl") return edl.parse(text, edl.timecodeRate(info));
+  if (format === "edl") return importFor(text, info);
   return osp.parse(text);
 }
 
