@@ -179,7 +179,10 @@ describe("EDL lines that are not events", () => {
       "001  AX  V  C  00:00:01:00 00:00:03:00 00:00:00:00 00:00:01:00",
       "M2   AX       050.0                00:00:01:00",
       "002  AX  V  C  00:00:05:00",
+      "003  AX  V  C  00:00:07:00 00:00:08:00 00:00:01:00 00:00:02:00",
+      "M2   AX       025.0                00:00:07:00",
     ].join("\n");
+    // 003 plays at the list's own rate: nothing is dropped.
     expect(warnings(text)).toEqual([
       { line: 3, message: "line 3: speed change (M2 at 50 fps) dropped: the clip is imported at normal speed" },
       { line: 4, message: "line 4: not a CMX 3600 event" },

@@ -4,12 +4,13 @@ import { previewImport } from "../../src/core/edits-import";
 import { parse } from "../../src/core/formats/edl";
 import { sampleInfo, VIDEO } from "./sample-info";
 
-// EDLs from OpenTimelineIO's test data (see tests/fixtures/real-world/edl/SOURCES.md). OTIO reads
-// them at 24 fps unless told otherwise; so do we.
+// EDLs from OpenTimelineIO's and pycmx's test data (see tests/fixtures/real-world/edl/SOURCES.md).
+// OTIO reads them at 24 fps unless told otherwise; so do we.
 const FILM = { num: 24, den: 1 };
 const HOUR = 86400; // 01:00:00:00 at 24 fps, in frames
 
-const read = (name: string) => readFileSync(`tests/fixtures/real-world/edl/otio-${name}.edl`, "utf8");
+const read = (name: string) =>
+  readFileSync(`tests/fixtures/real-world/edl/${name.startsWith("pycmx-") ? name : `otio-${name}`}.edl`, "utf8");
 
 /** Each clip as [first frame, length in frames]: one frame off fails. */
 function clips(name: string, rate = FILM) {
@@ -139,5 +140,69 @@ describe("real EDLs imported into one of their sources", () => {
     const result = previewImport("dissolve.edl", read("dissolve_test_3"), film("clip_c.MOV"));
     expect(result.ok && result.value.entries.map((e) => [e.start * 24, e.end * 24])).toEqual([[33 * 24 + 22, 34 * 24 + 28]]);
     expect(result.ok && result.value.otherFiles).toEqual(["Clip_A.mov", "Clip_D.mov"]);
+  });
+});
+
+describe("real EDLs from pycmx's tests", () => {
+  const PAL = { num: 25, den: 1 };
+  const FILM_NTSC = { num: 24000, den: 1001 };
+
+  it("Premiere's test_25: black, wipe from a BL reel, a dissolve's from half and a repeated audio event make no clip", () => {
+    // By hand from the file (events 001–011): 005's and 007's C halves are zero-length from halves,
+    // 007's incoming half is black (BL), 008 is Premiere's "Black Video", 011 (AA) repeats 010 (V).
+    expect(clips("pycmx-test_25", PAL)).toEqual([
+      [90000, 59 * 25 + 24],
+      [0, 90 * 25],
+      [0, 30 * 25 + 1],
+      [0, 24 * 25 + 17],
+      [(59 * 60 + 58) * 25 + 21, 6 * 25 + 18],
+      [0, 29 * 25 + 1],
+      [90000 + 10 * 25 + 14, 4 * 25 + 11],
+      [0, 30 * 25 + 1],
+    ]);
+    // Its AUD, EFFECTS NAME and REM (licence) lines are read; 010's reverse play is said, once.
+    expect(warnings("pycmx-test_25", PAL)).toEqual([
+      "line 39: speed change (M2 at -25 fps) dropped: the clip is imported at normal speed",
+    ]);
+  });
+
+  it("Avid's INS4_R1_010417: 287 clips, its speed changes warned about, its source table read", () => {
+    // pycmx's test_event_counts: 287 events, each one cut. 11 M2 lines (none at normal speed).
+    expect(clips("pycmx-INS4_R1_010417", FILM_NTSC)).toHaveLength(287);
+    const said = warnings("pycmx-INS4_R1_010417", FILM_NTSC);
+    expect(said).toHaveLength(11);
+    expect(said[0]).toBe("line 13: speed change (M2 at 0 fps) dropped: the clip is imported at normal speed");
+  });
+
+  it("Avid's INS4_R1_010417 into one camera file: its three events, timed from the file's start timecode", () => {
+    // Events 004–006 (lines 12, 17, 20) cut A192C008_160909_R1BY; the source table's `*SOURCE FILE:`
+    // lines after event 287 belong to no event. From 19:26:30:00: frames 68–69, 69–205, 205–1011.
+    const info = sampleInfo({
+      fileName: "A192C008_160909_R1BY.mov",
+      duration: 60,
+      streams: [{ ...VIDEO, frameRate: FILM_NTSC, tags: { timecode: "19:26:30:00" } }],
+    });
+    const result = previewImport("reel1.edl", read("pycmx-INS4_R1_010417"), info);
+    const frame = (seconds: number) => Math.round((seconds * 24000) / 1001);
+    expect(result.ok && result.value.entries.map((e) => [frame(e.start), frame(e.end)])).toEqual([
+      [68, 69],
+      [69, 205],
+      [205, 1011],
+    ]);
+    const said = result.ok ? result.value.warnings.groups.map((g) => [g.first.message, g.more]) : [];
+    expect(said).toHaveLength(2);
+    // Only the freeze frame of this file's event 004 is said: other files' speed changes change nothing.
+    expect(said[0]).toEqual(["line 13: speed change (M2 at 0 fps) dropped: the clip is imported at normal speed", 0]);
+    // Named by their source files, not by Avid's clip names.
+    expect(said[1]?.[0]).toMatch(/^284 clips of other files \(FKI_LEADER_HEAD_1920X1080\.MOV, .*A188C004_160908_R1BY, /);
+  });
+
+  it("conform_edl_issue_03: 42 clips, event 042 from 18:44:20:12", () => {
+    // pycmx's test_issue14: event 42 is one cut of M018C0005_240925_1F4L13 from 18:44:20:12; events
+    // run 002–043, so it is the one before last.
+    const read42 = clips("pycmx-ISSUE_14_conform_edl_issue_03");
+    expect(read42).toHaveLength(42);
+    expect(read42.at(-2)?.[0]).toBe(((18 * 60 + 44) * 60 + 20) * 24 + 12);
+    expect(warnings("pycmx-ISSUE_14_conform_edl_issue_03")).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@ import { frameStart, type FrameRange } from "../frames";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
 import { textLines, type EditEntry, type LineWarning } from "./edit-list";
-import { isDropRate, timecodeToFrames } from "./edl-timecode";
+import { isDropRate, nominal, timecodeToFrames } from "./edl-timecode";
 
 /** A clip of an EDL, with what tells its source apart: the names its comments give, and its reel. */
 export interface EdlEntry extends EditEntry {
+  /** Source file names first (the most telling), then the clip name. */
   names: string[];
   reel: string;
   line: number;
@@ -14,6 +15,8 @@ export interface EdlEntry extends EditEntry {
   /** The source IN as written, and whether it counts drop-frame: where the list's hours lie. */
   sourceIn: string;
   drop: boolean;
+  /** The warning about its speed change, if any: only worth saying where the clip is imported. */
+  speed?: LineWarning;
 }
 
 export interface EdlList {
@@ -26,12 +29,17 @@ export const EVENT =
 
 /** Black, bars and tone come from the editor itself, not from a file: no clip. */
 const GENERATOR = /^(BL|BLK|BLACK|BARS|SMPTEBARS|SLUG|TONE)$/i;
+/** Premiere names its generators instead, on the reel `AX`. */
+const GENERATOR_NAME = /^(black video|bars and tone|color matte|transparent video)\b/i;
 
 /** A DaVinci Resolve marker: `note |C:ResolveColorBlue |M:name |D:1` under a one-frame event. */
 const MARKER = /\|C:[^|]*\|M:[^|]*\|D:\s*\d+/;
 
 /** Lines of the format that carry nothing a cut list keeps: audio tracks, effect names, remarks, split edits. */
 const READ_ONLY = /^(AUD\b|EFFECTS? NAME\b|REM\b|SPLIT:|TITLE:)/i;
+
+/** Avid's table of sources after the events: its `>>> SOURCE` lines and their comments name no event. */
+const SOURCE_TABLE = /^>>>\s*SOURCE\b/i;
 
 /** Comments that name a source; some writers leave out the `*`. */
 const NAME = /^\*?\s*(FROM CLIP NAME|TO CLIP NAME|SOURCE FILE|FROM FILE|FROM CLIP):\s*(.*?)\s*$/i;
@@ -62,7 +70,7 @@ function readEvent(row: string, line: number, rate: Rational, drop: boolean): Re
     string, string, string, string, string, string, string, string,
   ];
   const [first, end] = [sourceIn, sourceOut].map((t) => timecodeToFrames(t, rate, drop));
-  if (first == null || end == null) return fail(`line ${line}: a source timecode is not HH:MM:SS:FF`);
+  if (first == null || end == null) return fail("a source timecode is not HH:MM:SS:FF");
   const key = `${first} ${end} ${recordIn.replace(/[;,.]/g, ":")} ${recordOut.replace(/[;,.]/g, ":")}`;
   const transition = type !== "C";
   return ok({ number, reel, transition, first, end, key, line, sourceIn, drop, files: [], label: "", marker: false });
@@ -94,32 +102,39 @@ function readLines(text: string, rate: Rational) {
   const warnings: LineWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message: `line ${line}: ${message}` });
   let drop = false;
+  let inSourceTable = false;
   for (const [index, raw] of textLines(text).entries()) {
     const [row, line] = [raw.trim(), index + 1];
     const fcm = /^FCM:\s*(NON[- ]?)?DROP[- ]FRAME\b/i.exec(row);
     const speed = /^M2\s+(\S+)\s+(-?\d+(?:\.\d+)?)\s+\S+/i.exec(row);
     const event = readEvent(row, line, rate, drop);
     if (row === "" || READ_ONLY.test(row)) continue;
-    if (fcm) {
+    if (SOURCE_TABLE.test(row)) inSourceTable = true;
+    else if (fcm) {
       drop = !fcm[1];
       if (drop && !isDropRate(rate)) warn(line, `drop-frame timecode at ${fps(rate)}, which has none: read as non-drop`);
     } else if (MARKER.test(row)) {
       const last = events.at(-1);
       if (last) last.marker = true;
-    } else if (row.startsWith("*") || NAME.test(row)) readComment(row, events);
-    else if (speed) {
+    } else if (row.startsWith("*") || NAME.test(row)) {
+      if (!inSourceTable) readComment(row, events);
+    } else if (speed) {
       const last = events.at(-1);
-      const message = `line ${line}: speed change (M2 at ${Number(speed[2])} fps) dropped: the clip is imported at normal speed`;
-      if (last) last.speed = { line, message };
-    } else if (event?.ok) events.push(event.value);
-    else warn(line, event ? event.error.replace(/^line \d+: /, "") : "not a CMX 3600 event");
+      const speedFps = Number(speed[2]);
+      const message = `line ${line}: speed change (M2 at ${speedFps} fps) dropped: the clip is imported at normal speed`;
+      if (last && speedFps !== nominal(rate)) last.speed = { line, message };
+    } else if (event?.ok) {
+      events.push(event.value);
+      inSourceTable = false;
+    } else warn(line, event ? event.error : "not a CMX 3600 event");
   }
   return { events, warnings };
 }
 
 /** Whether an event cuts no source frames by design: a generator, or the zero-length "from" half of a transition. */
 function isNoClip(event: RawEvent, next: RawEvent | undefined): boolean {
-  if (GENERATOR.test(event.reel)) return true;
+  const name = event.transition ? event.toName : event.clipName;
+  if (GENERATOR.test(event.reel) || GENERATOR_NAME.test(name ?? "")) return true;
   const fromHalf = !event.transition && next?.transition === true && next.number === event.number;
   return fromHalf && event.end === event.first;
 }
@@ -144,16 +159,16 @@ export function parse(text: string, rate: Rational): Result<EdlList> {
       warnings.push({ line: event.line, message: `line ${event.line}: source OUT is not after IN` });
       continue;
     }
-    const names = [event.transition ? event.toName : undefined, event.clipName, ...event.files].filter(
-      (n): n is string => n !== undefined,
-    );
+    const clipName = event.transition ? (event.toName ?? event.clipName) : event.clipName;
+    const names = [...event.files, clipName].filter((n): n is string => n !== undefined);
     const key = `${names[0] ?? `reel ${event.reel}`} ${event.key}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (event.speed) warnings.push(event.speed);
-    const { line, reel, sourceIn, drop, label } = event;
+    const { line, reel, sourceIn, drop, label, speed } = event;
     const frames = { first: event.first, end: event.end };
-    entries.push({ start: frameStart(frames.first, rate), end: frameStart(frames.end, rate), label, names, reel, line, frames, sourceIn, drop });
+    const [start, end] = [frameStart(frames.first, rate), frameStart(frames.end, rate)];
+    entries.push({ start, end, label, names, reel, line, frames, sourceIn, drop, ...(speed ? { speed } : {}) });
   }
   warnings.sort((a, b) => a.line - b.line);
   if (entries.length === 0) return fail(warnings[0]?.message ?? `the EDL holds no ${events.length ? "clips" : "events"}`);

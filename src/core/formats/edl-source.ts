@@ -73,11 +73,13 @@ export function importFor(text: string, info: MediaInfo): Result<EditList> {
   const rate = timecodeRate(info);
   const parsed = parse(text, rate);
   if (!parsed.ok) return parsed;
-  const warnings = [...parsed.value.warnings];
   const all = parsed.value.entries;
   const reels = new Set(all.map((e) => e.reel));
   const soleReel = reels.size === 1 && all.every((e) => e.names.length === 0) ? all[0]?.reel : undefined;
   const ofFile = all.filter((e) => cutsFile(e, info.fileName, soleReel));
+  // A speed change of a clip left out changes nothing here.
+  const leftOutSpeeds = new Set(all.filter((e) => !ofFile.includes(e)).map((e) => e.speed));
+  const warnings = parsed.value.warnings.filter((w) => !leftOutSpeeds.has(w));
   const zero = origin(ofFile, info, rate, warnings);
   const entries: EditEntry[] = all.flatMap((e) => {
     const { start, end, label } = e;
