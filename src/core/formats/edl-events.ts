@@ -24,7 +24,7 @@ export interface EdlList {
   warnings: LineWarning[];
 }
 
-export const EVENT =
+const EVENT =
   /^(\d{1,6})\s+(\S+)\s+(\S+)\s+(C|D|W\d+|K\S*)\s+(?:\d+\s+)?(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$/;
 
 /** Black, bars and tone come from the editor itself, not from a file: no clip. */
@@ -32,7 +32,10 @@ const GENERATOR = /^(BL|BLK|BLACK|BARS|SMPTEBARS|SLUG|TONE)$/i;
 /** Premiere names its generators instead, on the reel `AX`. */
 const GENERATOR_NAME = /^(black video|bars and tone|color matte|transparent video)\b/i;
 
-/** A DaVinci Resolve marker: `note |C:ResolveColorBlue |M:name |D:1` under a one-frame event. */
+/**
+ * A DaVinci Resolve marker: `note |C:ResolveColorBlue |M:name |D:1` under a one-frame event (longer
+ * for a marker with a duration). A list whose every event carries one holds markers, not clips.
+ */
 const MARKER = /\|C:[^|]*\|M:[^|]*\|D:\s*\d+/;
 
 /** Lines of the format that carry nothing a cut list keeps: audio tracks, effect names, remarks, split edits. */
@@ -66,9 +69,7 @@ interface RawEvent {
 function readEvent(row: string, line: number, rate: Rational, drop: boolean): Result<RawEvent> | null {
   const match = EVENT.exec(row);
   if (!match) return null;
-  const [number, reel, , type, sourceIn, sourceOut, recordIn, recordOut] = match.slice(1) as string[] as [
-    string, string, string, string, string, string, string, string,
-  ];
+  const [, number = "", reel = "", , type = "", sourceIn = "", sourceOut = "", recordIn = "", recordOut = ""] = match;
   const [first, end] = [sourceIn, sourceOut].map((t) => timecodeToFrames(t, rate, drop));
   if (first == null || end == null) return fail("a source timecode is not HH:MM:SS:FF");
   const key = `${first} ${end} ${recordIn.replace(/[;,.]/g, ":")} ${recordOut.replace(/[;,.]/g, ":")}`;
@@ -131,10 +132,13 @@ function readLines(text: string, rate: Rational) {
   return { events, warnings };
 }
 
+/** A transition's clip is its incoming one, named by `TO CLIP NAME` where the writer gives both. */
+const clipNameOf = (event: RawEvent): string | undefined =>
+  event.transition ? (event.toName ?? event.clipName) : event.clipName;
+
 /** Whether an event cuts no source frames by design: a generator, or the zero-length "from" half of a transition. */
 function isNoClip(event: RawEvent, next: RawEvent | undefined): boolean {
-  const name = event.transition ? event.toName : event.clipName;
-  if (GENERATOR.test(event.reel) || GENERATOR_NAME.test(name ?? "")) return true;
+  if (GENERATOR.test(event.reel) || GENERATOR_NAME.test(clipNameOf(event) ?? "")) return true;
   const fromHalf = !event.transition && next?.transition === true && next.number === event.number;
   return fromHalf && event.end === event.first;
 }
@@ -159,8 +163,7 @@ export function parse(text: string, rate: Rational): Result<EdlList> {
       warnings.push({ line: event.line, message: `line ${event.line}: source OUT is not after IN` });
       continue;
     }
-    const clipName = event.transition ? (event.toName ?? event.clipName) : event.clipName;
-    const names = [...event.files, clipName].filter((n): n is string => n !== undefined);
+    const names = [...event.files, clipNameOf(event)].filter((n): n is string => n !== undefined);
     const key = `${names[0] ?? `reel ${event.reel}`} ${event.key}`;
     if (seen.has(key)) continue;
     seen.add(key);
