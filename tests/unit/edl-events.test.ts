@@ -38,11 +38,11 @@ describe("EDL frame count mode", () => {
       "FCM: NON-DROP FRAME",
       "003  TAPE1  V  C  00:10:00;00 00:10:01;00 00:00:02:00 00:00:03:00",
     ].join("\n");
-    // Non-drop 00:10:00:00 is 18000 frames, drop-frame 17982; `;` means drop-frame even so.
+    // Non-drop 00:10:00:00 is 18000 frames, drop-frame 17982; the FCM line decides, not the `;`.
     expect(frames(text, NTSC)).toEqual([
       [18000, 18030],
       [17982, 18012],
-      [17982, 18012],
+      [18000, 18030],
     ]);
   });
 
@@ -52,7 +52,7 @@ describe("EDL frame count mode", () => {
     expect(frames(text, NTSC60)).toEqual([[3600, 35964]]);
   });
 
-  it("reads `;` alone as drop-frame, and says drop-frame means nothing at 25 fps", () => {
+  it("reads `;` as drop-frame where no FCM line says, and says drop-frame means nothing at 25 fps", () => {
     expect(frames("TITLE: x\n001  AX  V  C  00:01:00;02 00:01:01;00 00:00:00;00 00:00:00;28\n", NTSC)).toEqual([[1800, 1828]]);
     const text = "TITLE: x\nFCM: DROP FRAME\n001  AX  V  C  00:01:00:02 00:01:01:00 00:00:00:00 00:00:00:23\n";
     expect(frames(text, PAL)).toEqual([[1502, 1525]]);

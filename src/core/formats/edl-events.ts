@@ -66,10 +66,11 @@ interface RawEvent {
   marker: boolean;
 }
 
-function readEvent(row: string, line: number, rate: Rational, drop: boolean): Result<RawEvent> | null {
+function readEvent(row: string, line: number, rate: Rational, fcmDrop: boolean | undefined): Result<RawEvent> | null {
   const match = EVENT.exec(row);
   if (!match) return null;
   const [, number = "", reel = "", , type = "", sourceIn = "", sourceOut = "", recordIn = "", recordOut = ""] = match;
+  const drop = fcmDrop ?? /[;,]/.test(sourceIn);
   const [first, end] = [sourceIn, sourceOut].map((t) => timecodeToFrames(t, rate, drop));
   if (first == null || end == null) return fail("a source timecode is not HH:MM:SS:FF");
   const key = `${first} ${end} ${recordIn.replace(/[;,.]/g, ":")} ${recordOut.replace(/[;,.]/g, ":")}`;
@@ -102,7 +103,7 @@ function readLines(text: string, rate: Rational) {
   const events: RawEvent[] = [];
   const warnings: LineWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message: `line ${line}: ${message}` });
-  let drop = false;
+  let drop: boolean | undefined;
   let inSourceTable = false;
   for (const [index, raw] of textLines(text).entries()) {
     const [row, line] = [raw.trim(), index + 1];

@@ -14,17 +14,17 @@ export function framesToTimecode(frames: number, base: number): string {
 }
 
 /**
- * Frame count of `HH:MM:SS:FF` at `rate`. Drop-frame where `drop` says so (the FCM line in force)
- * or where the separator is `;` (or `,`), which only drop-frame timecode uses.
+ * Frame count of `HH:MM:SS:FF` at `rate`. Drop-frame where `drop` says so (the FCM line in force,
+ * whatever the separator); without one, where the separator is `;` (or `,`), as drop-frame writes it.
  */
-export function timecodeToFrames(text: string, rate: Rational, drop = false): number | null {
+export function timecodeToFrames(text: string, rate: Rational, drop?: boolean): number | null {
   const match = /^(\d{2}):(\d{2}):(\d{2})([:;.,])(\d{2})$/.exec(text);
   if (!match) return null;
   const [h, m, s, ff] = [match[1], match[2], match[3], match[5]].map(Number) as [number, number, number, number];
   const base = nominal(rate);
   if (m > 59 || s > 59 || ff >= base) return null;
   const frames = ((h * 60 + m) * 60 + s) * base + ff;
-  if (!(drop || match[4] === ";" || match[4] === ",") || !isDropRate(rate)) return frames;
+  if (!(drop ?? (match[4] === ";" || match[4] === ",")) || !isDropRate(rate)) return frames;
   const dropped = (base / 30) * 2;
   const minutes = h * 60 + m;
   return frames - dropped * (minutes - Math.floor(minutes / 10));
