@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { previewImport } from "../../src/core/edits-import";
+import { describeSource, serialize } from "../../src/core/formats/edl";
 import { parseProbe } from "../../src/core/media-info";
 import { namesFile } from "../../src/core/source-match";
 import { sampleInfo, VIDEO } from "./sample-info";
@@ -149,5 +150,20 @@ describe("the probe keeps the start timecode", () => {
     expect(info.ok && info.value.streams[0]?.tags).toEqual({ timecode: "00:59:58;00" });
     const text = "TITLE: x\nFCM: DROP FRAME\n001  AX  V  C  00:59:58:10 00:59:59:00 00:00:00:00 00:00:00:20\n";
     expect(info.ok && frames(text, info.value, NTSC)).toEqual([[10, 30]]);
+  });
+});
+
+describe("our own EDL", () => {
+  it("imports back into its source unchanged: named by it, timed from zero", () => {
+    const info = sampleInfo();
+    const clips = [
+      { start: 4.12, end: 6.32, label: "" },
+      { start: 1.28, end: 2.68, label: "the intro" },
+    ];
+    const back = preview(serialize(clips, describeSource(info.fileName, info)), info);
+    expect(back.entries.map((e) => [e.start, e.end, e.label])).toEqual(
+      clips.map((c) => [expect.closeTo(c.start, 9), expect.closeTo(c.end, 9), c.label]),
+    );
+    expect(back.warnings.groups).toEqual([]);
   });
 });
