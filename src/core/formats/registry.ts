@@ -5,6 +5,7 @@ import * as edl from "./edl";
 import { format as losslessCut } from "./losslesscut-csv";
 import { format as mplayerEdl } from "./mplayer-edl";
 import { format as osp } from "./osp";
+import { format as shotcut } from "./shotcut-mlt";
 import { format as log } from "./timestamp-log";
 import { format as youtube } from "./youtube-chapters";
 
@@ -25,10 +26,10 @@ const cmx3600: EditListFormat = {
  * The formats read, most particular first: detection takes the first that recognizes a file (an
  * EDL event or a log line could pass for a CSV row; LosslessCut's rows are a narrower CSV than ours).
  */
-export const READERS = [osp, cmx3600, mplayerEdl, log, losslessCut, csv].flatMap((f) => (f.reader ? [{ ...f, reader: f.reader }] : []));
+export const READERS = [osp, shotcut, cmx3600, mplayerEdl, log, losslessCut, csv].flatMap((f) => (f.reader ? [{ ...f, reader: f.reader }] : []));
 
 /** The formats written, in the order the export controls show them. */
-export const WRITERS = [csv, osp, cmx3600, losslessCut, youtube].flatMap((f) => (f.writer ? [{ ...f, writer: f.writer }] : []));
+export const WRITERS = [csv, osp, cmx3600, losslessCut, youtube, shotcut].flatMap((f) => (f.writer ? [{ ...f, writer: f.writer }] : []));
 
 export type Readable = (typeof READERS)[number];
 export type Writable = (typeof WRITERS)[number];
