@@ -1,10 +1,12 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, serialize } from "../../src/core/formats/losslesscut-csv";
 
-// LosslessCut's own example (its docs, "Import / export"), read by hand: the empty start is 0,
-// the row without an end is a marker.
-const DOCS_EXAMPLE = ',56.9568,First segment starting at 0\n70,842.33,"Another quoted label"\n1234,,Last segment\n';
+// LosslessCut's own example (its docs, "Import / export"; tests/fixtures/real-world/SOURCES.md),
+// read by hand: the empty start is 0, the row without an end is a marker.
+const DOCS_EXAMPLE = readFileSync(join(import.meta.dirname, "..", "fixtures", "real-world", "losslesscut", "import-export-example.csv"), "utf8");
 
 describe("LosslessCut CSV", () => {
   it("reads LosslessCut's own example: an empty start is 0, a row without an end is a marker", () => {

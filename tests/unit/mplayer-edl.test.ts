@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../src/core/formats/mplayer-edl";
 
@@ -5,7 +7,8 @@ describe("MPlayer EDL", () => {
   it("keeps what MPlayer plays: the manual's example skips 5.3–7.1 and 420–422, and mutes 15–16.7", () => {
     // MPlayer's manual ("Edit Decision Lists"): "skip from second 5.3 to second 7.1 … mute at 15
     // seconds, unmute at 16.7 … skip from second 420 to second 422". Kept parts worked by hand.
-    const result = parse("5.3   7.1    0\n15    16.7   1\n420   422    0\n", 600);
+    const text = readFileSync(join(import.meta.dirname, "..", "fixtures", "real-world", "mplayer-edl", "mplayer-manual-example.edl"), "utf8");
+    const result = parse(text, 600);
     expect(result.ok && result.value.entries).toEqual([
       { start: 0, end: 5.3, label: "" },
       { start: 7.1, end: 420, label: "" },

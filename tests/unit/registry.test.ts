@@ -20,6 +20,7 @@ describe("the format registry", () => {
     ["00:00:01.000\n00:00:02.000,\n", "log"],
     ["TITLE: cut\nFCM: NON-DROP FRAME\n", "edl"],
     ['{"clips": []}', "osp"],
+    ['<?xml version="1.0" standalone="no"?>\n<mlt LC_NUMERIC="C" version="7.19.0">\n</mlt>\n', "mlt"],
   ])("tells %j apart as %s", (text, id) => {
     expect(detectFormat(text)).toBe(id);
   });
@@ -37,6 +38,7 @@ describe("the format registry", () => {
       ["Export EDL", ".edl"],
       ["Export LosslessCut CSV", "-losslesscut.csv"],
       ["Export YouTube chapters", "-chapters.txt"],
+      ["Export Shotcut project", ".mlt"],
     ]);
   });
 
@@ -48,7 +50,13 @@ describe("the format registry", () => {
   });
 
   describe.each(READERS.map((f) => [f.id, f] as const))("%s never throws", (_, format) => {
-    const samples = ["1,2,a\n,3,b\n4,,c\n", "5.3 7.1 0\n15 16.7 1\n", '"a,b",1,2\n"', "1 2 3 4\n"];
+    const samples = [
+      "1,2,a\n,3,b\n4,,c\n",
+      "5.3 7.1 0\n15 16.7 1\n",
+      '"a,b",1,2\n"',
+      "1 2 3 4\n",
+      '<mlt><chain id="c"><property name="resource">counter.mp4</property><property name="mlt_service">avformat</property></chain><playlist id="p"><entry producer="c" in="1" out="00:00:02.000"/></playlist><tractor><track producer="p"/></tractor></mlt>',
+    ];
     const mutated = fc
       .tuple(fc.constantFrom(...samples), fc.nat(40), fc.nat(6), fc.string({ maxLength: 6 }))
       .map(([text, at, cut, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + cut));

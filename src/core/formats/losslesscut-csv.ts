@@ -23,7 +23,8 @@ function readRow(row: string, line: number): Result<EditEntry> {
   // An empty start is the start of the file, as in LosslessCut's own example.
   const start = startText.trim() === "" ? ok(0) : parseTime(startText);
   if (!start.ok) return fail(`line ${line}: start ${start.error}`);
-  // LosslessCut keeps a segment without an end as a marker: a point in time, not a part to keep.
+  // LosslessCut since it has markers keeps a segment without an end as one: a point in time, not a
+  // part to keep (its older docs ran it to the end of the video; either way, said with its line).
   if (endText.trim() === "") return fail(`line ${line}: a marker at ${formatTimecode(start.value)} (no end), not a clip: left out`);
   const end = parseTime(endText);
   if (!end.ok) return fail(`line ${line}: end ${end.error}`);

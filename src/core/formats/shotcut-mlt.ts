@@ -143,7 +143,9 @@ interface Track {
 /** The tractor's tracks in order, each its playlist's entries of media. */
 function tracks(text: string, media: Map<string, Media>): Track[] {
   const playlists = new Map(elements(text, ["playlist"]).map((p) => [p.attributes.id ?? "", p]));
-  const tractor = elements(text, ["tractor"]).at(-1);
+  // Shotcut also makes a tractor of each transition; its timeline is the one marked "shotcut".
+  const tractors = elements(text, ["tractor"]);
+  const tractor = tractors.find((t) => properties(t.body).shotcut === "1") ?? tractors.at(-1);
   const order = tractor ? elements(tractor.body, ["track"]).map((t) => t.attributes.producer ?? "") : [...playlists.keys()];
   return order.flatMap((id) => {
     const playlist = playlists.get(id);

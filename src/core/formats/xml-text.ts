@@ -40,11 +40,15 @@ export function elements(text: string, names: readonly string[]): (XmlElement & 
   });
 }
 
-/** MLT's `<property name="…">value</property>` children. */
+/**
+ * MLT's `<property name="…">value</property>` children. An element's own properties come before
+ * its filters', which have the same names (`mlt_service`): the first of a name wins.
+ */
 export function properties(body: string): Record<string, string> {
   const found: Record<string, string> = {};
   for (const match of body.matchAll(/<property\s+name\s*=\s*"([^"]*)"\s*>([^<]*)<\/property>/g)) {
-    found[decodeXml(match[1] as string)] = decodeXml(match[2] as string);
+    const name = decodeXml(match[1] as string);
+    if (!(name in found)) found[name] = decodeXml(match[2] as string);
   }
   return found;
 }
