@@ -192,3 +192,25 @@ test("melt, the MLT engine Shotcut is built on, renders the exported project wit
   const span = (first: number, end: number) => Array.from({ length: end - first }, (_, i) => first + i);
   expect(identifyFrames(out, SYNC)).toEqual([...span(23, 63), ...span(103, 158), ...span(32, 67), ...span(376, 400)]);
 });
+
+test("an MPlayer EDL gives the parts MPlayer plays; LosslessCut's markers and OpenShot's speed changes are said", async ({ page }) => {
+  // MPlayer skips 2–4 s and 8–9 s of the 12 s video and plays the rest: three parts.
+  await importText(page, "cuts.edl", "2 4 0\n8 9 0\n");
+  const mplayer = page.getByRole("dialog", { name: "Import cuts.edl" });
+  await expect(mplayer).toContainText("MPlayer EDL: 3 clips");
+  await mplayer.getByRole("button", { name: "Replace" }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:00.000", "00:00:04.000", "00:00:09.000"]);
+
+  await importText(page, "segments.csv", ",1.5,Intro\n3,,A marker\n4,6,Talk\n");
+  const losslessCut = page.getByRole("dialog", { name: "Import segments.csv" });
+  await expect(losslessCut).toContainText("LosslessCut CSV: 2 clips");
+  await expect(losslessCut.getByRole("list", { name: "Import warnings" })).toContainText("line 2: a marker at 00:00:03.000");
+  await losslessCut.getByRole("button", { name: "Replace" }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:00.000", "00:00:04.000"]);
+
+  const fast = { position: 0, start: 1, end: 3, title: "fast", reader: { path: "smooth.mp4" } };
+  const project = { clips: [{ ...fast, time: { Points: [{ co: { X: 1, Y: 1 } }, { co: { X: 26, Y: 51 } }] } }], files: [] };
+  await importText(page, "speed.osp", JSON.stringify(project));
+  const openShot = page.getByRole("dialog", { name: "Import speed.osp" });
+  await expect(openShot.getByRole("list", { name: "Import warnings" })).toContainText('clip 1 "fast": its time curve');
+});
