@@ -1,38 +1,25 @@
 import { totalDuration, type Clip } from "./clips";
-import * as csv from "./formats/edits-csv";
-import * as edl from "./formats/edl";
-import { importFor } from "./formats/edl-source";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
-import * as osp from "./formats/osp";
-import * as log from "./formats/timestamp-log";
+import * as registry from "./formats/registry";
 import { firstVideo, type MediaInfo } from "./media-info";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
-export type EditFormat = "csv" | "log" | "osp" | "edl";
+/** A format's id in the registry (`csv`, `osp`, `edl`…). */
+export type EditFormat = string;
 
-export const FORMAT_NAMES: Record<EditFormat, string> = {
-  csv: "edit list (CSV)",
-  log: "timestamp log",
-  osp: "OpenShot project",
-  edl: "CMX 3600 EDL",
-};
+/** What the import preview calls each format. */
+export const FORMAT_NAMES: Record<EditFormat, string> = Object.fromEntries(registry.READERS.map((f) => [f.id, f.name]));
 
-// Most particular first: a log line or an EDL event could pass for a CSV row.
-const RECOGNIZERS: [EditFormat, (lines: readonly string[]) => boolean][] = [
-  ["osp", osp.recognizes],
-  ["edl", edl.recognizes],
-  ["log", log.recognizes],
-  ["csv", csv.recognizes],
-];
+const formatOf = (text: string) =>
+  registry.detectFormat(
+    textLines(text)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  );
 
 /** Tells the format from the text itself; the file name is only a hint for the user. */
-export function detectFormat(text: string): EditFormat | null {
-  const lines = textLines(text)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  return RECOGNIZERS.find(([, recognizes]) => recognizes(lines))?.[0] ?? null;
-}
+export const detectFormat = (text: string): EditFormat | null => formatOf(text)?.id ?? null;
 
 /** Warnings of one kind (the same message but for its numbers and quoted text): the first, and how many more. */
 export interface WarningGroup {
@@ -93,13 +80,6 @@ export interface ImportPreview {
   duration: number;
 }
 
-function parseAs(format: EditFormat, text: string, info: MediaInfo) {
-  if (format === "csv") return csv.parse(text);
-  if (format === "log") return log.parse(text, info.duration);
-  if (format === "edl") return importFor(text, info);
-  return osp.parse(text);
-}
-
 /** Keeps what lies in the source: an OUT past the end is clamped, a clip starting past it is dropped. */
 function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarning[]): EditEntry[] {
   const note = (message: string) => leftOut.push({ line: 0, message });
@@ -119,9 +99,10 @@ function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarnin
 
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
-  const format = detectFormat(text);
-  if (!format) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
-  const parsed = parseAs(format, text, info);
+  const reader = formatOf(text);
+  if (!reader) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
+  const format = reader.id;
+  const parsed = reader.reader.parse(text, info);
   if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
   const leftOut: LineWarning[] = [];
   const sources = [...new Set(parsed.value.entries.map((e) => e.source).filter((s): s is string => Boolean(s)))];

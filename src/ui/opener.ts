@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
+import { plural } from "../core/plural";
 import { sourceDifferences } from "../core/source-match";
 import type { MediaClient } from "../media/media-client";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
@@ -64,7 +65,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       );
     }
     const others = more.length > 0 ? ` (${more.length} more projects of this file are on the Projects page)` : "";
-    session.say(saved ? `Reopened ${saved.name} with its ${saved.clips.length} clips${others}` : `Opened ${name}`);
+    session.say(saved ? `Reopened ${saved.name} with its ${plural(saved.clips.length, "clip", "clips")}${others}` : `Opened ${name}`);
   }
 
   /** "New project": a fresh clip list on a file, beside any projects it has already. */
@@ -102,7 +103,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       return false;
     }
     await begin(probed, project, project.name);
-    session.say(`Reopened ${project.name} with its ${project.clips.length} clips`);
+    session.say(`Reopened ${project.name} with its ${plural(project.clips.length, "clip", "clips")}`);
     return true;
   }
 
