@@ -194,7 +194,8 @@ describe("real EDLs from pycmx's tests", () => {
     // Only the freeze frame of this file's event 004 is said: other files' speed changes change nothing.
     expect(said[0]).toEqual(["line 13: speed change (M2 at 0 fps) dropped: the clip is imported at normal speed", 0]);
     // Named by their source files, not by Avid's clip names.
-    expect(said[1]?.[0]).toMatch(/^284 clips of other files \(FKI_LEADER_HEAD_1920X1080\.MOV, .*A188C004_160908_R1BY, /);
+    // The first eight of them: a reel's 180 file names would fill the page.
+    expect(said[1]?.[0]).toMatch(/^284 clips of other files \(FKI_LEADER_HEAD_1920X1080\.MOV, [^,]+, [^,]+, A188C004_160908_R1BY, ([^,]+, ){4}\d+ more\) left out$/);
   });
 
   it("conform_edl_issue_03: 42 clips, event 042 from 18:44:20:12", () => {
