@@ -97,6 +97,8 @@ function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarnin
   });
 }
 
+const OTHER_FILES_SHOWN = 8;
+
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
   const reader = formatOf(text);
@@ -110,7 +112,10 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   const ofThisSource = parsed.value.entries.filter((e) => e.source === undefined || e.source === info.fileName);
   const skipped = parsed.value.entries.length - ofThisSource.length;
   if (skipped > 0) {
-    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`;
+    // An editor's whole reel can name hundreds of files: the first few say enough.
+    const more = otherFiles.length - OTHER_FILES_SHOWN;
+    const shown = more > 0 ? [...otherFiles.slice(0, OTHER_FILES_SHOWN), `${more} more`] : otherFiles;
+    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${shown.join(", ")}) left out`;
     leftOut.push({ line: 0, message });
   }
   const entries = fitToSource(ofThisSource, info.duration, leftOut);

@@ -2,6 +2,7 @@ import { ok } from "../result";
 import { format as csv } from "./edits-csv";
 import type { EditListFormat } from "./edit-format";
 import * as edl from "./edl";
+import { importFor } from "./edl-source";
 import { format as losslessCut } from "./losslesscut-csv";
 import { format as mplayerEdl } from "./mplayer-edl";
 import { format as osp } from "./osp";
@@ -13,7 +14,8 @@ import { format as youtube } from "./youtube-chapters";
 const cmx3600: EditListFormat = {
   id: "edl",
   name: "CMX 3600 EDL",
-  reader: { recognizes: edl.recognizes, parse: (text, info) => edl.parse(text, edl.timecodeRate(info)) },
+  // The open file's events, timed from its start timecode (edl-source).
+  reader: { recognizes: edl.recognizes, parse: importFor },
   writer: {
     action: "Export EDL",
     suffix: ".edl",
