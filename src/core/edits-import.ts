@@ -8,6 +8,9 @@ import { formatTimecode } from "./timecode";
 /** A format's id in the registry (`csv`, `osp`, `edl`…). */
 export type EditFormat = string;
 
+/** Every format read, named in the message for a file that is none of them. */
+const READ_NAMES = registry.READERS.map((f) => f.name).join(", ");
+
 /** What the import preview calls each format. */
 export const FORMAT_NAMES: Record<EditFormat, string> = Object.fromEntries(registry.READERS.map((f) => [f.id, f.name]));
 
@@ -102,7 +105,7 @@ const OTHER_FILES_SHOWN = 8;
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
   const reader = formatOf(text);
-  if (!reader) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
+  if (!reader) return fail(`${fileName}: not an edit list this page reads (${READ_NAMES})`);
   const format = reader.id;
   const parsed = reader.reader.parse(text, info);
   if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
