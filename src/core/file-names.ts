@@ -18,9 +18,8 @@ export function exportFileName(source: string, mode: string, taken: ReadonlySet<
   return name;
 }
 
-export const csvFileName = (source: string): string => `${fileStem(source)}-edits.csv`;
-export const ospFileName = (source: string): string => `${fileStem(source)}.osp`;
-export const edlFileName = (source: string): string => `${fileStem(source)}.edl`;
+/** An edit list saved for a source: its stem and the format's suffix (`-edits.csv`, `.osp`…). */
+export const editListFileName = (source: string, suffix: string): string => `${fileStem(source)}${suffix}`;
 
 /** A project's name made safe as a file name on every system. */
 const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\x00-\x1f]/g, "-").trim() || "project";

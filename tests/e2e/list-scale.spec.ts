@@ -12,7 +12,7 @@ test("a list of 10,000 clips: only the rows in view are drawn, and every clip ca
   await openVideo(page, LONG);
   await page.getByLabel("Import edits").setInputFiles({ name: "many.csv", mimeType: "text/csv", buffer: Buffer.from(EDITS) });
   const dialog = page.getByRole("dialog", { name: "Import many.csv" });
-  await expect(dialog).toContainText(`${CLIPS} clips`);
+  await expect(dialog).toContainText("10,000 clips");
   // The preview's table says it has every row (and its header) but draws a screenful.
   const table = dialog.getByRole("table", { name: "Clips in the file" });
   await expect(table).toHaveAttribute("aria-rowcount", String(CLIPS + 1));

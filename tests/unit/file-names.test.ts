@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backupFileName, clipFileNames, csvFileName, cutFileName, edlFileName, exportFileName, fileStem, ospFileName, zipFileName } from "../../src/core/file-names";
+import { backupFileName, clipFileNames, cutFileName, editListFileName, exportFileName, fileStem, zipFileName } from "../../src/core/file-names";
 
 describe("file names", () => {
   it("drops only the last extension", () => {
@@ -10,7 +10,7 @@ describe("file names", () => {
   });
 
   it("names each export after its source", () => {
-    expect([csvFileName("a.mp4"), ospFileName("a.mp4"), edlFileName("a.mp4")]).toEqual(["a-edits.csv", "a.osp", "a.edl"]);
+    expect([editListFileName("a.mp4", "-edits.csv"), editListFileName("a.b.mp4", ".osp")]).toEqual(["a-edits.csv", "a.b.osp"]);
   });
 
   it("names a backup of all projects, or of one with its name made safe", () => {

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, For, Show } from "solid-js";
 import { FORMAT_NAMES, warningLines } from "../../core/edits-import";
+import { plural } from "../../core/plural";
 import { formatTimecode } from "../../core/timecode";
 import type { Session } from "../session";
 import { createVirtualWindow } from "../virtual-window";
@@ -30,7 +31,7 @@ export function ImportPreview(props: { session: Session }) {
           <>
             <h2 id="import-heading">Import {current().fileName}</h2>
             <p>
-              {FORMAT_NAMES[current().preview.format]}: {current().preview.entries.length} clips, total{" "}
+              {FORMAT_NAMES[current().preview.format]}: {plural(current().preview.entries.length, "clip", "clips")}, total{" "}
               {formatTimecode(current().preview.duration)}
             </p>
             <Show when={current().preview.otherFiles.length > 0 && current().preview.entries.length === 0}>
