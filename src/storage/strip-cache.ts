@@ -19,14 +19,18 @@ const VERSION = 1;
 const stripBytes = (strip: Strip): number =>
   strip.thumbs.reduce((total, jpeg) => total + jpeg.byteLength, 0) + (strip.peaks?.byteLength ?? 0);
 
+/** Room a strip must leave free: projects come first, and a nearly full disk keeps no thumbnails. */
+const KEEP_FREE_BYTES = 50_000_000;
+
 /**
- * A cache never takes the room projects need: a strip is kept only if the site's storage stays
- * at most half full with it. Where the browser cannot say, it is kept.
+ * A cache never takes the room projects need: a strip is kept only if, with it, at least half
+ * the site's storage and 50 MB stay free. Where the browser cannot say, it is kept.
  */
 async function hasRoom(bytes: number): Promise<boolean> {
   const estimate = await globalThis.navigator?.storage?.estimate().catch(() => undefined);
   if (!estimate?.quota) return true;
-  return (estimate.usage ?? 0) + bytes <= estimate.quota / 2;
+  const free = estimate.quota - (estimate.usage ?? 0) - bytes;
+  return free >= Math.max(estimate.quota / 2, KEEP_FREE_BYTES);
 }
 
 /** Whether the database was ever made; where the browser cannot list them, taken as yes. */

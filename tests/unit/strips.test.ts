@@ -90,12 +90,20 @@ describe("strips", () => {
     expect(await cache.get("c")).toBeUndefined();
   });
 
-  it("keeps no strip that would fill more than half the site's storage: projects need the room", async () => {
-    vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 400, quota: 1000 }) } });
+  it("keeps no strip that would leave less than half the site's storage, or 50 MB, free: projects need the room", async () => {
+    // 1 GB, with 499 MB used: the strip (about 1 kB) would leave just under half.
+    vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 499_999_000, quota: 1e9 }) } });
     const cache = new StripCache();
     const strips = createStrips(cache, fakeClient().client);
     await strips.show(source("d"));
     expect(strips.strip()?.thumbs).toHaveLength(5);
     expect(await cache.get("d")).toBeUndefined();
+    // A small disk (60 MB, a quarter used): more than half stays free, but not 50 MB.
+    vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 15e6, quota: 60e6 }) } });
+    await strips.show(source("e"));
+    expect(await cache.get("e")).toBeUndefined();
+    vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 0, quota: 200e6 }) } });
+    await strips.show(source("f"));
+    expect(await cache.get("f")).toBeDefined();
   });
 });
