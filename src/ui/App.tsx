@@ -49,11 +49,12 @@ export function App() {
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
-  const strips = createStrips(new StripCache(), new StripClient());
+  const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   const autosave = keepProjects(projects, session, exporter.mode);
+  createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);

@@ -49,7 +49,7 @@ describe("strips", () => {
   it("computes a source's strip once, stores it, and reads it back on a reopen", async () => {
     const cache = new StripCache();
     const first = fakeClient();
-    const strips = createStrips(cache, first.client);
+    const strips = createStrips(cache, first.client, () => true);
     await strips.show(source("a"));
     expect(first.asked).toEqual(["thumbnails a.mp4 0,2,4,6,8", "waveform a.mp4 10"]);
     expect(strips.strip()?.thumbTimes).toEqual([0, 2, 4, 6, 8]);
@@ -59,7 +59,7 @@ describe("strips", () => {
 
     const again = fakeClient();
     // A page loaded afresh: a cache of its own over the same database.
-    const reopened = createStrips(new StripCache(), again.client);
+    const reopened = createStrips(new StripCache(), again.client, () => true);
     await reopened.show(source("a"));
     expect(again.asked).toEqual([]);
     expect(reopened.strip()?.thumbs).toHaveLength(5);
@@ -69,7 +69,7 @@ describe("strips", () => {
   it("shows only the last opened source's strip", async () => {
     let release = () => {};
     const held = fakeClient(new Promise((resolve) => (release = resolve)));
-    const strips = createStrips(new StripCache(), held.client);
+    const strips = createStrips(new StripCache(), held.client, () => true);
     const slow = strips.show(source("b"));
     const fast = strips.show(null);
     release();
@@ -84,7 +84,7 @@ describe("strips", () => {
       waveform: () => Promise.reject(new Error("gone")),
       stop: async () => {},
     } as unknown as StripClient;
-    const strips = createStrips(cache, failing);
+    const strips = createStrips(cache, failing, () => true);
     await strips.show(source("c"));
     expect(strips.strip()).toBeNull();
     expect(await cache.get("c")).toBeUndefined();
@@ -94,7 +94,7 @@ describe("strips", () => {
     // 1 GB, with 499 MB used: the strip (about 1 kB) would leave just under half.
     vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 499_999_000, quota: 1e9 }) } });
     const cache = new StripCache();
-    const strips = createStrips(cache, fakeClient().client);
+    const strips = createStrips(cache, fakeClient().client, () => true);
     await strips.show(source("d"));
     expect(strips.strip()?.thumbs).toHaveLength(5);
     expect(await cache.get("d")).toBeUndefined();
@@ -105,5 +105,17 @@ describe("strips", () => {
     vi.stubGlobal("navigator", { storage: { estimate: async () => ({ usage: 0, quota: 200e6 }) } });
     await strips.show(source("f"));
     expect(await cache.get("f")).toBeDefined();
+  });
+
+  it("keeps a strip only once its project is stored: the project's save comes first", async () => {
+    const cache = new StripCache();
+    let saved = false;
+    const strips = createStrips(cache, fakeClient().client, () => saved);
+    await strips.show(source("g"));
+    expect(strips.strip()?.thumbs).toHaveLength(5);
+    expect(await cache.get("g")).toBeUndefined();
+    saved = true;
+    strips.projectStored();
+    await expect.poll(() => cache.get("g")).toBeDefined();
   });
 });
