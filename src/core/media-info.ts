@@ -48,6 +48,13 @@ export interface MediaInfo {
   origin?: number;
   /** The file's own start (ffmpeg's start_time), which ffmpeg counts its seeks from. */
   start?: number;
+  /**
+   * The length the file's header claims when the file stops before it (a download or recording
+   * cut short): `duration` is then the part that can be read.
+   */
+  claimedDuration?: number;
+  /** Every video frame's start, from `origin`, ascending: only when the frame rate varies. */
+  frameTimes?: number[];
 }
 
 /** `origin` as ffmpeg's seeks count it: from the file's start. */
