@@ -1,4 +1,5 @@
 import { formatRational, type Rational } from "./rational";
+import { countBelow } from "./sorted-search";
 
 // Container clocks round (Matroska counts whole milliseconds: 29.97 fps steps 33, 33, 34 ms);
 // a frame this far from the typical step means the rate really varies.
@@ -23,14 +24,7 @@ export function frameRateLabel(rate: Rational, frameTimes: readonly number[] | u
 
 /** Index of the frame on screen at `seconds`: the last one starting at or before it (0 before the first). */
 export function frameAtTime(frameTimes: readonly number[], seconds: number): number {
-  let low = 0;
-  let high = frameTimes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((frameTimes[mid] as number) <= seconds + EPSILON) low = mid + 1;
-    else high = mid;
-  }
-  return Math.max(0, low - 1);
+  return Math.max(0, countBelow(frameTimes, seconds + EPSILON, true) - 1);
 }
 
 /** The start of the frame `count` frames away from the one on screen, clamped to the first and last. */
