@@ -159,7 +159,10 @@ export class FfmpegEngine {
           await this.watched(ffmpeg.ffprobe(plan.formatArgs));
           const json = await this.readText(ffmpeg, plan.formatFile).catch(() => "");
           const probed = parseProbe(file.name, json, "");
-          if (!probed.ok) return fail(explainProbeFailure(file.name, this.log, probed.error));
+          if (!probed.ok) {
+            const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+            return fail(explainProbeFailure(file.name, this.log, probed.error, head));
+          }
           if (index) return applyIndex(probed.value, index);
           await this.watched(ffmpeg.ffprobe(plan.keyframesArgs));
           return parseProbe(file.name, json, await this.readText(ffmpeg, plan.keyframesFile).catch(() => ""));
