@@ -116,8 +116,19 @@ function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarnin
   });
 }
 
+/**
+ * Whether text read as UTF-8 was UTF-16: its byte-order mark comes out as two replacement
+ * characters, and every ASCII character brings a NUL beside it.
+ */
+function wasUtf16(text: string): boolean {
+  const head = text.slice(0, 200);
+  const nuls = head.split("\u0000").length - 1;
+  return head.startsWith("\uFFFD\uFFFD") || (head.length > 1 && nuls * 3 > head.length);
+}
+
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
+  if (wasUtf16(text)) return fail(`${fileName}: it is UTF-16 text; save it as UTF-8 and import it again`);
   const format = detectFormat(text);
   if (!format) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
   const parsed = parseAs(format, text, info);
