@@ -99,7 +99,10 @@ function parseAs(format: EditFormat, text: string, info: MediaInfo) {
   return osp.parse(text);
 }
 
-/** Keeps what lies in the source: an OUT past the end is clamped, a clip starting past it is dropped. */
+/**
+ * Keeps what lies in the source: an IN before its start or an OUT past its end is clamped, a clip
+ * wholly outside it is dropped.
+ */
 function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarning[]): EditEntry[] {
   const note = (message: string) => leftOut.push({ line: 0, message });
   return entries.flatMap((entry, i) => {
@@ -108,11 +111,20 @@ function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarnin
       note(`${where} starts after the end of the source: dropped`);
       return [];
     }
+    if (entry.end <= 0) {
+      note(`${where} ends before the start of the source: dropped`);
+      return [];
+    }
+    let fitted = entry;
+    if (entry.start < 0) {
+      note(`${where} starts before the start of the source: IN clamped to ${formatTimecode(0)}`);
+      fitted = { ...fitted, start: 0 };
+    }
     if (entry.end > duration) {
       note(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
-      return [{ ...entry, end: duration }];
+      fitted = { ...fitted, end: duration };
     }
-    return [entry];
+    return [fitted];
   });
 }
 
