@@ -1,5 +1,5 @@
 import type { Span } from "./clips";
-import type { MediaInfo } from "./media-info";
+import { originFromStart, type MediaInfo } from "./media-info";
 import type { PacketInfo } from "./packet-cut";
 import { fail, ok, type Result } from "./result";
 import { formatLength } from "./timecode";
@@ -63,16 +63,17 @@ export function readableExtent(tracks: readonly TrackExtent[], origin: number): 
  * Where the readable part of a source ends, or null when it is whole. A file whose every track
  * ends well before the length its header claims (a Matroska file cut short) ends there too.
  */
-function readableEnd(readable: ReadableExtent | null, claimed: number): number | null {
+function readableEnd(readable: ReadableExtent | null, info: MediaInfo): number | null {
   if (!readable) return null;
   if (readable.cut) return readable.end;
-  return readable.end < claimed - SHORTFALL ? readable.end : null;
+  // ffprobe counts the length from the file's start, which may lie before the first frame.
+  return readable.end + originFromStart(info) < info.duration - SHORTFALL ? readable.end : null;
 }
 
 /** The probe's answer with the index's findings: keyframes, frame times, and only what can be read. */
 export function applyIndex(info: MediaInfo, index: SourceIndex): Result<MediaInfo> {
   const withFrames = { ...info, keyframes: index.keyframes, ...(index.frameTimes && { frameTimes: index.frameTimes }) };
-  const end = readableEnd(index.readable, info.duration);
+  const end = readableEnd(index.readable, info);
   if (end === null || end >= info.duration) return ok(withFrames);
   if (end <= 0) return fail(`${info.fileName} is cut short: none of its ${formatLength(info.duration)} can be read`);
   return ok({

@@ -48,6 +48,13 @@ describe("applyIndex", () => {
     expect(halved.ok && cutShortNote(halved.value)).toBe("talk.mp4 is cut short: only the first 0:14 of 0:30 can be read");
   });
 
+  it("counts a header's length from the file's start, which may lie before the first frame", () => {
+    // Sound from 0, the first frame at 1.2 s: 30 s of frames make a 31.2 s file.
+    const late = applyIndex(sampleInfo({ duration: 31.2, origin: 1.2, start: 0 }), index({ end: 30, cut: false }));
+    expect(late.ok && late.value.duration).toBe(31.2);
+    expect(late.ok && cutShortNote(late.value)).toBeNull();
+  });
+
   it("refuses a file of which nothing can be read", () => {
     expect(applyIndex(sampleInfo({ duration: 30 }), index({ end: 0, cut: true }))).toEqual({
       ok: false,
