@@ -32,6 +32,7 @@ import {
   SOURCE,
   WORK,
 } from "./bench-media";
+import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
 
 const PORT = 4174;
@@ -182,7 +183,19 @@ const load = (judge: boolean): string => {
   return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 };
 
+/** `npm run bench -- --only=lists`: the list-scale lines alone, without the exports (minutes, not an hour). */
+async function listsOnly(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const server = await startServer();
+  try {
+    printListScale(await runListScale(URL));
+  } finally {
+    server.kill();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--only=lists")) return listsOnly();
   const began = performance.now();
   const loadAtStart = load(true);
   log(`start: ${loadAtStart}`);
@@ -214,6 +227,7 @@ async function main(): Promise<void> {
   const bigChecks: Check[] = [];
 
   let normal: PageRun;
+  let lists: ListScaleRow[] = [];
   let big: PageRun | null = null;
   let bigError: string | null = null;
   const server = await startServer();
@@ -257,6 +271,8 @@ async function main(): Promise<void> {
         log(`the run over 4 GiB failed: ${bigError}`);
       }
     }
+    log("list scale: 1k, 10k and 100k clips…");
+    lists = await runListScale(URL);
   } finally {
     server.kill();
   }
@@ -391,6 +407,8 @@ async function main(): Promise<void> {
   } else {
     console.log(`  lossless over 4 GiB → file: ${bigSkip ?? "not run"} | target < 500 MB | SKIP`);
   }
+
+  printListScale(lists);
 
   console.log("\noutputs (ffprobe):");
   for (const job of normal.jobs) {

@@ -1,8 +1,9 @@
 /**
- * Just enough of H.264's MP4 packaging to splice two encoders' streams: the decoder configuration
- * record (avcC) and length-prefixed NAL units. A smart cut joins our encoder's frames to copied
- * ones; each keyframe then carries its own parameter sets in-band, so the decoder switches between
- * the two streams' settings at every join.
+ * Just enough of H.264's packaging to splice two encoders' streams: the decoder configuration
+ * record (avcC), length-prefixed NAL units (MP4, MKV) and start-code delimited ones (Annex B, as
+ * MPEG-TS carries them). A smart cut joins our encoder's frames to copied ones; each keyframe then
+ * carries its own parameter sets in-band, so the decoder switches between the two streams'
+ * settings at every join.
  */
 
 export interface AvcConfig {
@@ -69,15 +70,64 @@ function joinUnits(units: readonly Uint8Array[], lengthSize: number): Uint8Array
 }
 
 /**
- * A keyframe sample with `config`'s parameter sets in-band (after an access unit delimiter, as
- * H.264 orders them), replacing any it carried. Written with `lengthSize` prefixes throughout.
+ * A keyframe's units with `config`'s parameter sets in-band (after an access unit delimiter, as
+ * H.264 orders them), replacing any it carried.
  */
+function unitsWithParameterSets(units: readonly Uint8Array[], config: AvcConfig): Uint8Array[] {
+  const kept = units.filter((u) => nalType(u) !== NAL_SPS && nalType(u) !== NAL_PPS);
+  const delimiter = kept[0] && nalType(kept[0]) === NAL_AUD ? [kept.shift() as Uint8Array] : [];
+  return [...delimiter, ...config.sps, ...config.pps, ...kept];
+}
+
+/** A keyframe sample with `config`'s parameter sets in-band, written with `lengthSize` prefixes throughout. */
 export function withParameterSets(sample: Uint8Array, from: number, config: AvcConfig, lengthSize: number): Uint8Array {
   const units = nalUnits(sample, from);
   if (!units) throw new Error("a sample's NAL units do not add up");
-  const kept = units.filter((u) => nalType(u) !== NAL_SPS && nalType(u) !== NAL_PPS);
-  const delimiter = kept[0] && nalType(kept[0]) === NAL_AUD ? [kept.shift() as Uint8Array] : [];
-  return joinUnits([...delimiter, ...config.sps, ...config.pps, ...kept], lengthSize);
+  return joinUnits(unitsWithParameterSets(units, config), lengthSize);
+}
+
+/**
+ * The NAL units of an Annex B sample: each after a start code (0 0 1, or 0 0 0 1); null when the
+ * sample does not begin with one. Trailing zero bytes belong to the next start code, not a unit.
+ */
+export function annexBUnits(sample: Uint8Array): Uint8Array[] | null {
+  const starts: { code: number; unit: number }[] = [];
+  for (let i = 0; i + 2 < sample.length; i++) {
+    if (sample[i] === 0 && sample[i + 1] === 0 && sample[i + 2] === 1) {
+      starts.push({ code: i > 0 && sample[i - 1] === 0 ? i - 1 : i, unit: i + 3 });
+      i += 2;
+    }
+  }
+  if (starts[0]?.code !== 0) return null;
+  return starts.map(({ unit }, k) => {
+    let end = starts[k + 1]?.code ?? sample.length;
+    while (end > unit && sample[end - 1] === 0) end--;
+    return sample.subarray(unit, end);
+  });
+}
+
+/** An Annex B sample of `units`, each after a 4-byte start code. */
+export function toAnnexB(units: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(units.reduce((n, u) => n + 4 + u.length, 0));
+  let at = 0;
+  for (const unit of units) {
+    out.set([0, 0, 0, 1], at);
+    out.set(unit, at + 4);
+    at += 4 + unit.length;
+  }
+  return out;
+}
+
+/** An Annex B keyframe with `config`'s parameter sets in-band, replacing any it carried. */
+export function annexBWithParameterSets(units: readonly Uint8Array[], config: AvcConfig): Uint8Array {
+  return toAnnexB(unitsWithParameterSets(units, config));
+}
+
+/** The parameter sets a keyframe's units carry in-band (as an MPEG-TS stream repeats them); null unless both. */
+export function configFromUnits(units: readonly Uint8Array[]): AvcConfig | null {
+  const sps = units.filter((u) => nalType(u) === NAL_SPS);
+  const pps = units.filter((u) => nalType(u) === NAL_PPS);
+  return sps.length > 0 && pps.length > 0 ? { lengthSize: 4, sps, pps } : null;
 }
 
 /** Rewrites a sample's length prefixes to `lengthSize` bytes (the two encoders may differ). */

@@ -1,4 +1,4 @@
-import { rangeDuration, spanFrames } from "./frames";
+import { frameStart, rangeDuration, spanFrames } from "./frames";
 import type { Rational } from "./rational";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode, parseTime } from "./timecode";
@@ -12,6 +12,10 @@ export interface Clip {
 }
 
 export type ClipField = "start" | "end";
+
+/** The same clip in value: how clips read from storage, which are never the page's own objects, compare. */
+export const sameClip = (a: Clip, b: Clip): boolean =>
+  a.id === b.id && a.start === b.start && a.end === b.end && a.label === b.label;
 
 export function checkRange(start: number, end: number, duration: number): Result<{ start: number; end: number }> {
   if (start < 0) return fail(`IN ${formatTimecode(start)} is before the start of the source`);
@@ -28,6 +32,16 @@ export function addClip(clips: readonly Clip[], start: number, end: number, dura
   return ok([...clips, { id: nextId(clips), ...range.value, label }]);
 }
 
+/** Sets a clip's IN or OUT to `time` (the playhead, a dragged edge); a refused edit leaves the list as it was. */
+export function setClipBound(clips: readonly Clip[], id: number, field: ClipField, time: number, duration: number): Result<Clip[]> {
+  const clip = clips.find((c) => c.id === id);
+  if (!clip) return fail("that clip is gone");
+  const edited = { ...clip, [field]: time };
+  const range = checkRange(edited.start, edited.end, duration);
+  if (!range.ok) return range;
+  return ok(clips.map((c) => (c.id === id ? edited : c)));
+}
+
 /** Sets IN or OUT from typed text; a refused edit leaves the list as it was. */
 export function setClipTime(
   clips: readonly Clip[],
@@ -36,14 +50,45 @@ export function setClipTime(
   text: string,
   duration: number,
 ): Result<Clip[]> {
-  const clip = clips.find((c) => c.id === id);
-  if (!clip) return fail("that clip is gone");
   const time = parseTime(text);
-  if (!time.ok) return time;
-  const edited = { ...clip, [field]: time.value };
-  const range = checkRange(edited.start, edited.end, duration);
-  if (!range.ok) return range;
-  return ok(clips.map((c) => (c.id === id ? edited : c)));
+  return time.ok ? setClipBound(clips, id, field, time.value, duration) : time;
+}
+
+/** The clip the playhead is in: `preferred` if it is one of them, else the first in list order. */
+export function clipAt(clips: readonly Clip[], time: number, preferred: number | null = null): Clip | undefined {
+  const within = (c: Clip) => c.start < time && time < c.end;
+  return clips.find((c) => c.id === preferred && within(c)) ?? clips.find(within);
+}
+
+/** Splits a clip in two at `time`: the first part keeps its id, the second follows it in the list with a new one. */
+export function splitClip(clips: readonly Clip[], id: number, time: number): Result<Clip[]> {
+  const at = clips.findIndex((c) => c.id === id);
+  const clip = clips[at];
+  if (!clip) return fail("that clip is gone");
+  if (!(clip.start < time && time < clip.end)) {
+    return fail(`${formatTimecode(time)} is not inside clip ${at + 1} (${formatTimecode(clip.start)}–${formatTimecode(clip.end)})`);
+  }
+  const parts = [{ ...clip, end: time }, { ...clip, id: nextId(clips), start: time }];
+  return ok([...clips.slice(0, at), ...parts, ...clips.slice(at + 1)]);
+}
+
+/** Joins a clip and the one after it in the list into one, where they touch or overlap in the source. */
+export function mergeWithNext(clips: readonly Clip[], id: number): Result<Clip[]> {
+  const at = clips.findIndex((c) => c.id === id);
+  const [first, second] = [clips[at], clips[at + 1]];
+  if (!first) return fail("that clip is gone");
+  if (!second) return fail(`clip ${at + 1} is the last: there is no next clip to merge it with`);
+  const [earlier, later] = first.start <= second.start ? [first, second] : [second, first];
+  if (later.start > earlier.end) {
+    return fail(
+      `clips ${at + 1} and ${at + 2} do not meet (${formatTimecode(earlier.end)} to ${formatTimecode(later.start)} lies between them): ` +
+        "only clips that touch or overlap merge",
+    );
+  }
+  // A split clip merged back keeps its one label; two labels are both kept.
+  const label = [...new Set([first.label, second.label])].filter((l) => l !== "").join(" / ");
+  const merged = { ...first, start: earlier.start, end: Math.max(first.end, second.end), label };
+  return ok([...clips.slice(0, at), merged, ...clips.slice(at + 2)]);
 }
 
 export const setClipLabel = (clips: readonly Clip[], id: number, label: string): Clip[] =>
@@ -51,16 +96,19 @@ export const setClipLabel = (clips: readonly Clip[], id: number, label: string):
 
 export const removeClip = (clips: readonly Clip[], id: number): Clip[] => clips.filter((c) => c.id !== id);
 
-/** Moves a clip `offset` places (negative: up); a move past either end changes nothing. */
-export function moveClip(clips: readonly Clip[], id: number, offset: number): Clip[] {
+/** Moves a clip to place `to` of the list (from 0, as the list will be); a place past either end changes nothing. */
+export function moveClipTo(clips: readonly Clip[], id: number, to: number): Clip[] {
   const from = clips.findIndex((c) => c.id === id);
-  const to = from + offset;
   if (from < 0 || to < 0 || to >= clips.length) return [...clips];
   const moved = [...clips];
   const [clip] = moved.splice(from, 1);
   moved.splice(to, 0, clip as Clip);
   return moved;
 }
+
+/** Moves a clip `offset` places (negative: up); a move past either end changes nothing. */
+export const moveClip = (clips: readonly Clip[], id: number, offset: number): Clip[] =>
+  moveClipTo(clips, id, clips.findIndex((c) => c.id === id) + offset);
 
 /** Anything that runs from a start to an end in seconds: a clip, an imported entry, a planned cut. */
 export interface Span {
@@ -74,6 +122,9 @@ export interface Span {
  */
 export const clipDuration = (span: Span, rate?: Rational): number =>
   rate ? rangeDuration(spanFrames(span, rate), rate) : span.end - span.start;
+
+/** Where the playhead goes for a clip: its first frame's start (not IN itself, which may fall inside the frame before). */
+export const clipEntry = (clip: Span, rate?: Rational): number => (rate ? frameStart(spanFrames(clip, rate).first, rate) : clip.start);
 
 export const totalDuration = (spans: readonly Span[], rate?: Rational): number =>
   spans.reduce((total, span) => total + clipDuration(span, rate), 0);

@@ -1,37 +1,28 @@
 import { totalDuration, type Clip } from "./clips";
-import * as csv from "./formats/edits-csv";
-import * as edl from "./formats/edl";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
-import * as osp from "./formats/osp";
-import * as log from "./formats/timestamp-log";
+import * as registry from "./formats/registry";
 import { firstVideo, type MediaInfo } from "./media-info";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
-export type EditFormat = "csv" | "log" | "osp" | "edl";
+/** A format's id in the registry (`csv`, `osp`, `edl`…). */
+export type EditFormat = string;
 
-export const FORMAT_NAMES: Record<EditFormat, string> = {
-  csv: "edit list (CSV)",
-  log: "timestamp log",
-  osp: "OpenShot project",
-  edl: "CMX 3600 EDL",
-};
+/** Every format read, named in the message for a file that is none of them. */
+const READ_NAMES = registry.READERS.map((f) => f.name).join(", ");
 
-// Most particular first: a log line or an EDL event could pass for a CSV row.
-const RECOGNIZERS: [EditFormat, (lines: readonly string[]) => boolean][] = [
-  ["osp", osp.recognizes],
-  ["edl", edl.recognizes],
-  ["log", log.recognizes],
-  ["csv", csv.recognizes],
-];
+/** What the import preview calls each format. */
+export const FORMAT_NAMES: Record<EditFormat, string> = Object.fromEntries(registry.READERS.map((f) => [f.id, f.name]));
+
+const formatOf = (text: string) =>
+  registry.detectFormat(
+    textLines(text)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  );
 
 /** Tells the format from the text itself; the file name is only a hint for the user. */
-export function detectFormat(text: string): EditFormat | null {
-  const lines = textLines(text)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  return RECOGNIZERS.find(([, recognizes]) => recognizes(lines))?.[0] ?? null;
-}
+export const detectFormat = (text: string): EditFormat | null => formatOf(text)?.id ?? null;
 
 /** Warnings of one kind (the same message but for its numbers and quoted text): the first, and how many more. */
 export interface WarningGroup {
@@ -92,13 +83,6 @@ export interface ImportPreview {
   duration: number;
 }
 
-function parseAs(format: EditFormat, text: string, info: MediaInfo) {
-  if (format === "csv") return csv.parse(text);
-  if (format === "log") return log.parse(text, info.duration);
-  if (format === "edl") return edl.parse(text, edl.timecodeRate(info));
-  return osp.parse(text);
-}
-
 /**
  * Keeps what lies in the source: an IN before its start or an OUT past its end is clamped, a clip
  * wholly outside it is dropped.
@@ -138,12 +122,15 @@ function wasUtf16(text: string): boolean {
   return head.startsWith("\uFFFD\uFFFD") || (head.length > 1 && nuls * 3 > head.length);
 }
 
+const OTHER_FILES_SHOWN = 8;
+
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
   if (wasUtf16(text)) return fail(`${fileName}: it is UTF-16 text; save it as UTF-8 and import it again`);
-  const format = detectFormat(text);
-  if (!format) return fail(`${fileName}: not an edit list, timestamp log, OpenShot project or EDL`);
-  const parsed = parseAs(format, text, info);
+  const reader = formatOf(text);
+  if (!reader) return fail(`${fileName}: not an edit list this page reads (${READ_NAMES})`);
+  const format = reader.id;
+  const parsed = reader.reader.parse(text, info);
   if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
   const leftOut: LineWarning[] = [];
   const sources = [...new Set(parsed.value.entries.map((e) => e.source).filter((s): s is string => Boolean(s)))];
@@ -151,7 +138,10 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   const ofThisSource = parsed.value.entries.filter((e) => e.source === undefined || e.source === info.fileName);
   const skipped = parsed.value.entries.length - ofThisSource.length;
   if (skipped > 0) {
-    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${otherFiles.join(", ")}) left out`;
+    // An editor's whole reel can name hundreds of files: the first few say enough.
+    const more = otherFiles.length - OTHER_FILES_SHOWN;
+    const shown = more > 0 ? [...otherFiles.slice(0, OTHER_FILES_SHOWN), `${more} more`] : otherFiles;
+    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${shown.join(", ")}) left out`;
     leftOut.push({ line: 0, message });
   }
   const entries = fitToSource(ofThisSource, info.duration, leftOut);

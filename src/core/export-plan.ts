@@ -65,6 +65,12 @@ export function planLosslessClips(info: MediaInfo, clips: readonly Clip[]): Plan
   });
 }
 
+/** How long an export of `clips` plays: lossless from each clip's keyframe, the other modes their frames exactly. */
+export function outputDuration(info: MediaInfo, clips: readonly Clip[], mode: ExportMode): number {
+  if (mode !== "lossless") return totalDuration(clips, firstVideo(info)?.frameRate);
+  return planLosslessClips(info, clips).reduce((sum, clip) => sum + (clip.end - clip.start), 0);
+}
+
 function streamMaps(info: MediaInfo, input: number): string[] {
   const maps: string[] = [];
   if (firstVideo(info)) maps.push("-map", `${input}:v:0`);

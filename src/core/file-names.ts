@@ -6,9 +6,20 @@ export function fileStem(name: string): string {
 
 export const cutFileName = (source: string): string => `${fileStem(source)}-cut.mp4`;
 
-export const csvFileName = (source: string): string => `${fileStem(source)}-edits.csv`;
-export const ospFileName = (source: string): string => `${fileStem(source)}.osp`;
-export const edlFileName = (source: string): string => `${fileStem(source)}.edl`;
+/**
+ * An export's file name, apart from the names `taken` by the session's earlier exports: the first
+ * is `<stem>-cut.mp4`; a later one says its mode (`<stem>-cut-lossless.mp4`), then a number.
+ */
+export function exportFileName(source: string, mode: string, taken: ReadonlySet<string>): string {
+  const moded = `${fileStem(source)}-cut-${mode}`;
+  if (!taken.has(cutFileName(source))) return cutFileName(source);
+  let name = `${moded}.mp4`;
+  for (let n = 2; taken.has(name); n++) name = `${moded}-${n}.mp4`;
+  return name;
+}
+
+/** An edit list saved for a source: its stem and the format's suffix (`-edits.csv`, `.osp`…). */
+export const editListFileName = (source: string, suffix: string): string => `${fileStem(source)}${suffix}`;
 
 /** A project's name made safe as a file name on every system. */
 const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\x00-\x1f]/g, "-").trim() || "project";

@@ -1,9 +1,11 @@
-import type { Clip } from "./clips";
+import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
-import type { BackedUpProject, MediaRef } from "./formats/project-backup";
+import type { MediaRef, Project } from "./project";
+import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
 import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
+import { plural } from "./plural";
 import { formatTimecode } from "./timecode";
 
 /**
@@ -27,7 +29,7 @@ const EXPORT_MODES: readonly ExportMode[] = ["lossless", "smart", "reencode"];
 /** Names that, as object keys, reach or replace an object's prototype. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-export type CheckedProject = { ok: true; project: BackedUpProject; repairs: string[] } | { ok: false; error: string };
+export type CheckedProject = { ok: true; project: Project; repairs: string[] } | { ok: false; error: string };
 
 export interface CheckOptions {
   /** A fresh id for a project whose own cannot be used (a restore); without it such a project is refused. */
@@ -49,10 +51,19 @@ export const isPlainId = (v: unknown): v is string =>
 /** A value cut to `max` characters for a message. */
 export const shown = (value: string, max = 60): string => (value.length > max ? `${value.slice(0, max)}…` : value);
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 // What can be wrong with a list's clips, counted by kind: a million bad clips make one message.
-type ClipFix = "unreadable" | "backwards" | "late" | "beyond" | "clamped" | "label" | "longLabel" | "ids" | "notList";
+type ClipFix =
+  | "unreadable"
+  | "backwards"
+  | "late"
+  | "beyond"
+  | "clamped"
+  | "label"
+  | "longLabel"
+  | "ids"
+  | "notList"
+  | "unfit";
 type Tally = Map<ClipFix, number>;
 const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   unreadable: (n) => `${plural(n, "clip had", "clips had")} no readable IN and OUT times: left out`,
@@ -65,6 +76,7 @@ const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
     `${plural(n, "label was", "labels were")} longer than ${MAX_LABEL.toLocaleString("en-US")} characters: shortened`,
   ids: () => "clip numbers repeated or were not whole numbers: renumbered",
   notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
+  unfit: () => "steps that did not fit its clips were left out",
 };
 const note = (tally: Tally, fix: ClipFix) => tally.set(fix, (tally.get(fix) ?? 0) + 1);
 
@@ -110,17 +122,71 @@ function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip
   return clips.map((clip, i) => ({ ...clip, id: i + 1 }));
 }
 
-/** Undo or redo steps: each a clip list, checked as the present one is. */
-function checkSteps(v: unknown, end: number, known: boolean, tally: Tally): Clip[][] {
+/** A stored step, its clips checked as the list's are; null where any part of it is unreadable or changed. */
+function checkStep(v: unknown, end: number, known: boolean): Step<Clip> | null {
+  if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
+  const intact = (list: unknown[]): Clip[] | null => {
+    const tally: Tally = new Map();
+    const clips = list.map((item) => checkClip(item, end, known, tally));
+    const numbered = clips.every((c) => c && whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
+    return tally.size === 0 && numbered ? (clips as Clip[]) : null;
+  };
+  const removed = intact(v.removed);
+  const inserted = intact(v.inserted);
+  return removed && inserted && complete<Step<Clip>>({ at: v.at as number, removed, inserted });
+}
+
+/**
+ * Steps as stored: each a change (now), or each a whole clip list (before changes were kept), made
+ * into the changes between those lists. Null for each entry that is neither.
+ */
+function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward", end: number, known: boolean, tally: Tally) {
   if (!Array.isArray(v)) {
-    note(tally, "notList");
+    if (v !== undefined) note(tally, "notList");
     return [];
   }
-  return v.flatMap((step: unknown) => {
-    const clips = checkClips(step, end, known, tally);
-    if (!clips) note(tally, "notList");
-    return clips ? [clips] : [];
+  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, end, known));
+  const lists = v.map((list) => checkClips(list, end, known, tally));
+  // Undo lists run oldest first up to the present; redo lists run from it.
+  const chain = direction === "backward" ? [...lists, present] : [present, ...lists];
+  const steps = chain.slice(1).map((list, i) => {
+    const before = chain[i];
+    return before && list ? stepBetween(before, list, sameClip) : null;
   });
+  return steps;
+}
+
+/**
+ * Undo and redo, kept only as far as they still lead from the present list: a step that cannot be
+ * made on the list it would meet is dropped with every step beyond it.
+ */
+function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, known: boolean, tally: Tally) {
+  const keep = (steps: (Step<Clip> | null)[], direction: "forward" | "backward"): Step<Clip>[] => {
+    const order = direction === "backward" ? [...steps].reverse() : steps;
+    const kept: Step<Clip>[] = [];
+    let list: readonly Clip[] = present;
+    // How many clips of each id the list has, kept step by step: every list met must have each once.
+    const ids = new Map(present.map((clip) => [clip.id, 1]));
+    const unique = (step: Step<Clip>) => {
+      const [out, into] = direction === "backward" ? [step.inserted, step.removed] : [step.removed, step.inserted];
+      for (const { id } of out) ids.set(id, (ids.get(id) ?? 0) - 1);
+      return into.every(({ id }) => ids.set(id, (ids.get(id) ?? 0) + 1).get(id) === 1);
+    };
+    for (const step of order) {
+      if (!step || !fits(list, step, direction, sameClip) || !unique(step)) {
+        note(tally, "unfit");
+        break;
+      }
+      if (step.removed.length === 0 && step.inserted.length === 0) continue;
+      list = apply(list, step, direction);
+      kept.push(step);
+    }
+    return direction === "backward" ? kept.reverse() : kept;
+  };
+  return {
+    undo: keep(readSteps(v.undo, present, "backward", end, known, tally), "backward"),
+    redo: keep(readSteps(v.redo, present, "forward", end, known, tally), "forward"),
+  };
 }
 
 const tallyText = (tally: Tally, end: number, prefix = "") =>
@@ -240,8 +306,7 @@ export function checkProject(v: unknown, options: CheckOptions): CheckedProject 
   const clips = checkClips(v.clips, end, known, present);
   if (!clips) return { ok: false, error: "its clip list is unreadable" };
   const past: Tally = new Map();
-  const undo = checkSteps(v.undo, end, known, past);
-  const redo = checkSteps(v.redo, end, known, past);
+  const { undo, redo } = checkHistory(v, clips, end, known, past);
   repairs.push(...tallyText(present, end), ...tallyText(past, end, "in its undo history, "));
   const project = { id, ...checkDetails(v, options, repairs), media, ...(info && { info }), clips, undo, redo };
   return { ok: true, project, repairs };

@@ -1,3 +1,4 @@
+import { fileStem } from "./file-names";
 import { formatTimecode } from "./timecode";
 
 /** What a project remembers of its source, and what a picked file turns out to be. */
@@ -25,4 +26,16 @@ export function sourceDifferences(expected: SourceFacts, found: SourceFacts): st
   }
   differences.push("its content differs");
   return differences;
+}
+
+const baseName = (path: string): string => (path.split(/[\\/]/).at(-1) ?? "").trim().toLowerCase();
+
+/**
+ * Whether a name another editor gives a source means the file `fileName`: compared without its
+ * folder and case, and with or without the extension (an EDL's clip name often drops it).
+ */
+export function namesFile(name: string, fileName: string): boolean {
+  const [given, file] = [baseName(name), baseName(fileName)];
+  if (given === "") return false;
+  return given === file || given === fileStem(file) || fileStem(given) === fileStem(file);
 }

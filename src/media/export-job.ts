@@ -1,6 +1,7 @@
 import { downloadZip } from "client-zip";
 import type { Clip } from "../core/clips";
 import { frameless } from "../core/frames";
+import { plural } from "../core/plural";
 import { firstVideo } from "../core/media-info";
 import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
@@ -9,6 +10,18 @@ import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
 import { FileSink, MEMORY_LIMIT, MemorySink, tooLargeForMemory, type OutputSink } from "./output-sink";
 import { choosePacketEngine, runPacketEngine } from "./packet-engine";
+
+/** Clips named in a message before the rest are counted: a list of thousands stays one line. */
+const NAMED_CLIPS = 5;
+
+/** Which clips (0-based `indexes`) hold no frame, named up to NAMED_CLIPS. */
+export function framelessMessage(indexes: readonly number[]): string {
+  const named = indexes.slice(0, NAMED_CLIPS).map((i) => i + 1).join(", ");
+  const more = indexes.length - NAMED_CLIPS;
+  if (indexes.length === 1) return `Clip ${named} is shorter than one frame: make it longer or delete it`;
+  const which = more > 0 ? `${named} and ${plural(more, "other", "others")}` : named;
+  return `Clips ${which} are shorter than one frame: make them longer or delete them`;
+}
 
 /** ffmpeg.wasm running a whole export into a sink: for what the packet engine cannot do. */
 export type Fallback = (request: RenderRequest, sink: OutputSink, onProgress: (p: ExportProgress) => void) => Promise<void>;
@@ -44,10 +57,7 @@ export class ExportJobs {
     if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
     const rate = firstVideo(request.info)?.frameRate;
     const empty = rate ? frameless(request.clips, rate) : [];
-    if (empty.length > 0) {
-      const which = empty.map((i) => i + 1).join(", ");
-      return jobFailed(new MediaError("unsupported", `Clip ${which} is shorter than one frame: make it longer or delete it`));
-    }
+    if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));
     // Kept in memory, the output is judged by the source's bit rate before anything is written.
     const seconds = request.clips.reduce((sum, c) => sum + (c.end - c.start), 0);
     const inMemory = destination.kind === "memory" || destination.kind === "zip";

@@ -1,6 +1,6 @@
 import type { Clip } from "../core/clips";
 import type { ExportMode } from "../core/export-plan";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
 import type { Result } from "../core/result";

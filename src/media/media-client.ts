@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from "comlink";
 import { fail, type Result } from "../core/result";
 import type { ExportProgress } from "../core/progress";
 import type { MediaInfo } from "../core/media-info";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { EngineInfo, ExportDestination, Exported, MediaApi, RenderRequest } from "./media-api";
 import type { JobResult } from "./media-error";
 

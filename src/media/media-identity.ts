@@ -1,5 +1,5 @@
 import { contentHash } from "../core/content-hash";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 
 const MEGABYTE = 1 << 20;
 

@@ -1,10 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { BackedUpProject } from "../core/formats/project-backup";
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from "idb";
+import type { Project } from "../core/project";
 import { isObject } from "../core/json";
 import { checkProject, shown } from "../core/project-validation";
 
 /** A stored project. A source file may have several; each has an id of its own. */
-export type ProjectRecord = BackedUpProject;
+export type ProjectRecord = Project;
 
 /** A stored record that is no project this page can read (an older version's, or damaged), and why. */
 export interface DamagedRecord {
@@ -56,6 +56,17 @@ export const DB_VERSION = 3;
 /** Sources up to this size may be copied into the browser's storage. */
 export const MEDIA_COPY_LIMIT = 200_000_000;
 
+/**
+ * Puts a project in: the copy IndexedDB makes of it is what a save costs the page's main thread,
+ * so it is measured ("clipmark:store-project" in a profile, and in the bench's list-scale lines).
+ */
+function put(store: IDBPObjectStore<Schema, ["projects"], "projects", "readwrite">, project: ProjectRecord) {
+  const start = performance.now();
+  const request = store.put(project);
+  performance.measure("clipmark:store-project", { start });
+  return request;
+}
+
 /** A random id; `crypto.randomUUID` exists only on secure origins, and a static host may be plain http. */
 export function newId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -95,9 +106,9 @@ export class ProjectDb {
   /** Committed at once, not once the page has heard back: a save begun as the page goes away still lands. */
   async save(project: ProjectRecord): Promise<void> {
     const tx = this.db.transaction("projects", "readwrite");
-    const put = tx.store.put(project);
+    const stored = put(tx.store, project);
     tx.commit();
-    await Promise.all([put, tx.done]);
+    await Promise.all([stored, tx.done]);
   }
 
   /**
@@ -107,9 +118,9 @@ export class ProjectDb {
   async update(project: ProjectRecord): Promise<boolean> {
     const tx = this.db.transaction("projects", "readwrite");
     const kept = (await tx.store.getKey(project.id)) !== undefined;
-    const put = kept ? tx.store.put(project) : undefined;
+    const stored = kept ? put(tx.store, project) : undefined;
     tx.commit();
-    await Promise.all([put, tx.done]);
+    await Promise.all([stored, tx.done]);
     return kept;
   }
 

@@ -125,6 +125,8 @@ export function keepProjects(projects: Promise<ProjectDb | null>, session: Sessi
     if (latest && latest.id !== record?.id) void writes.flush();
     latest = record;
     if (!record) return void setState("idle");
+    // Opened as it was stored: writing it again would only fail on a full disk and move its date.
+    if (session.asStored() && record.exportMode === session.source()?.project.exportMode) return void setState("saved");
     setState(gone.has(record.id) ? "failed" : "pending");
     writes.change(record, session.keptHistory() !== session.history());
   });
@@ -162,7 +164,7 @@ export function keepProjects(projects: Promise<ProjectDb | null>, session: Sessi
       const project = { ...source.project, id: newId(), created: Date.now() };
       // Its copy of the video went with the deleted project if that was the file's last one.
       const hasCopy = (await projects.then((db) => db?.hasMedia(source.media.fingerprint)).catch(() => false)) ?? false;
-      session.begin({ ...source, project }, { ...record, id: project.id, created: project.created }, hasCopy);
+      session.begin({ ...source, project }, { ...record, id: project.id, created: project.created }, hasCopy, false);
       session.say(`Kept as a new project: ${project.name}`);
     },
   };

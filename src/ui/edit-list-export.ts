@@ -1,8 +1,7 @@
 import type { Clip } from "../core/clips";
-import { csvFileName, edlFileName, ospFileName } from "../core/file-names";
-import * as csv from "../core/formats/edits-csv";
-import * as edl from "../core/formats/edl";
-import * as osp from "../core/formats/osp";
+import { editListFileName } from "../core/file-names";
+import type { Writable } from "../core/formats/registry";
+import { ok, type Result } from "../core/result";
 import { download } from "./download";
 import type { Source } from "./session";
 
@@ -14,17 +13,10 @@ function openShotId(): string {
   return Array.from(bytes, (b) => ID_CHARACTERS[b % ID_CHARACTERS.length]).join("");
 }
 
-export type EditListFormat = "csv" | "osp" | "edl";
-
-/** Writes the clip list in one of the formats other tools read, and downloads it. */
-export function exportEditList(format: EditListFormat, source: Source, clips: readonly Clip[]): string {
+/** Writes the clip list in one of the formats other tools read and downloads it: its name, or why not. */
+export function exportEditList({ writer }: Writable, source: Source, clips: readonly Clip[]): Result<string> {
   const name = source.file.name;
-  const info = source.info;
-  if (format === "csv") return download(csv.serialize(clips), csvFileName(name), "text/csv").name;
-  if (format === "osp") {
-    const text = osp.serialize(clips, { info, path: name, makeId: openShotId });
-    return download(text, ospFileName(name), "application/json").name;
-  }
-  const text = edl.serialize(clips, edl.describeSource(name, info));
-  return download(text, edlFileName(name), "text/plain").name;
+  const text = writer.serialize(clips, { fileName: name, info: source.info, makeId: openShotId });
+  if (!text.ok) return text;
+  return ok(download(text.value, editListFileName(name, writer.suffix), writer.mime).name);
 }

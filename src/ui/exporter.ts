@@ -1,6 +1,6 @@
 import { createSignal } from "solid-js";
-import type { ExportMode } from "../core/export-plan";
-import { clipFileNames, cutFileName, zipFileName } from "../core/file-names";
+import { outputDuration, type ExportMode } from "../core/export-plan";
+import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
 import type { ExportProgress } from "../core/progress";
 import type { ExportDestination } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
@@ -32,43 +32,87 @@ async function pickDestination(name: string, names: string[] | null): Promise<Ex
   return handle === "none" ? { kind: "memory" } : handle && { kind: "file", handle };
 }
 
-/** The MP4 export: mode, progress, cancel and the finished download. */
+export type ExportState = "running" | "done" | "failed" | "cancelled";
+
+/** One export of this session, as the Exports list shows it. */
+export interface ExportEntry {
+  id: number;
+  /** The file (or ZIP, or folder) it was written to. */
+  name: string;
+  mode: ExportMode;
+  clips: number;
+  /** Seconds the output plays (all clips together). */
+  duration: number;
+  state: ExportState;
+  /** Bytes written, once known. */
+  size: number | null;
+  /** How it went, in words: which engine ran and why, or why it failed. */
+  detail: string;
+  /** A finished export kept in memory, to download again; its URL is released when the entry is removed. */
+  download: Download | null;
+}
+
+/** Bytes an export wrote, where the page can see them: a blob, or the file it saved. */
+async function writtenSize(destination: ExportDestination, blob: Blob | null): Promise<number | null> {
+  if (blob) return blob.size;
+  if (destination.kind !== "file") return null;
+  return destination.handle.getFile().then((file) => file.size, () => null);
+}
+
+/** The MP4 export: mode, progress, cancel, and the list of this session's exports with their downloads. */
 export function createExporter(media: MediaClient, session: Session, afterRun: () => void) {
   const [mode, setMode] = createSignal<ExportMode>("lossless");
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
-  const [finished, setFinished] = createSignal<Download | null>(null);
+  const [exports, setExports] = createSignal<ExportEntry[]>([]);
   const [perClip, setPerClip] = createSignal(false);
+  let nextId = 1;
+
+  const update = (id: number, change: Partial<ExportEntry>) =>
+    setExports((list) => list.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
 
   async function run(): Promise<void> {
     const source = session.source();
     if (!source || progress()) return;
-    const previous = finished();
-    if (previous) URL.revokeObjectURL(previous.url);
-    setFinished(null);
-    const name = cutFileName(source.file.name);
     const clips = session.clips();
+    const chosenMode = mode();
+    // Named apart from the session's other exports, so two modes never share a download name.
+    const name = exportFileName(source.file.name, chosenMode, new Set(exports().map((e) => e.name)));
     const names = perClip() ? clipFileNames(source.file.name, clips.map((c) => c.label)) : null;
     const destination = await pickDestination(name, names);
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
+    const saved =
+      destination.kind === "file" || destination.kind === "folder"
+        ? destination.handle.name
+        : destination.kind === "zip"
+          ? zipFileName(source.file.name)
+          : name;
+    const id = nextId++;
+    const duration = outputDuration(source.info, clips, chosenMode);
+    const entry: ExportEntry = { id, name: saved, mode: chosenMode, clips: clips.length, duration, state: "running", size: null, detail: "", download: null };
+    setExports((list) => [entry, ...list]);
     let running = true;
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { file: source.file, info: source.info, clips, mode: mode() },
+      { file: source.file, info: source.info, clips, mode: chosenMode },
       destination,
-      (update) => running && setProgress(update),
+      (progress) => running && setProgress(progress),
     );
     running = false;
     setProgress(null);
     // A hung core may have been swapped for another during the run.
     afterRun();
-    if (!result.ok) return result.kind === "cancelled" ? session.say(result.error) : session.complain(result.error);
-    const { engine, note } = result.value;
-    const how = engine === "ffmpeg" ? ` with ffmpeg.wasm (${note})` : note ? ` (${note})` : "";
-    if (destination.kind === "file") return session.say(`Saved ${destination.handle.name}${how}`);
-    if (destination.kind === "folder") return session.say(`Saved ${clips.length} files in ${destination.handle.name}${how}`);
-    const saved = destination.kind === "zip" ? zipFileName(source.file.name) : name;
-    if (result.value.blob) setFinished(download(result.value.blob, saved, destination.kind === "zip" ? "application/zip" : "video/mp4"));
+    if (!result.ok) {
+      update(id, { state: result.kind === "cancelled" ? "cancelled" : "failed", detail: result.error });
+      return result.kind === "cancelled" ? session.say(result.error) : session.complain(result.error);
+    }
+    const { engine, note, blob } = result.value;
+    const detail = engine === "ffmpeg" ? `with ffmpeg.wasm (${note})` : note;
+    const how = engine === "ffmpeg" ? ` ${detail}` : note ? ` (${note})` : "";
+    const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : "video/mp4") : null;
+    update(id, { state: "done", size: await writtenSize(destination, blob), detail, download: made });
+    if (destination.kind === "file") return session.say(`Saved ${saved}${how}`);
+    if (destination.kind === "folder") return session.say(`Saved ${clips.length} files in ${saved}${how}`);
     session.say(`Exported ${saved}${how}`);
   }
 
@@ -78,7 +122,14 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     perClip,
     setPerClip,
     progress,
-    download: finished,
+    exports,
+    /** Drops a finished export from the list, and the memory its download held. */
+    remove(id: number): void {
+      const entry = exports().find((e) => e.id === id);
+      if (!entry || entry.state === "running") return;
+      if (entry.download) URL.revokeObjectURL(entry.download.url);
+      setExports((list) => list.filter((e) => e.id !== id));
+    },
     run,
     cancel: () => media.cancel(),
   };

@@ -13,6 +13,7 @@ export const EDIT_LIST_FILES = {
     "text/csv": [".csv"],
     "text/plain": [".txt", ".log", ".edl"],
     "application/x-openshot-project": [".osp"],
+    "application/xml": [".mlt"],
   },
 } satisfies FilePickerAcceptType;
 

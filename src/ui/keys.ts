@@ -1,3 +1,4 @@
+import { clipEntry, type Clip, type ClipField } from "../core/clips";
 import type { Player } from "./player";
 import type { Session } from "./session";
 
@@ -13,9 +14,13 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: "← / → or , / .", does: "One frame back / forward" },
   { keys: "Shift+← / Shift+→", does: "One second back / forward" },
   { keys: "Alt+← / Alt+→", does: "Previous / next keyframe (where lossless cuts land)" },
-  { keys: "I", does: "Set IN at the playhead" },
-  { keys: "O", does: "Set OUT at the playhead and add the clip" },
-  { keys: "M", does: "First press IN, second press OUT and add the clip" },
+  { keys: "I", does: "Set IN at the playhead (the selected clip's, if one is selected)" },
+  { keys: "O", does: "Set OUT at the playhead and add the clip (or the selected clip's OUT)" },
+  { keys: "M", does: "First press IN, second press OUT and add the clip (always a new clip)" },
+  { keys: "↑ / ↓", does: "Select the previous / next clip and go to it" },
+  { keys: "Shift+I / Shift+O", does: "Go to the selected clip's IN / OUT" },
+  { keys: "S", does: "Split the clip under the playhead" },
+  { keys: "Esc", does: "Select no clip" },
   { keys: "Home / End", does: "Start / end of the source" },
   { keys: "Ctrl+Z / Ctrl+Y (Cmd on macOS)", does: "Undo / redo a change to the clip list (also Ctrl+Shift+Z)" },
   { keys: "?", does: "Show or hide this list" },
@@ -46,6 +51,17 @@ function history(event: KeyboardEvent, session: Session): boolean {
   return true;
 }
 
+/** The playhead to a clip's first frame, as clicking its row does. */
+const goToClip = (clip: Clip | undefined, session: Session, player: Player): void => {
+  if (clip) player.seek(clipEntry(clip, session.frameRate()));
+};
+
+function goToBound(session: Session, player: Player, field: ClipField): void {
+  const clip = session.selected();
+  if (clip) player.seek(clip[field]);
+  else session.complain("Select a clip (click it, or ↑/↓) to go to its IN or OUT");
+}
+
 /** Handles a page-level key; returns whether it was a shortcut. */
 export function handleKey(event: KeyboardEvent, session: Session, player: Player, toggleHelp: () => void): boolean {
   const target = event.target instanceof HTMLElement ? event.target : document.body;
@@ -66,8 +82,12 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     ArrowRight: () => arrow(event, player, 1),
     ",": () => player.stepFrames(-1),
     ".": () => player.stepFrames(1),
-    i: () => session.markIn(player.markTime()),
-    o: () => session.markOut(player.markTime()),
+    i: () => (event.shiftKey ? goToBound(session, player, "start") : session.markIn(player.markTime())),
+    o: () => (event.shiftKey ? goToBound(session, player, "end") : session.markOut(player.markTime())),
+    s: () => session.split(player.markTime()),
+    ArrowUp: () => goToClip(session.selectNext(-1), session, player),
+    ArrowDown: () => goToClip(session.selectNext(1), session, player),
+    Escape: () => session.select(null),
     m: () => session.toggleMark(player.markTime()),
     Home: () => player.seek(0),
     End: () => player.seek(session.duration()),

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
-import type { MediaRef } from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
+import { plural } from "../core/plural";
 import { cutShortNote } from "../core/source-index";
 import { sourceDifferences } from "../core/source-match";
 import type { MediaClient } from "../media/media-client";
@@ -72,7 +73,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       );
     }
     const others = more.length > 0 ? ` (${more.length} more projects of this file are on the Projects page)` : "";
-    opened(saved ? `Reopened ${saved.name} with its ${saved.clips.length} clips${others}` : `Opened ${name}`, probed.info);
+    opened(saved ? `Reopened ${saved.name} with its ${plural(saved.clips.length, "clip", "clips")}${others}` : `Opened ${name}`, probed.info);
   }
 
   /** "New project": a fresh clip list on a file, beside any projects it has already. */
@@ -110,7 +111,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       return false;
     }
     await begin(probed, project, project.name);
-    opened(`Reopened ${project.name} with its ${project.clips.length} clips`, probed.info);
+    opened(`Reopened ${project.name} with its ${plural(project.clips.length, "clip", "clips")}`, probed.info);
     return true;
   }
 

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { backupFileName } from "../core/file-names";
 import * as backup from "../core/formats/project-backup";
+import type { MediaRef } from "../core/project";
 import { newId, type DamagedRecord, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { download } from "./download";
 import type { Session } from "./session";
@@ -15,7 +16,7 @@ export interface ListedProject {
 
 async function listed(db: ProjectDb): Promise<{ entries: ListedProject[]; damaged: DamagedRecord[] }> {
   const [{ projects, damaged }, kept] = await Promise.all([db.survey(), db.keptSources()]);
-  const videoReturn = ({ fingerprint }: backup.MediaRef): VideoReturn =>
+  const videoReturn = ({ fingerprint }: MediaRef): VideoReturn =>
     kept.copies.has(fingerprint) ? "copy" : kept.handles.has(fingerprint) ? "handle" : "pick";
   return { entries: projects.map((project) => ({ project, video: videoReturn(project.media) })), damaged };
 }

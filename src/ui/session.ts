@@ -1,9 +1,14 @@
 import { batch, createMemo, createSignal } from "solid-js";
 import {
+  clipAt,
+  mergeWithNext,
   moveClip,
+  moveClipTo,
   removeClip,
+  setClipBound,
   setClipLabel,
   setClipTime,
+  splitClip,
   type Clip,
   type ClipField,
 } from "../core/clips";
@@ -11,10 +16,16 @@ import { applyImport, previewImport, type ImportPreview } from "../core/edits-im
 import { record, redo, startHistory, undo, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
-import type { MediaInfo } from "../core/media-info";
+import { firstVideo, type MediaInfo } from "../core/media-info";
+import type { Rational } from "../core/rational";
+import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
-import type { MediaRef } from "../core/formats/project-backup";
+import { formatTimecode } from "../core/timecode";
+import type { MediaRef } from "../core/project";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
+import { createNotices } from "./notices";
+import { createProjectLock } from "./project-lock";
+import { createSourceCopy } from "./source-copy";
 
 /** The project being edited, apart from its clips. */
 export interface OpenProject {
@@ -32,8 +43,6 @@ export interface Source {
   project: OpenProject;
 }
 
-export type Notice = { kind: "info" | "error"; text: string } | null;
-
 /** A label being typed, on the list it is typed over. */
 interface LabelDraft {
   on: Clip[];
@@ -47,40 +56,45 @@ export interface PendingImport {
 }
 
 /**
- * The open source, its clip list (with undo and redo) and the marking state: what the page edits.
+ * The open source, its clip list (with undo and redo) and the marking state: what the page edits,
+ * with the page's notices, the tab's hold on the project and the source's kept copy beside it.
  * `projects` is where the open project is read back from; null where storage is unavailable.
  */
 export function createSession(projects: Promise<ProjectDb | null>) {
+  const notices = createNotices();
+  const { say, complain } = notices;
+  const lock = createProjectLock(notices);
+  const { readOnly, editable } = lock;
+  const copy = createSourceCopy(projects, notices);
   const [source, setSource] = createSignal<Source | null>(null);
-  const [history, setHistory] = createSignal<History<Clip[]>>(startHistory([]));
+  const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
+  // The history as it was read from storage, while it is still the one shown.
+  const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
-  const [notice, setNotice] = createSignal<Notice>(null);
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
-
-  const [keptCopy, setKeptCopy] = createSignal(false);
-  // Another tab has this project: this one shows it but must not write over it.
-  const [readOnly, setReadOnly] = createSignal(false);
+  // The clip I, O, Shift+I/O and merging act on; none while clips are being marked.
+  const [selectedId, setSelectedId] = createSignal<number | null>(null);
+  const selected = createMemo((): Clip | undefined => clips().find((c) => c.id === selectedId()));
+  const place = (id: number): number => clips().findIndex((c) => c.id === id) + 1;
 
   /** Every change to the list goes through here, so that it can be undone. */
   const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
-  function changeHistory(next: History<Clip[]>): void {
+  function changeHistory(next: History<Clip>): void {
     if (editable()) setHistory(next);
   }
-  function editable(): boolean {
-    if (readOnly()) complain("This project is open in another tab: choose “Edit here” to change it in this one");
-    return !readOnly();
-  }
-  const say = (text: string): void => void setNotice({ kind: "info", text });
-  const complain = (text: string): void => void setNotice({ kind: "error", text });
   const duration = () => source()?.info.duration ?? 0;
+  const frameRate = (): Rational | undefined => {
+    const info = source()?.info;
+    return info && firstVideo(info)?.frameRate;
+  };
 
   /**
    * The history as it is to be stored: a label still being typed counts as the one undo step its
    * commit will make, so a reload mid-typing keeps it. Any other change to the list outdates it.
    */
-  const keptHistory = createMemo((): History<Clip[]> => {
+  const keptHistory = createMemo((): History<Clip> => {
     const draft = labelDraft();
     const current = history();
     if (!draft || draft.on !== current.present) return current;
@@ -89,16 +103,22 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     return record(current, setClipLabel(current.present, draft.id, draft.label));
   });
 
-  /** Starts editing a probed source: its saved project as it was left, or a new one. */
-  function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean): void {
+  /**
+   * Starts editing a probed source: its saved project as it was left, or a new one. `stored` says
+   * the saved project is in storage as it is (so there is nothing to write until it changes).
+   */
+  function begin(next: Source, saved: ProjectRecord | undefined, hasCopy: boolean, stored = saved !== undefined): void {
     // At once: the new source must never be seen with the old clips (autosave would store that).
     batch(() => {
-      setReadOnly(false);
-      setKeptCopy(hasCopy);
+      lock.hold();
+      copy.knowCopy(hasCopy);
       setSource(next);
-      setHistory(saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory([]));
+      const opened = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
+      setHistory(opened);
+      setStoredHistory(stored ? opened : null);
       setMarking({ pendingIn: null });
       setPendingImport(null);
+      setSelectedId(null);
     });
   }
 
@@ -117,7 +137,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (!pending || !editable()) return;
     setClips(applyImport(clips(), pending.preview.entries, how));
     setPendingImport(null);
-    say(`Imported ${pending.preview.entries.length} clips from ${pending.fileName}`);
+    say(`Imported ${plural(pending.preview.entries.length, "clip", "clips")} from ${pending.fileName}`);
   }
 
   function applyMark(outcome: Result<MarkOutcome>): void {
@@ -129,6 +149,38 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (added) say(`Added clip ${outcome.value.clips.length}`);
   }
 
+  /** I or O on the selected clip: its bound moves to the playhead. */
+  function setBound(clip: Clip, field: ClipField, time: number): void {
+    const edited = setClipBound(clips(), clip.id, field, time, duration());
+    if (!edited.ok) return complain(`Clip ${place(clip.id)}: ${edited.error}`);
+    if (!editable()) return;
+    setClips(edited.value);
+    say(`Clip ${place(clip.id)} ${field === "start" ? "IN" : "OUT"} set to ${formatTimecode(time)}`);
+  }
+
+  /** S: the clip under the playhead (the selected one, where clips overlap) in two. */
+  function split(time: number): void {
+    const clip = clipAt(clips(), time, selectedId());
+    if (!clip) return complain(`No clip goes on at ${formatTimecode(time)}: move the playhead inside the clip to split`);
+    const parts = splitClip(clips(), clip.id, time);
+    if (!parts.ok) return complain(parts.error);
+    if (!editable()) return;
+    const at = place(clip.id);
+    setClips(parts.value);
+    say(`Split clip ${at} at ${formatTimecode(time)} into clips ${at} and ${at + 1}`);
+  }
+
+  function mergeSelected(): void {
+    const clip = selected();
+    if (!clip) return complain("Select a clip (click it, or ↑/↓) to merge it with the next");
+    const merged = mergeWithNext(clips(), clip.id);
+    if (!merged.ok) return complain(`Cannot merge: ${merged.error}`);
+    if (!editable()) return;
+    const at = place(clip.id);
+    setClips(merged.value);
+    say(`Merged clips ${at} and ${at + 1}`);
+  }
+
   function editTime(id: number, field: ClipField, text: string): Result<Clip[]> {
     if (readOnly()) return fail("This project is open in another tab");
     const edited = setClipTime(clips(), id, field, text, duration());
@@ -137,23 +189,46 @@ export function createSession(projects: Promise<ProjectDb | null>) {
   }
 
   return {
+    ...notices,
     source,
     clips,
     marking,
-    notice,
     duration,
+    /** The video's frame rate; none for sound alone. */
+    frameRate,
     begin,
     /** Back to the Projects page; the project is saved already. */
     close: () => setSource(null),
-    say,
-    complain,
-    dismiss: () => setNotice(null),
+    /** I: the selected clip's IN, or the IN of a clip to come. */
     markIn: (time: number) => {
+      const clip = selected();
+      if (clip) return setBound(clip, "start", time);
       setMarking(markIn(time));
       say("IN set; press O (or M) at the OUT point");
     },
-    markOut: (time: number) => applyMark(markOut(marking(), clips(), time, duration())),
-    toggleMark: (time: number) => applyMark(toggleMark(marking(), clips(), time, duration())),
+    /** O: the selected clip's OUT, or the OUT that adds the clip being marked. */
+    markOut: (time: number) => {
+      const clip = selected();
+      if (clip) setBound(clip, "end", time);
+      else applyMark(markOut(marking(), clips(), time, duration()));
+    },
+    /** M always marks a new clip, whatever is selected. */
+    toggleMark: (time: number) => {
+      setSelectedId(null);
+      applyMark(toggleMark(marking(), clips(), time, duration()));
+    },
+    selected,
+    select: (id: number | null) => setSelectedId(id),
+    /** ↑/↓: the clip before or after the selected one in the list (from either end when none is). */
+    selectNext(offset: 1 | -1): Clip | undefined {
+      const list = clips();
+      const at = list.findIndex((c) => c.id === selectedId());
+      const next = list[at < 0 ? (offset > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + offset))];
+      if (next) setSelectedId(next.id);
+      return next;
+    },
+    split,
+    mergeSelected,
     editTime,
     pendingImport,
     readEdits,
@@ -163,30 +238,22 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     undo: () => changeHistory(undo(history())),
     redo: () => changeHistory(redo(history())),
     readOnly,
-    keptCopy,
+    keptCopy: copy.keptCopy,
     /** Keeps (or drops) a copy of the source in the browser, so that its project reopens by itself. */
     async keepCopy(keep: boolean): Promise<void> {
       const open = source();
-      const db = await projects;
-      if (!open || !db) return;
-      try {
-        if (keep) await db.keepMedia(open.media.fingerprint, open.file);
-        else await db.dropMedia(open.media.fingerprint);
-        setKeptCopy(keep);
-        say(keep ? `A copy of ${open.file.name} is kept in this browser` : `The copy of ${open.file.name} is gone`);
-      } catch (error) {
-        complain(`Could not keep a copy of ${open.file.name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      if (open) await copy.keepCopy(open.file, open.media, keep);
     },
-    /** Another tab took the project: stop editing here. */
-    yieldToOtherTab: () => setReadOnly(true),
+    yieldToOtherTab: lock.yieldToOtherTab,
     /** Edit here after all: start from what the other tab saved last. */
     async takeOver(): Promise<void> {
       const open = source();
       const saved = open && (await (await projects)?.load(open.project.id).catch(() => undefined));
       if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
-      setReadOnly(false);
+      lock.hold();
     },
+    /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
+    asStored: () => keptHistory() === storedHistory(),
     canUndo: () => history().past.length > 0,
     canRedo: () => history().future.length > 0,
     keptHistory,
@@ -200,6 +267,8 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       }),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
+    /** A row dragged to place `to` (from 0). */
+    moveTo: (id: number, to: number) => setClips(moveClipTo(clips(), id, to)),
   };
 }
 

@@ -3,7 +3,8 @@ import { expect, test } from "./test";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { NOT_MEDIA, SMOOTH } from "./fixtures";
+import { NOT_MEDIA, SMOOTH, SYNC } from "./fixtures";
+import { identifyFrames } from "./frame-oracle";
 import { clipRows, clipStarts, openVideo } from "./page";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -133,4 +134,83 @@ test("a file that is no edit list gives an error naming it and changes nothing",
   await page.getByLabel("Import edits").setInputFiles(NOT_MEDIA);
   await expect(page.getByRole("alert")).toContainText("notes.pdf: not an edit list");
   expect(await clipStarts(page)).toEqual(EXPECTED_INS);
+});
+
+test("LosslessCut CSV and the Shotcut project go out and come back to the same list", async ({ page }) => {
+  await importText(page, "edits.csv", ROUND_TRIP);
+  await page.getByRole("button", { name: "Replace" }).click();
+  await clipRows(page).nth(1).getByRole("textbox", { name: "Label" }).fill("second, with a comma");
+  await clipRows(page).nth(1).getByRole("textbox", { name: "Label" }).press("Enter");
+
+  const losslessCut = await saved(page, "Export LosslessCut CSV");
+  expect(losslessCut.endsWith("smooth-losslesscut.csv")).toBe(true);
+  // LosslessCut's CSV (its docs): start,end,name in seconds, no header, quoted as CSV quotes.
+  expect(readFileSync(losslessCut, "utf8")).toBe('0.92,2.52,\n4.12,6.32,"second, with a comma"\n1.28,2.68,\n8.52,10.52,\n10.6,11.4,\n');
+  const shotcut = await saved(page, "Export Shotcut project");
+  expect(shotcut.endsWith("smooth.mlt")).toBe(true);
+
+  for (const [file, name, kind] of [
+    [losslessCut, "smooth-losslesscut.csv", "LosslessCut CSV: 5 clips"],
+    [shotcut, "smooth.mlt", "Shotcut project (MLT): 5 clips"],
+  ] as const) {
+    await importText(page, name, readFileSync(file, "utf8"));
+    const preview = page.getByRole("dialog", { name: `Import ${name}` });
+    await expect(preview).toContainText(kind);
+    await preview.getByRole("button", { name: "Replace" }).click();
+    expect(await clipStarts(page), name).toEqual(ROUND_TRIP_INS);
+    await expect(clipRows(page).nth(1).getByRole("textbox", { name: "Label" })).toHaveValue("second, with a comma");
+  }
+});
+
+test("YouTube chapters are timed on the cut, or the page says which of YouTube's rules the list breaks", async ({ page }) => {
+  await importText(page, "edits.csv", ROUND_TRIP);
+  await page.getByRole("button", { name: "Replace" }).click();
+  await page.getByRole("button", { name: "Export YouTube chapters" }).click();
+  await expect(page.getByRole("alert")).toContainText("YouTube needs every chapter to last at least 10 s in the cut");
+
+  // Three clips of 11 s each (275 frames at 25 fps), so the cut has chapters at 0, 11 and 22 s.
+  await importText(page, "long.csv", "# IN,OUT (seconds)\n0,11,Intro\n0.5,11.5\n1,12,The end\n");
+  await page.getByRole("button", { name: "Replace" }).click();
+  const chapters = await saved(page, "Export YouTube chapters");
+  expect(chapters.endsWith("smooth-chapters.txt")).toBe(true);
+  expect(readFileSync(chapters, "utf8")).toBe("00:00 Intro\n00:11 Clip 2\n00:22 The end\n");
+});
+
+test("melt, the MLT engine Shotcut is built on, renders the exported project with each clip's own frames", async ({ page }) => {
+  await openVideo(page, SYNC);
+  await importText(page, "edits.csv", "# IN,OUT (seconds)\n0.92,2.52\n4.12,6.32\n1.28,2.68\n15.04,16\n");
+  await page.getByRole("button", { name: "Replace" }).click();
+  const project = await saved(page, "Export Shotcut project");
+  // Saved next to the video, as Shotcut finds it: melt renders it headless, native ffmpeg reads it.
+  const dir = test.info().outputDir;
+  copyFileSync(SYNC, join(dir, "sync.mp4"));
+  const out = join(dir, "melt.mp4");
+  execFileSync("/usr/bin/melt", ["-quiet", project, "-consumer", `avformat:${out}`, "vcodec=libx264", "crf=4", "preset=veryfast", "an=1"], {
+    stdio: "ignore",
+  });
+  // The clips' frames at 25 fps: 23–62, 103–157, 32–66 and 376–399, end to end.
+  const span = (first: number, end: number) => Array.from({ length: end - first }, (_, i) => first + i);
+  expect(identifyFrames(out, SYNC)).toEqual([...span(23, 63), ...span(103, 158), ...span(32, 67), ...span(376, 400)]);
+});
+
+test("an MPlayer EDL gives the parts MPlayer plays; LosslessCut's markers and OpenShot's speed changes are said", async ({ page }) => {
+  // MPlayer skips 2–4 s and 8–9 s of the 12 s video and plays the rest: three parts.
+  await importText(page, "cuts.edl", "2 4 0\n8 9 0\n");
+  const mplayer = page.getByRole("dialog", { name: "Import cuts.edl" });
+  await expect(mplayer).toContainText("MPlayer EDL: 3 clips");
+  await mplayer.getByRole("button", { name: "Replace" }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:00.000", "00:00:04.000", "00:00:09.000"]);
+
+  await importText(page, "segments.csv", ",1.5,Intro\n3,,A marker\n4,6,Talk\n");
+  const losslessCut = page.getByRole("dialog", { name: "Import segments.csv" });
+  await expect(losslessCut).toContainText("LosslessCut CSV: 2 clips");
+  await expect(losslessCut.getByRole("list", { name: "Import warnings" })).toContainText("line 2: a marker at 00:00:03.000");
+  await losslessCut.getByRole("button", { name: "Replace" }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:00.000", "00:00:04.000"]);
+
+  const fast = { position: 0, start: 1, end: 3, title: "fast", reader: { path: "smooth.mp4" } };
+  const project = { clips: [{ ...fast, time: { Points: [{ co: { X: 1, Y: 1 } }, { co: { X: 26, Y: 51 } }] } }], files: [] };
+  await importText(page, "speed.osp", JSON.stringify(project));
+  const openShot = page.getByRole("dialog", { name: "Import speed.osp" });
+  await expect(openShot.getByRole("list", { name: "Import warnings" })).toContainText('clip 1 "fast": its time curve');
 });

@@ -88,3 +88,85 @@ test("the keys are ignored while typing in a field", async ({ page }) => {
   await label.pressSequentially("io m");
   await expect(page.getByText("0 clips")).toBeVisible();
 });
+
+test("editing at the playhead: select with ↑/↓, I/O move the selected clip, S splits, merge joins, Esc lets go", async ({ page }) => {
+  await addClip(page, 1, 2);
+  await addClip(page, 5, 7);
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  const message = page.getByRole("status", { name: "Message" });
+
+  // ↓ selects the first clip and goes to it; ↓ again the second.
+  await press(page, "ArrowDown");
+  await expect(clipRows(page).nth(0)).toHaveAttribute("aria-current", "true");
+  expect(await playhead(page)).toBe(1);
+  await press(page, "ArrowDown");
+  await expect(clipRows(page).nth(1)).toHaveAttribute("aria-current", "true");
+  expect(await playhead(page)).toBe(5);
+
+  // I and O move the selected clip's bounds to the playhead, each one undoable step.
+  await press(page, "Shift+ArrowRight");
+  await press(page, "i");
+  await expect(message).toHaveText("Clip 2 IN set to 00:00:06.000");
+  await press(page, "Shift+ArrowLeft", 2);
+  await press(page, "i");
+  await expect(message).toHaveText("Clip 2 IN set to 00:00:04.000");
+  await press(page, "Shift+ArrowRight", 4);
+  await press(page, "o");
+  await expect(message).toHaveText("Clip 2 OUT set to 00:00:08.000");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:04.000"]);
+  await expect(clipRows(page)).toHaveCount(2);
+  // Shift+I / Shift+O go to its bounds.
+  await press(page, "Shift+I");
+  expect(await playhead(page)).toBe(4);
+  await press(page, "Shift+O");
+  expect(await playhead(page)).toBe(8);
+
+  // S splits the clip under the playhead there; the second part follows it in the list.
+  await press(page, "Shift+ArrowLeft", 2);
+  await press(page, "s");
+  await expect(message).toHaveText("Split clip 2 at 00:00:06.000 into clips 2 and 3");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:04.000", "00:00:06.000"]);
+  await expect(clipRows(page).nth(1).getByRole("textbox", { name: "OUT" })).toHaveValue("00:00:06.000");
+  await expect(clipRows(page).nth(2).getByRole("textbox", { name: "OUT" })).toHaveValue("00:00:08.000");
+
+  // Merge joins the selected clip with the next, where they meet; clips apart are refused with why.
+  await page.getByRole("button", { name: "Merge with next" }).click();
+  await expect(message).toHaveText("Merged clips 2 and 3");
+  await expect(clipRows(page)).toHaveCount(2);
+  await expect(clipRows(page).nth(1).getByRole("textbox", { name: "OUT" })).toHaveValue("00:00:08.000");
+  await clipRows(page).nth(0).getByRole("button", { name: "Go to clip 1" }).click();
+  await page.getByRole("button", { name: "Merge with next" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Cannot merge: clips 1 and 2 do not meet (00:00:02.000 to 00:00:04.000 lies between them)",
+  );
+
+  // Undo takes back the merge, then the split, one step each.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page)).toHaveCount(3);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page)).toHaveCount(2);
+
+  // With nothing selected, I and O mark a new clip as before.
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await press(page, "Escape");
+  for (const row of await clipRows(page).all()) await expect(row).not.toHaveAttribute("aria-current");
+  await press(page, "Home");
+  await press(page, "Shift+ArrowRight", 10);
+  await press(page, "i");
+  await press(page, "Shift+ArrowRight");
+  await press(page, "o");
+  await expect(clipRows(page)).toHaveCount(3);
+  expect((await clipStarts(page))[2]).toBe("00:00:10.000");
+});
+
+test("a row dragged by its number takes another row's place, in one undoable step", async ({ page }) => {
+  await addClip(page, 1, 2);
+  await addClip(page, 3, 4);
+  await addClip(page, 5, 6);
+  await clipRows(page).nth(0).getByRole("button", { name: "Go to clip 1" }).dragTo(clipRows(page).nth(2));
+  expect(await clipStarts(page)).toEqual(["00:00:03.000", "00:00:05.000", "00:00:01.000"]);
+  await clipRows(page).nth(2).getByRole("button", { name: "Go to clip 3" }).dragTo(clipRows(page).nth(0));
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:03.000", "00:00:05.000"]);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:03.000", "00:00:05.000", "00:00:01.000"]);
+});

@@ -12,6 +12,8 @@ export const LONG = join(FIXTURE_DIR, "long.mp4");
 export const SMOOTH = join(FIXTURE_DIR, "smooth.mp4");
 /** MPEG-2 in an MPEG program stream: ffmpeg reads it, Chromium cannot play it. */
 export const NO_PREVIEW = join(FIXTURE_DIR, "archive.mpg");
+/** MPEG-PS long enough that ffmpeg.wasm (the only engine that reads it) is still at work when cancelled. */
+export const LONG_NO_PREVIEW = join(FIXTURE_DIR, "long-archive.mpg");
 /**
  * Flash and beep on every whole second, each frame's index in a code band (frame-oracle.ts):
  * x264 High with its default B-frames and pyramid, keyframes 2-3 s apart and not evenly.
@@ -57,6 +59,9 @@ export function makeFixtures(): void {
   }
   if (!existsSync(NO_PREVIEW)) {
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-c:v", "mpeg2video", "-q:v", "3", "-t", "4", "-f", "mpeg", NO_PREVIEW]);
+  }
+  if (!existsSync(LONG_NO_PREVIEW)) {
+    ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=30", "-c:v", "mpeg2video", "-q:v", "4", "-f", "mpeg", LONG_NO_PREVIEW]);
   }
   if (!existsSync(SYNC)) makeSync();
   for (const path of SYNC_REMUXED) if (!existsSync(path)) ffmpeg(["-i", SYNC, "-c", "copy", path]);

@@ -57,7 +57,7 @@ test("a hostile backup: the good project restores, the others are repaired or le
   expect(await fresh.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty("polluted");
 
   await fresh.getByLabel("Open video").setInputFiles(COUNTER);
-  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("Reopened Good cut with its 1 clips");
+  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("Reopened Good cut with its 1 clip");
   expect(await clipStarts(fresh)).toEqual(["00:00:01.000"]);
   await expect(fresh.locator("body")).not.toContainText("NaN");
   expect(await shared()).toEqual(before);

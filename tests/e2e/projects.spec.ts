@@ -44,7 +44,7 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await page.reload();
   await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clips");
   await page.getByLabel("Open video").setInputFiles(COUNTER);
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clip");
   expect(await clipStarts(page)).toEqual(["00:00:03.000"]);
   await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("kept");
   await expect(page.getByRole("radio", { name: "Re-encode (frame-accurate)" })).toBeChecked();
@@ -63,7 +63,7 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened silent.mp4");
   await expect(clipRows(page)).toHaveCount(0);
   await page.getByLabel("Open video").setInputFiles(COUNTER);
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clip");
 });
 
 test("the Projects list: last edited first, rename, delete, and a backup restored on a fresh profile", async ({ page, browser }) => {
@@ -103,7 +103,7 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   await expect(restored).toHaveCount(2);
   await expect(restored.nth(1)).toContainText("counter.mp4 · 1 clips");
   await fresh.getByLabel("Open video").setInputFiles(COUNTER);
-  await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Reopened Counter, cut one with its 1 clips");
+  await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Reopened Counter, cut one with its 1 clip");
   expect(await clipStarts(fresh)).toEqual(["00:00:01.000"]);
   await fresh.close();
 });
@@ -147,7 +147,7 @@ test("with a copy of a small source kept in the browser, the last project reopen
   await afterAutosave(page);
 
   await page.reload();
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clips");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clip");
   await expect(clipRows(page)).toHaveCount(1);
   await expect(page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" })).toBeChecked();
 
@@ -193,7 +193,7 @@ test.describe("in a browser without file handles", () => {
     chooser = page.waitForEvent("filechooser");
     await second.getByRole("button", { name: "Open" }).click();
     await (await chooser).setFiles(COUNTER);
-    await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened Second cut with its 1 clips");
+    await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened Second cut with its 1 clip");
     await page.getByRole("heading", { name: "Clipmark" }).click();
     await press(page, "Shift+ArrowRight", 5);
     await markSeconds(page, 1);
@@ -249,11 +249,11 @@ test("a video opened with a file handle reopens after a reload with no picking",
   await afterAutosave(page);
 
   await page.reload();
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened sample.mp4 with its 1 clips");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened sample.mp4 with its 1 clip");
   await expect(clipRows(page)).toHaveCount(1);
   await page.getByRole("button", { name: "Close project" }).click();
   const project = page.getByRole("listitem", { name: "sample.mp4" });
   await expect(project).toContainText("video on this computer");
   await project.getByRole("button", { name: "Open" }).click();
-  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened sample.mp4 with its 1 clips");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened sample.mp4 with its 1 clip");
 });

@@ -10,7 +10,7 @@ const label = (page: Page) => clipRows(page).first().getByRole("textbox", { name
 /** After a reload, the same video opened again goes on with its project. */
 async function reopen(page: Page, clips: number): Promise<void> {
   await page.getByLabel("Open video").setInputFiles(COUNTER);
-  await expect(message(page)).toHaveText(`Reopened counter.mp4 with its ${clips} clips`);
+  await expect(message(page)).toHaveText(`Reopened counter.mp4 with its ${clips} clip${clips === 1 ? "" : "s"}`);
 }
 
 for (const delay of [0, 100]) {

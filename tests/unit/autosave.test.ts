@@ -107,6 +107,25 @@ describe("keepProjects", () => {
     session.markOut(start + 1);
   };
 
+  it("writes nothing when a stored project is opened as it was, and writes its first change", async () => {
+    const { session, autosave, db } = await opened();
+    addClip(session, 1);
+    await autosave.flush();
+    const stored = await db.load("p1");
+    const source = session.source();
+    if (!stored || !source) throw new Error("no project stored");
+    // Stored again only if written: its date tells.
+    await db.save({ ...stored, edited: 5 });
+    const reread = await db.load("p1");
+    session.begin({ ...source, project: { ...source.project, exportMode: "lossless" } }, reread, false);
+    await autosave.flush();
+    expect((await db.load("p1"))?.edited).toBe(5);
+    expect(autosave.state()).toBe("saved");
+    addClip(session, 3);
+    await autosave.flush();
+    expect((await db.load("p1"))?.clips).toHaveLength(2);
+  });
+
   it("stores a clip as it is added, with no wait", async () => {
     const { session, db } = await opened();
     addClip(session, 1);
@@ -122,7 +141,7 @@ describe("keepProjects", () => {
     page.dispatchEvent(new Event("pagehide"));
     await vi.waitFor(async () => expect((await db.load("p1"))?.clips[0]?.label).toBe("opening"), { timeout: 100 });
     const stored = await db.load("p1");
-    expect(stored?.undo.map((clips) => clips.map((c) => c.label))).toEqual([[], [""]]);
+    expect(stored?.undo.map((step) => step.inserted.map((c) => c.label))).toEqual([[""], ["opening"]]);
     expect(session.clips()[0]?.label).toBe("");
 
     session.editLabel(1, "opening");

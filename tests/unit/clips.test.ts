@@ -2,11 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   addClip,
   checkRange,
+  clipAt,
   clipDuration,
+  mergeWithNext,
   moveClip,
+  moveClipTo,
   removeClip,
+  setClipBound,
   setClipLabel,
   setClipTime,
+  splitClip,
   totalDuration,
   type Clip,
 } from "../../src/core/clips";
@@ -94,5 +99,57 @@ describe("marking", () => {
     expect(first.ok && first.value.marking).toEqual({ pendingIn: 40 });
     const second = first.ok ? toggleMark(first.value.marking, first.value.clips, 45, DURATION) : first;
     expect(second.ok && second.value.clips.at(-1)).toEqual({ id: 4, start: 40, end: 45, label: "" });
+  });
+});
+
+describe("editing at the playhead", () => {
+  it("sets a bound to a time, refusing what would leave OUT not after IN", () => {
+    const moved = setClipBound(list, 1, "start", 12, DURATION);
+    expect(moved.ok && moved.value[0]).toEqual({ id: 1, start: 12, end: 20, label: "" });
+    expect(setClipBound(list, 1, "end", 9, DURATION)).toEqual({ ok: false, error: "OUT 00:00:09.000 must be after IN 00:00:10.000" });
+    expect(setClipBound(list, 9, "end", 9, DURATION).ok).toBe(false);
+  });
+
+  it("finds the clip under the playhead, the selected one first where clips overlap", () => {
+    expect(clipAt(list, 16)?.id).toBe(1);
+    expect(clipAt(list, 16, 3)?.id).toBe(3);
+    expect(clipAt(list, 16, 2)?.id).toBe(1);
+    // A boundary belongs to neither side: there is nothing there to split.
+    expect(clipAt(list, 20, 1)?.id).toBe(3);
+    expect(clipAt(list, 40)).toBeUndefined();
+  });
+
+  it("splits a clip in two where it stands in the list, the second part with a new id", () => {
+    const split = splitClip(list, 2, 3.5);
+    expect(split.ok && split.value).toEqual([
+      list[0],
+      { id: 2, start: 2, end: 3.5, label: "intro" },
+      { id: 4, start: 3.5, end: 5, label: "intro" },
+      list[2],
+    ]);
+    expect(splitClip(list, 2, 5)).toEqual({ ok: false, error: "00:00:05.000 is not inside clip 2 (00:00:02.000–00:00:05.000)" });
+  });
+
+  it("merges a clip with the next where they touch or overlap, and undoes a split", () => {
+    const split = splitClip(list, 2, 3.5);
+    const merged = split.ok ? mergeWithNext(split.value, 2) : split;
+    expect(merged.ok && merged.value).toEqual(list);
+    const overlapping = mergeWithNext(list.slice(2).concat(list[0] as Clip), 3);
+    expect(overlapping.ok && overlapping.value).toEqual([{ id: 3, start: 10, end: 30, label: "" }]);
+    expect(mergeWithNext(list, 1)).toEqual({
+      ok: false,
+      error: "clips 1 and 2 do not meet (00:00:05.000 to 00:00:10.000 lies between them): only clips that touch or overlap merge",
+    });
+    expect(mergeWithNext(list, 3)).toEqual({ ok: false, error: "clip 3 is the last: there is no next clip to merge it with" });
+  });
+});
+
+describe("moving a clip to a place", () => {
+  it("puts it at that place of the list as it will be, and ignores places past the ends", () => {
+    expect(moveClipTo(list, 1, 2).map((c) => c.id)).toEqual([2, 3, 1]);
+    expect(moveClipTo(list, 3, 0).map((c) => c.id)).toEqual([3, 1, 2]);
+    expect(moveClipTo(list, 2, 1)).toEqual(list);
+    expect(moveClipTo(list, 2, 3)).toEqual(list);
+    expect(moveClipTo(list, 9, 0)).toEqual(list);
   });
 });

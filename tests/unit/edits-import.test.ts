@@ -77,7 +77,9 @@ describe("previewImport", () => {
   it("names the file that is not an edit list", () => {
     expect(previewImport("notes.pdf", "%PDF-1.4\n", INFO)).toEqual({
       ok: false,
-      error: "notes.pdf: not an edit list, timestamp log, OpenShot project or EDL",
+      error:
+        "notes.pdf: not an edit list this page reads (OpenShot project, Shotcut project (MLT), CMX 3600 EDL, MPlayer EDL, " +
+        "timestamp log, LosslessCut CSV, edit list (CSV))",
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Clip } from "../../src/core/clips";
-import { planExport, planLossless, planLosslessClips, planReencode } from "../../src/core/export-plan";
+import { outputDuration, planExport, planLossless, planLosslessClips, planReencode } from "../../src/core/export-plan";
 import type { MediaInfo } from "../../src/core/media-info";
 import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
@@ -162,5 +162,14 @@ describe("planExport", () => {
   it("picks the plan for the mode", () => {
     expect(planExport("lossless", request(INFO)).mode).toBe("lossless");
     expect(planExport("reencode", request(INFO)).mode).toBe("reencode");
+  });
+});
+
+describe("outputDuration", () => {
+  it("counts lossless clips from their keyframes, the other modes by their frames exactly", () => {
+    // Keyframes at whole seconds, 25 fps: 4.00–6.32 and 1.00–2.68 copied; 103–158 and 32–67 cut exactly.
+    expect(rounded(outputDuration(INFO, CLIPS, "lossless"))).toBe(4);
+    expect(rounded(outputDuration(INFO, CLIPS, "smart"))).toBe(rounded((55 + 35) / 25));
+    expect(rounded(outputDuration(INFO, CLIPS, "reencode"))).toBe(rounded((55 + 35) / 25));
   });
 });

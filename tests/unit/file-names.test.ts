@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backupFileName, clipFileNames, csvFileName, cutFileName, edlFileName, fileStem, ospFileName, zipFileName } from "../../src/core/file-names";
+import { backupFileName, clipFileNames, cutFileName, editListFileName, exportFileName, fileStem, zipFileName } from "../../src/core/file-names";
 
 describe("file names", () => {
   it("drops only the last extension", () => {
@@ -10,7 +10,7 @@ describe("file names", () => {
   });
 
   it("names each export after its source", () => {
-    expect([csvFileName("a.mp4"), ospFileName("a.mp4"), edlFileName("a.mp4")]).toEqual(["a-edits.csv", "a.osp", "a.edl"]);
+    expect([editListFileName("a.mp4", "-edits.csv"), editListFileName("a.b.mp4", ".osp")]).toEqual(["a-edits.csv", "a.b.osp"]);
   });
 
   it("names a backup of all projects, or of one with its name made safe", () => {
@@ -25,5 +25,23 @@ describe("file names", () => {
     expect(clipFileNames("a.mkv", Array(120).fill("")).at(-1)).toBe("a-120.mp4");
     expect(clipFileNames("a.mkv", Array(120).fill(""))[0]).toBe("a-001.mp4");
     expect(zipFileName("talk.mp4")).toBe("talk-clips.zip");
+  });
+});
+
+describe("exportFileName", () => {
+  it("names the session's first export plainly, and later ones apart by mode, then number", () => {
+    const taken = new Set<string>();
+    const take = (mode: string) => {
+      const name = exportFileName("talk.final.mp4", mode, taken);
+      taken.add(name);
+      return name;
+    };
+    expect([take("lossless"), take("reencode"), take("lossless"), take("lossless"), take("smart")]).toEqual([
+      "talk.final-cut.mp4",
+      "talk.final-cut-reencode.mp4",
+      "talk.final-cut-lossless.mp4",
+      "talk.final-cut-lossless-2.mp4",
+      "talk.final-cut-smart.mp4",
+    ]);
   });
 });

@@ -1,30 +1,68 @@
 import { describe, expect, it } from "vitest";
-import { record, redo, startHistory, undo } from "../../src/core/history";
+import { apply, fits, record, redo, startHistory, stepBetween, STEP_BUDGET, undo } from "../../src/core/history";
 
 describe("history", () => {
   it("undoes and redoes in order", () => {
-    const h = record(record(startHistory("a"), "b"), "c");
-    expect(undo(h).present).toBe("b");
-    expect(undo(undo(h)).present).toBe("a");
-    expect(redo(undo(undo(h))).present).toBe("b");
-    expect(redo(redo(undo(undo(h)))).present).toBe("c");
+    const h = record(record(startHistory(["a"]), ["a", "b"]), ["c", "b"]);
+    expect(undo(h).present).toEqual(["a", "b"]);
+    expect(undo(undo(h)).present).toEqual(["a"]);
+    expect(redo(undo(undo(h))).present).toEqual(["a", "b"]);
+    expect(redo(redo(undo(undo(h)))).present).toEqual(["c", "b"]);
   });
 
-  it("forgets the undone states when a new one is recorded", () => {
-    const h = record(undo(record(startHistory(1), 2)), 3);
-    expect(h).toEqual({ past: [1], present: 3, future: [] });
+  it("forgets the undone steps when a new one is recorded", () => {
+    const h = record(undo(record(startHistory([1]), [1, 2])), [3]);
+    expect(h).toEqual({ past: [{ at: 0, removed: [1], inserted: [3] }], present: [3], future: [] });
   });
 
-  it("does nothing past either end", () => {
-    const h = startHistory("only");
+  it("does nothing past either end, and records no step for no change", () => {
+    const h = startHistory(["only"]);
     expect(undo(h)).toBe(h);
     expect(redo(h)).toBe(h);
+    expect(record(h, ["only"])).toBe(h);
   });
 
   it("keeps a bounded past", () => {
-    let h = startHistory(0);
-    for (let i = 1; i <= 250; i++) h = record(h, i);
+    let h = startHistory([0]);
+    for (let i = 1; i <= 250; i++) h = record(h, [i]);
     expect(h.past).toHaveLength(200);
-    expect(h.past[0]).toBe(50);
+    expect(h.past[0]).toEqual({ at: 0, removed: [50], inserted: [51] });
+  });
+
+  it("keeps no more items in its steps than its budget, but always the newest step", () => {
+    const big = Array.from({ length: STEP_BUDGET / 4 + 1 }, (_, i) => i);
+    let h = startHistory<number>([]);
+    for (let i = 0; i < 5; i++) h = record(h, i % 2 === 0 ? big : []);
+    // Each step holds over a quarter of the budget: the newest three fit, not a fourth.
+    expect(h.past).toHaveLength(3);
+    const huge = Array.from({ length: STEP_BUDGET + 1 }, (_, i) => -i);
+    expect(record(h, huge).past).toHaveLength(1);
+  });
+
+  it("stores an edit of one item of a long list as that item alone", () => {
+    const list = Array.from({ length: 10_000 }, (_, i) => ({ n: i }));
+    const edited = list.map((item) => (item.n === 5_000 ? { n: -1 } : item));
+    const h = record(startHistory(list), edited);
+    expect(h.past).toEqual([{ at: 5_000, removed: [{ n: 5_000 }], inserted: [{ n: -1 }] }]);
+    expect(undo(h).present).toEqual(list);
+  });
+
+  it("finds the one changed stretch between two lists", () => {
+    expect(stepBetween([1, 2, 3, 4], [1, 3, 2, 4])).toEqual({ at: 1, removed: [2, 3], inserted: [3, 2] });
+    expect(stepBetween([1, 2, 3], [1, 2, 3, 9])).toEqual({ at: 3, removed: [], inserted: [9] });
+    expect(stepBetween([1, 1, 1], [1, 1])).toEqual({ at: 2, removed: [1], inserted: [] });
+    expect(stepBetween([], [])).toEqual({ at: 0, removed: [], inserted: [] });
+  });
+
+  it("makes and unmakes a step, and tells whether it fits a list", () => {
+    const step = { at: 1, removed: ["b"], inserted: ["x", "y"] };
+    expect(apply(["a", "b", "c"], step, "forward")).toEqual(["a", "x", "y", "c"]);
+    expect(apply(["a", "x", "y", "c"], step, "backward")).toEqual(["a", "b", "c"]);
+    const same = (a: string, b: string) => a === b;
+    expect(fits(["a", "b", "c"], step, "forward", same)).toBe(true);
+    expect(fits(["a", "x", "y", "c"], step, "backward", same)).toBe(true);
+    expect(fits(["a", "c", "b"], step, "forward", same)).toBe(false);
+    expect(fits(["a", "x"], step, "backward", same)).toBe(false);
+    expect(fits(["a", "b"], { ...step, at: -1 }, "forward", same)).toBe(false);
   });
 });

@@ -35,6 +35,36 @@ describe("OpenShot project import", () => {
     ]);
   });
 
+  it("warns, naming the clip, of a time curve or a stream switched off, which the import does not keep", () => {
+    const point = (X: number, Y: number, interpolation = 0) => ({ co: { X, Y }, interpolation });
+    const clip = (title: string, extra: Record<string, unknown>) => ({ position: 0, start: 1, end: 2, title, reader: { path: "a.mp4" }, ...extra });
+    const project = {
+      clips: [
+        clip("as is", { time: { Points: [point(1, 1)] }, has_video: { Points: [point(1, -1)] } }),
+        // OpenShot's 2× speed, its reverse, and a Bézier ease between two points on the diagonal.
+        clip("fast", { time: { Points: [point(1, 1, 1), point(51, 101, 1)] } }),
+        clip("reversed", { time: { Points: [point(1, 50, 1), point(50, 1, 1)] } }),
+        clip("eased", { time: { Points: [point(1, 1), point(50, 50)] } }),
+        clip("straight", { time: { Points: [point(1, 1, 1), point(50, 50, 1)] } }),
+        clip("a.mp4", { has_video: { Points: [point(1, 0)] } }),
+      ],
+      files: [],
+    };
+    const result = parse(JSON.stringify(project));
+    expect(result.ok && result.value.entries).toHaveLength(6);
+    expect(result.ok && result.value.warnings.map((w) => w.message)).toEqual([
+      'clip 2 "fast": its time curve (speed change or reverse): imported at normal speed',
+      'clip 3 "reversed": its time curve (speed change or reverse): imported at normal speed',
+      'clip 4 "eased": its time curve (speed change or reverse): imported at normal speed',
+      'clip 6 "a.mp4": its picture is off (sound only): imported with picture',
+    ]);
+  });
+
+  it("says nothing of the clips OpenShot itself wrote without effects", () => {
+    const result = parse(read(OURS, "openshot-2.6.1-counter.osp"));
+    expect(result.ok && result.value.warnings).toEqual([]);
+  });
+
   it("reads real projects of OpenShot 2.5 and 3.1, naming each clip's file", () => {
     const old = parse(read(SHARED, "real-2.5.1-three-cuts.osp"));
     expect(old.ok && old.value.entries.map((e) => e.start)).toEqual([0, 2.3, 11.066666666666666]);

@@ -9,7 +9,8 @@ const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
 
 function project(name: string, edited: number, clips = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
   const media = { name, size: 1000, lastModified: 5, fingerprint: `print-of-${name}` };
-  return { id: `project-${name}`, name, media, clips, undo: [[]], redo: [], exportMode: "lossless", created: 1, edited };
+  const undo = [{ at: 0, removed: [], inserted: clips }];
+  return { id: `project-${name}`, name, media, clips, undo, redo: [], exportMode: "lossless", created: 1, edited };
 }
 
 const bytes = (...values: number[]) => new File([new Uint8Array(values)], "a.mp4", { type: "video/mp4" });
@@ -147,7 +148,9 @@ describe("ProjectDb", () => {
 
   it("duplicates a project whole, under a new id, name and dates", async () => {
     const db = await freshDb();
-    const a = { ...project("a.mp4", 1), undo: [[], [{ id: 1, start: 0, end: 1, label: "" }]] };
+    const first = { id: 1, start: 0, end: 1, label: "" };
+    const a = project("a.mp4", 1);
+    a.undo = [{ at: 0, removed: [], inserted: [first] }, { at: 0, removed: [first], inserted: a.clips }];
     await db.save(a);
     await db.duplicate(a.id, "twin", "Twin", 50);
     expect(await db.load("twin")).toEqual({ ...a, id: "twin", name: "Twin", created: 50, edited: 50 });
@@ -167,7 +170,8 @@ describe("ProjectDb", () => {
       },
     });
     const record = project("old.mp4", 3);
-    await old.put("projects", record);
+    // Before version 3 the undo history was whole lists: read as the changes between them.
+    await old.put("projects", { ...record, undo: [[]] });
     old.close();
     const db = await ProjectDb.open(name);
     expect(await db.list()).toEqual([record]);
@@ -185,7 +189,7 @@ describe("ProjectDb", () => {
     });
     // Version 2 keyed both a project and its copy by the source's fingerprint.
     const record = { ...project("old.mp4", 3), id: "print-of-old.mp4" };
-    await old.put("projects", record);
+    await old.put("projects", { ...record, undo: [[]] });
     await old.put("media", { id: record.id, name: "old.mp4", type: "video/mp4", lastModified: 5, bytes: new ArrayBuffer(4) });
     old.close();
     const db = await ProjectDb.open(name);

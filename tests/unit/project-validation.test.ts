@@ -1,20 +1,22 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { totalDuration } from "../../src/core/clips";
-import { parse, type BackedUpProject } from "../../src/core/formats/project-backup";
+import { sameClip, totalDuration } from "../../src/core/clips";
+import { apply, fits } from "../../src/core/history";
+import { parse } from "../../src/core/formats/project-backup";
+import type { Project } from "../../src/core/project";
 import { firstVideo } from "../../src/core/media-info";
 import { checkProject, isPlainId, MAX_LABEL, MAX_NAME, MAX_SECONDS, RESERVED_KEYS } from "../../src/core/project-validation";
 import { formatTimecode } from "../../src/core/timecode";
 import { sampleInfo, VIDEO } from "./sample-info";
 
 const MEDIA = { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" };
-const PROJECT: BackedUpProject = {
+const PROJECT: Project = {
   id: "0123456789abcdef0123456789abcdef",
   name: "Talk",
   media: MEDIA,
   info: sampleInfo(),
   clips: [{ id: 1, start: 1, end: 2, label: "a" }],
-  undo: [[]],
+  undo: [],
   redo: [],
   exportMode: "smart",
   created: 1,
@@ -41,18 +43,28 @@ function expectPlainData(value: unknown, path = "project"): void {
 }
 
 /** What every project that comes through must be: safe to list, total, show and export. */
-function expectSound(project: BackedUpProject): void {
+function expectSound(project: Project): void {
   expectPlainData(project);
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
   const end = project.info?.duration ?? MAX_SECONDS;
-  for (const list of [project.clips, ...project.undo, ...project.redo]) {
+  const steps = [...project.undo, ...project.redo];
+  for (const list of [project.clips, ...steps.flatMap((step) => [step.removed, step.inserted])]) {
     expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     for (const clip of list) {
       expect(Number.isSafeInteger(clip.id) && clip.id > 0).toBe(true);
       expect(0 <= clip.start && clip.start < clip.end && clip.end <= end).toBe(true);
       expect(typeof clip.label === "string" && clip.label.length <= MAX_LABEL).toBe(true);
+    }
+  }
+  // Every step can be undone or redone from the list it meets.
+  for (const [steps, direction] of [[[...project.undo].reverse(), "backward"], [project.redo, "forward"]] as const) {
+    let list = project.clips;
+    for (const step of steps) {
+      expect(fits(list, step, direction, sameClip)).toBe(true);
+      list = apply(list, step, direction);
+      expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     }
   }
   const rate = project.info ? firstVideo(project.info)?.frameRate : undefined;
@@ -119,13 +131,44 @@ describe("checkProject", () => {
     ]);
   });
 
-  it("checks the undo and redo steps as it checks the list", () => {
-    const result = check({ ...PROJECT, undo: [[{ id: 1, start: 0, end: Infinity, label: "" }], null], redo: "no" });
-    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([[[]], []]);
-    expect(result.ok && result.repairs).toEqual([
-      "in its undo history, 1 clip had no readable IN and OUT times: left out",
-      "in its undo history, 2 steps were not a list of clips: left out",
+  it("reads whole-list undo and redo (as stored before changes were kept) as the changes between them", () => {
+    const a = { id: 1, start: 1, end: 2, label: "a" };
+    const b = { id: 2, start: 3, end: 4, label: "b" };
+    const result = check({ ...PROJECT, clips: [a], undo: [[], [a, b]], redo: [[{ ...a, label: "A" }]] });
+    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([
+      [
+        { at: 0, removed: [], inserted: [a, b] },
+        { at: 1, removed: [b], inserted: [] },
+      ],
+      [{ at: 0, removed: [a], inserted: [{ ...a, label: "A" }] }],
     ]);
+    expect(result.ok && result.repairs).toEqual([]);
+  });
+
+  it("checks each step's clips as it checks the list, and keeps no step that does not lead to its clips", () => {
+    const a = PROJECT.clips[0];
+    const bad = { id: 1, start: 0, end: Infinity, label: "" };
+    // Newest last: the second step is sound and kept; the first has an unreadable clip, so it goes.
+    const undo = [{ at: 0, removed: [bad], inserted: [] }, { at: 0, removed: [], inserted: [a] }];
+    const redo = [{ at: 0, removed: [a], inserted: [] }, { at: 5, removed: [a], inserted: [] }, null];
+    const result = check({ ...PROJECT, undo, redo });
+    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([[undo[1]], [redo[0]]]);
+    expect(result.ok && result.repairs).toEqual(["in its undo history, steps that did not fit its clips were left out"]);
+    // A step that would give two clips one id, or a clip no id, is no step.
+    const twin = { at: 1, removed: [], inserted: [{ ...a, start: 5, end: 6 }] };
+    const unnumbered = { at: 0, removed: [a], inserted: [{ ...a, id: 0 }] };
+    expect(check({ ...PROJECT, redo: [twin] })).toMatchObject({ ok: true, project: { redo: [] } });
+    expect(check({ ...PROJECT, redo: [unnumbered] })).toMatchObject({ ok: true, project: { redo: [] } });
+    // Whole lists: the bad clip leaves an empty list, a step of its own; `null` is no list.
+    expect(check({ ...PROJECT, undo: "no", redo: [[bad], null] })).toMatchObject({
+      ok: true,
+      project: { undo: [], redo: [{ at: 0, removed: [a], inserted: [] }] },
+      repairs: [
+        "in its undo history, 1 step was not a list of clips: left out",
+        "in its undo history, 1 clip had no readable IN and OUT times: left out",
+        "in its undo history, steps that did not fit its clips were left out",
+      ],
+    });
   });
 
   it("repairs the name, export mode and dates", () => {
@@ -196,6 +239,7 @@ describe("hostile input (fast-check)", () => {
     fc.oneof(hostile, fc.record({ start: time, end: time }, { requiredKeys: [] })),
   );
   const clipList = mostly(fc.array(clip, { maxLength: 6 }), hostile);
+  const step = mostly(fc.record({ at: mostly(fc.nat(6), hostile), removed: clipList, inserted: clipList }), hostile);
   const rational = fc.oneof(
     fc.record({ num: fc.oneof(fc.nat(60_000), hostileNumber), den: fc.oneof(fc.nat(1001), hostileNumber) }),
     hostile,
@@ -213,8 +257,8 @@ describe("hostile input (fast-check)", () => {
     media: mostly(fc.constant(MEDIA), hostile),
     info,
     clips: clipList,
-    undo: mostly(fc.array(clipList, { maxLength: 3 }), hostile),
-    redo: mostly(fc.array(clipList, { maxLength: 3 }), hostile),
+    undo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
+    redo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
     exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
     created: time,
     edited: time,

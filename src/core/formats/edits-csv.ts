@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from "../result";
 import { parseTime } from "../timecode";
+import { quoteField } from "./csv-fields";
+import type { EditListFormat } from "./edit-format";
 import { textLines, type EditEntry, type EditList, type LineWarning } from "./edit-list";
 
 const CSV_HEADER = "# IN,OUT (seconds)";
@@ -48,10 +50,15 @@ export function parse(text: string): Result<EditList> {
 /** Seconds with up to millisecond precision and no needless trailing zeros. */
 const seconds = (value: number): string => String(Math.round(value * 1000) / 1000);
 
-const quote = (label: string): string => (/[",\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);
-
 export function serialize(entries: readonly EditEntry[]): string {
   const labelled = entries.some((e) => e.label !== "");
-  const rows = entries.map((e) => [seconds(e.start), seconds(e.end), ...(labelled ? [quote(e.label)] : [])].join(","));
+  const rows = entries.map((e) => [seconds(e.start), seconds(e.end), ...(labelled ? [quoteField(e.label)] : [])].join(","));
   return [CSV_HEADER, ...rows, ""].join("\n");
 }
+
+export const format: EditListFormat = {
+  id: "csv",
+  name: "edit list (CSV)",
+  reader: { recognizes, parse: (text) => parse(text) },
+  writer: { action: "Export CSV", suffix: "-edits.csv", mime: "text/csv", serialize: (entries) => ok(serialize(entries)) },
+};

@@ -3,6 +3,7 @@ import { isObject, type Json } from "../json";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
+import type { EditListFormat } from "./edit-format";
 import type { EditEntry, EditList, LineWarning } from "./edit-list";
 import { pickProfile } from "./openshot-profiles";
 
@@ -14,6 +15,50 @@ const finite = (value: unknown): number | null => (typeof value === "number" && 
 interface OspClip {
   position: number;
   entry: EditEntry;
+  /** What the clip does in OpenShot that the import does not keep. */
+  lost: string[];
+}
+
+interface Point {
+  x: number;
+  y: number;
+  interpolation: unknown;
+}
+
+/** The points of an OpenShot keyframe curve (`{Points: [{co: {X, Y}, interpolation}]}`) that can be read. */
+function curvePoints(curve: unknown): Point[] {
+  if (!isObject(curve) || !Array.isArray(curve.Points)) return [];
+  return curve.Points.flatMap((point) => {
+    const co = isObject(point) && isObject(point.co) ? point.co : null;
+    const [x, y] = [finite(co?.X), finite(co?.Y)];
+    return x === null || y === null || !isObject(point) ? [] : [{ x, y, interpolation: point.interpolation }];
+  });
+}
+
+const LINEAR = 1;
+
+/**
+ * Whether a `time` curve changes the clip's timing (speed, reverse, freeze). It maps a frame to the
+ * source frame shown, so it keeps time only if every point lies on Y = X and, where there are
+ * several, they are joined by straight lines (OpenShot's default Bézier eases between them).
+ */
+function retimes(curve: unknown): boolean {
+  const points = curvePoints(curve);
+  const offDiagonal = points.some((p) => Math.abs(p.y - p.x) > 1e-9);
+  return offDiagonal || (points.length > 1 && points.slice(0, -1).some((p) => p.interpolation !== LINEAR));
+}
+
+/** Whether a has_video / has_audio curve turns the stream off anywhere (0; -1 is "as the file has"). */
+const switchedOff = (curve: unknown): boolean => curvePoints(curve).some((p) => p.y === 0);
+
+/** What a clip does in OpenShot that an import does not keep, said with the clip's number and title. */
+function lostEffects(clip: Record<string, unknown>, name: string): string[] {
+  const lost = [
+    retimes(clip.time) ? "its time curve (speed change or reverse): imported at normal speed" : "",
+    switchedOff(clip.has_video) ? "its picture is off (sound only): imported with picture" : "",
+    switchedOff(clip.has_audio) ? "its sound is off: imported with sound" : "",
+  ];
+  return lost.filter((text) => text !== "").map((text) => `${name}: ${text}`);
 }
 
 function readClip(clip: unknown, paths: Map<string, string>, index: number): Result<OspClip> {
@@ -27,7 +72,8 @@ function readClip(clip: unknown, paths: Map<string, string>, index: number): Res
   const path = readerPath ?? paths.get(String(clip.file_id)) ?? "";
   const source = baseName(path);
   const title = typeof clip.title === "string" && clip.title !== source ? clip.title : "";
-  return ok({ position, entry: { start, end, label: title, source } });
+  const lost = lostEffects(clip, `clip ${index + 1} "${title || source}"`);
+  return ok({ position, entry: { start, end, label: title, source }, lost });
 }
 
 /** Whether trimmed, non-blank lines look like an OpenShot project: JSON, so an object first. */
@@ -53,6 +99,7 @@ export function parse(text: string): Result<EditList> {
     const clip = readClip(raw, paths, index);
     if (clip.ok) clips.push(clip.value);
     else warnings.push({ line: 0, message: clip.error });
+    if (clip.ok) warnings.push(...clip.value.lost.map((message) => ({ line: 0, message })));
   }
   clips.sort((a, b) => a.position - b.position);
   return ok({ entries: clips.map((c) => c.entry), warnings });
@@ -217,3 +264,15 @@ export function serialize(entries: readonly EditEntry[], { info, path, makeId }:
   };
   return JSON.stringify(project, null, 2);
 }
+
+export const format: EditListFormat = {
+  id: "osp",
+  name: "OpenShot project",
+  reader: { recognizes, parse: (text) => parse(text) },
+  writer: {
+    action: "Export .osp",
+    suffix: ".osp",
+    mime: "application/json",
+    serialize: (entries, { fileName, info, makeId }) => ok(serialize(entries, { info, path: fileName, makeId })),
+  },
+};

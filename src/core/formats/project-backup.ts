@@ -1,35 +1,12 @@
-import type { Clip } from "../clips";
-import type { ExportMode } from "../export-plan";
 import { isObject } from "../json";
-import type { MediaInfo } from "../media-info";
+import type { Project } from "../project";
 import { checkProject, shown } from "../project-validation";
 import { fail, ok, type Result } from "../result";
 
-/** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
-export interface MediaRef {
-  name: string;
-  size: number;
-  lastModified: number;
-  fingerprint: string;
-}
-
-/** A project as a backup holds it: the same fields the store keeps. */
-export interface BackedUpProject {
-  id: string;
-  name: string;
-  media: MediaRef;
-  /** The source as it was probed; absent from projects saved before it was kept. */
-  info?: MediaInfo;
-  clips: Clip[];
-  undo: Clip[][];
-  redo: Clip[][];
-  exportMode: ExportMode;
-  created: number;
-  edited: number;
-}
-
 const FORMAT = "clipmark-projects";
-const VERSION = 1;
+// Version 2 keeps undo and redo as changes; version 1's whole lists are read as changes.
+const VERSION = 2;
+const READS = [1, 2];
 /** Deeper than any backup nests (about 7): refused before parsing, so no reader recurses without end. */
 const MAX_DEPTH = 32;
 /** Projects named one by one in a restore's message; the rest are counted. */
@@ -45,7 +22,7 @@ export interface ProjectNote {
 
 export interface BackupContents {
   /** Every project that can be restored, repaired where needed, each with an id of its own. */
-  projects: BackedUpProject[];
+  projects: Project[];
   notes: ProjectNote[];
   /** How many projects the file lists. */
   total: number;
@@ -101,9 +78,11 @@ export function parse(text: string, options: ParseOptions): Result<BackupContent
   if (!data.ok) return data;
   const root = data.value;
   if (!isObject(root) || root.format !== FORMAT) return fail("not a Clipmark backup");
-  if (root.version !== VERSION) return fail(`a backup of version ${shown(String(root.version))}, this page reads ${VERSION}`);
+  if (!READS.includes(root.version as number)) {
+    return fail(`a backup of version ${shown(String(root.version))}, this page reads versions ${READS.join(" and ")}`);
+  }
   if (!Array.isArray(root.projects)) return fail("the backup has no projects list");
-  const projects: BackedUpProject[] = [];
+  const projects: Project[] = [];
   const notes: ProjectNote[] = [];
   const ids = new Set<string>();
   for (const [index, raw] of root.projects.entries()) {
@@ -144,6 +123,6 @@ export function restoreMessage(fileName: string, { projects, notes, total }: Bac
   ].join(". ") + ".";
 }
 
-export function serialize(projects: readonly BackedUpProject[]): string {
+export function serialize(projects: readonly Project[]): string {
   return JSON.stringify({ format: FORMAT, version: VERSION, projects }, null, 1);
 }

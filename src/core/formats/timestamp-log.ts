@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "../result";
 import { formatTimecode, parseTime } from "../timecode";
+import type { EditListFormat } from "./edit-format";
 import { textLines, type EditEntry, type EditList, type LineWarning } from "./edit-list";
 
 /** A logged line: `HH:MM:SS` with an optional fraction, perhaps with a trailing comma. */
@@ -73,3 +74,9 @@ export function parse(text: string, duration: number): Result<EditList> {
 export function serialize(entries: readonly EditEntry[]): string {
   return entries.flatMap((e) => [formatTimecode(e.start), formatTimecode(e.end)]).join("\n") + "\n";
 }
+
+export const format: EditListFormat = {
+  id: "log",
+  name: "timestamp log",
+  reader: { recognizes, parse: (text, info) => parse(text, info.duration) },
+};

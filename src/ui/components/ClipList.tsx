@@ -1,11 +1,11 @@
-import { For, Show } from "solid-js";
-import { clipDuration, totalDuration, type Clip, type ClipField } from "../../core/clips";
-import { frameStart, rangeLength, spanFrames, type FrameRange } from "../../core/frames";
-import { firstVideo } from "../../core/media-info";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
+import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import type { Rational } from "../../core/rational";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
+import { createVirtualWindow } from "../virtual-window";
 import { TimeField } from "./TimeField";
 
 /** The source frames a clip stands for, as the list names them. */
@@ -18,94 +18,175 @@ function framesText(range: FrameRange): string {
 /**
  * The clips in output order, each editable in place. IN and OUT show the times as given; with
  * video, durations and the total count the frames the clips stand for, as every export does.
+ * Only the rows in view are drawn, so a list of 10,000 clips edits as fast as one of ten.
  */
 export function ClipList(props: { session: Session; player: Player }) {
   const session = props.session;
-  const rate = (): Rational | undefined => {
-    const info = session.source()?.info;
-    return info && firstVideo(info)?.frameRate;
-  };
+  const rate = session.frameRate;
   const totalFrames = (r: Rational) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, r)), 0);
-  // The clip's first frame, not the one on screen at IN (which may be the frame before it).
+  // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
-    const r = rate();
-    props.player.seek(r ? frameStart(spanFrames(clip, r).first, r) : clip.start);
+    session.select(clip.id);
+    props.player.seek(clipEntry(clip, rate()));
   };
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
     return edited.ok ? null : edited.error;
   };
+  const count = () => session.clips().length;
+  const view = createVirtualWindow(count);
+  const shown = () => session.clips().slice(view.range().first, view.range().end);
+  // A clip just added (by the keys, away from the list) is scrolled into view, as is one selected by ↑/↓.
+  createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
+  createEffect(
+    on(session.selected, (clip) => {
+      if (clip) view.show(session.clips().indexOf(clip));
+    }),
+  );
 
   return (
     <section class="clips" aria-labelledby="clips-heading">
       <h2 id="clips-heading">Clips</h2>
-      <div role="group" aria-label="History">
-        <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
-          Undo
-        </button>
-        <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
-          Redo
-        </button>
+      <div class="clip-tools">
+        <div role="group" aria-label="History">
+          <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
+            Undo
+          </button>
+          <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
+            Redo
+          </button>
+        </div>
+        <div role="group" aria-label="Clip tools">
+          <button type="button" aria-keyshortcuts="S" onClick={() => session.split(props.player.markTime())} disabled={count() === 0}>
+            Split
+          </button>
+          <button type="button" onClick={() => session.mergeSelected()} disabled={!session.selected()}>
+            Merge with next
+          </button>
+        </div>
       </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
         {formatTimecode(totalDuration(session.clips(), rate()))}
         <Show when={rate()}>{(r) => <>, {totalFrames(r())} frames</>}</Show>
       </p>
-      <ol aria-label="Clips">
-        <For each={session.clips()}>
-          {(clip, index) => (
-            <li
-              aria-label={`Clip ${index() + 1}`}
-              onClick={(event) => {
-                if (event.target === event.currentTarget) seekTo(clip);
-              }}
-            >
-              <button
-                type="button"
-                class="seek"
-                aria-label={`Go to clip ${index() + 1}`}
-                onClick={() => seekTo(clip)}
-              >
-                {index() + 1}
-              </button>
-              <TimeField label="IN" value={clip.start} onCommit={commit(clip, "start")} />
-              <TimeField label="OUT" value={clip.end} onCommit={commit(clip, "end")} />
-              <span class="duration" aria-label="Duration">
-                {formatTimecode(clipDuration(clip, rate()))}
-              </span>
-              <Show when={rate()}>
-                {(r) => (
-                  <span class="frames" aria-label="Frames">
-                    {framesText(spanFrames(clip, r()))}
-                  </span>
-                )}
-              </Show>
-              <input
-                type="text"
-                aria-label="Label"
-                placeholder="Label"
-                value={clip.label}
-                onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
-                onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+      <div class="clip-scroll" ref={view.box}>
+        <ol aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
+          <For each={shown()}>
+            {(clip, at) => (
+              <ClipRow
+                clip={clip}
+                selected={clip === session.selected()}
+                index={view.range().first + at()}
+                count={count()}
+                rate={rate()}
+                ref={view.row}
+                session={session}
+                seekTo={seekTo}
+                commit={commit}
               />
-              <button type="button" onClick={() => session.move(clip.id, -1)} disabled={index() === 0}>
-                Move up
-              </button>
-              <button
-                type="button"
-                onClick={() => session.move(clip.id, 1)}
-                disabled={index() === session.clips().length - 1}
-              >
-                Move down
-              </button>
-              <button type="button" onClick={() => session.remove(clip.id)}>
-                Delete clip
-              </button>
-            </li>
-          )}
-        </For>
-      </ol>
+            )}
+          </For>
+        </ol>
+      </div>
     </section>
+  );
+}
+
+interface RowProps {
+  clip: Clip;
+  /** The clip I, O and merging act on. */
+  selected: boolean;
+  /** Its place in the whole list, from 0. */
+  index: number;
+  count: number;
+  rate: Rational | undefined;
+  ref: (row: HTMLElement) => void;
+  session: Session;
+  seekTo: (clip: Clip) => void;
+  commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
+}
+
+/** What a dragged row carries: its clip's id. */
+const DRAGGED_CLIP = "application/x-clipmark-clip";
+
+/**
+ * One clip of the list: its number, times, frames, label and the buttons that move or delete it.
+ * Its number is also a handle to drag the row to another place (Move up/down do it by keyboard).
+ */
+function ClipRow(props: RowProps) {
+  const clip = props.clip;
+  const session = props.session;
+  const [dropHere, setDropHere] = createSignal(false);
+  const carriesClip = (event: DragEvent) => event.dataTransfer?.types.includes(DRAGGED_CLIP) ?? false;
+  return (
+    <li
+      ref={props.ref}
+      classList={{ selected: props.selected, "drop-target": dropHere() }}
+      onDragOver={(event) => {
+        if (!carriesClip(event)) return;
+        event.preventDefault();
+        setDropHere(true);
+      }}
+      onDragLeave={() => setDropHere(false)}
+      onDrop={(event) => {
+        setDropHere(false);
+        const id = Number(event.dataTransfer?.getData(DRAGGED_CLIP));
+        if (!carriesClip(event) || !Number.isSafeInteger(id)) return;
+        event.preventDefault();
+        session.moveTo(id, props.index);
+      }}
+      aria-label={`Clip ${props.index + 1}`}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.count}
+      aria-current={props.selected ? "true" : undefined}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) props.seekTo(clip);
+      }}
+    >
+      <button
+        type="button"
+        class="seek"
+        aria-label={`Go to clip ${props.index + 1}`}
+        title="Drag to move the clip in the list"
+        draggable="true"
+        onDragStart={(event) => {
+          event.dataTransfer?.setData(DRAGGED_CLIP, String(clip.id));
+          if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
+        }}
+        onClick={() => props.seekTo(clip)}
+      >
+        {props.index + 1}
+      </button>
+      <TimeField label="IN" value={clip.start} onCommit={props.commit(clip, "start")} />
+      <TimeField label="OUT" value={clip.end} onCommit={props.commit(clip, "end")} />
+      <span class="duration" aria-label="Duration">
+        {formatTimecode(clipDuration(clip, props.rate))}
+      </span>
+      <Show when={props.rate}>
+        {(r) => (
+          <span class="frames" aria-label="Frames">
+            {framesText(spanFrames(clip, r()))}
+          </span>
+        )}
+      </Show>
+      <input
+        type="text"
+        aria-label="Label"
+        placeholder="Label"
+        value={clip.label}
+        onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
+        onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+      />
+      <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
+        Move up
+      </button>
+      <button type="button" onClick={() => session.move(clip.id, 1)} disabled={props.index === props.count - 1}>
+        Move down
+      </button>
+      <button type="button" onClick={() => session.remove(clip.id)}>
+        Delete clip
+      </button>
+    </li>
   );
 }

@@ -1,31 +1,33 @@
+import { For } from "solid-js";
+import { WRITERS, type Writable } from "../../core/formats/registry";
 import { MEDIA_COPY_LIMIT } from "../../storage/project-db";
 import { acceptAttribute, EDIT_LIST_FILES } from "../file-types";
 import { FilePicker } from "./FilePicker";
-import { exportEditList, type EditListFormat } from "../edit-list-export";
+import { exportEditList } from "../edit-list-export";
 import type { Session } from "../session";
 
-
-/** Edit lists in ("Import edits") and out ("Export CSV", "Export .osp", "Export EDL"). */
+/** Edit lists in ("Import edits") and out: one "Export …" button a format the registry can write. */
 export function EditListBar(props: { session: Session }) {
   const session = props.session;
-  const save = (format: EditListFormat) => {
+  const save = (format: Writable) => {
     const source = session.source();
-    if (source) session.say(`Saved ${exportEditList(format, source, session.clips())}`);
+    if (!source) return;
+    const saved = exportEditList(format, source, session.clips());
+    if (saved.ok) session.say(`Saved ${saved.value}`);
+    else session.complain(`${format.name} not saved: ${saved.error}`);
   };
   const empty = () => session.clips().length === 0;
 
   return (
     <div class="edit-list-bar" role="group" aria-label="Edit list">
       <FilePicker label="Import edits" accept={acceptAttribute(EDIT_LIST_FILES)} onFile={(file) => void session.readEdits(file)} />
-      <button type="button" disabled={empty()} onClick={() => save("csv")}>
-        Export CSV
-      </button>
-      <button type="button" disabled={empty()} onClick={() => save("osp")}>
-        Export .osp
-      </button>
-      <button type="button" disabled={empty()} onClick={() => save("edl")}>
-        Export EDL
-      </button>
+      <For each={WRITERS}>
+        {(format) => (
+          <button type="button" disabled={empty()} onClick={() => save(format)}>
+            {format.writer.action}
+          </button>
+        )}
+      </For>
       <label title={`Up to ${MEDIA_COPY_LIMIT / 1e6} MB`}>
         <input
           type="checkbox"

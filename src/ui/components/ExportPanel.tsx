@@ -1,24 +1,33 @@
 import { createMemo, For, Show } from "solid-js";
+import type { Clip } from "../../core/clips";
 import { planLosslessClips, type ExportMode } from "../../core/export-plan";
-import { firstAudio, firstVideo } from "../../core/media-info";
+import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
+import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
-import type { Exporter } from "../exporter";
+import type { ExportEntry, Exporter, ExportState } from "../exporter";
 import type { Session } from "../session";
+import { createVirtualWindow } from "../virtual-window";
+import { WindowedRows } from "./WindowedRows";
 
 const MODES: { mode: ExportMode; label: string }[] = [
   { mode: "lossless", label: "Lossless (fast)" },
   { mode: "smart", label: "Smart cut (frame-accurate, fast)" },
   { mode: "reencode", label: "Re-encode (frame-accurate)" },
 ];
+const MODE_NAMES: Record<ExportMode, string> = { lossless: "lossless", smart: "smart cut", reencode: "re-encoded" };
+const STATE_TEXT: Record<ExportState, string> = { running: "exporting…", done: "done", failed: "failed", cancelled: "cancelled" };
+
+/** Bytes as a person reads them: "850 kB", "4.2 MB", "1.35 GB". */
+function sizeText(bytes: number): string {
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
 
 /** Mode choice, what a lossless cut will do to each clip, and the export itself. */
 export function ExportPanel(props: { session: Session; exporter: Exporter }) {
   const exporter = props.exporter;
   const info = () => props.session.source()?.info;
-  const shifts = createMemo(() => {
-    const current = info();
-    return current ? planLosslessClips(current, props.session.clips()) : [];
-  });
   const streamsNote = () => {
     const current = info();
     if (!current) return "";
@@ -58,27 +67,8 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       <Show when={exporter.mode() === "smart"}>
         <p class="hint">Only the frames from each IN to the next keyframe are re-encoded; the rest is copied untouched.</p>
       </Show>
-      <Show when={exporter.mode() === "lossless" && shifts().length > 0}>
-        <table aria-label="Where lossless cuts land">
-          <thead>
-            <tr>
-              <th scope="col">Clip</th>
-              <th scope="col">Starts at keyframe</th>
-              <th scope="col">IN moves</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={shifts()}>
-              {(planned, index) => (
-                <tr>
-                  <td>{index() + 1}</td>
-                  <td>{formatTimecode(planned.start)}</td>
-                  <td>{formatOffset(planned.shift)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+      <Show when={exporter.mode() === "lossless" && info() && props.session.clips().length > 0}>
+        <LosslessTable info={info() as MediaInfo} clips={props.session.clips()} />
         <p class="hint">Stream copy starts each clip at the keyframe at or before its first frame; it ends exactly at OUT's frame.</p>
       </Show>
       <Show when={streamsNote()}>
@@ -110,15 +100,78 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
           </div>
         )}
       </Show>
-      <Show when={exporter.download()}>
-        {(download) => (
-          <p>
-            <a href={download().url} download={download().name}>
-              Download {download().name}
-            </a>
-          </p>
-        )}
+      <Show when={exporter.exports().length > 0}>
+        <h3 id="exports-heading">Exports</h3>
+        <ul class="exports" aria-labelledby="exports-heading">
+          <For each={exporter.exports()}>{(entry) => <ExportItem entry={entry} exporter={exporter} />}</For>
+        </ul>
       </Show>
     </section>
+  );
+}
+
+/** Where each clip's copy starts: planned for the rows in view only, so a long list costs no more than a short one. */
+function LosslessTable(props: { info: MediaInfo; clips: readonly Clip[] }) {
+  const view = createVirtualWindow(() => props.clips.length);
+  const shown = createMemo(() => {
+    const { first, end } = view.range();
+    return planLosslessClips(props.info, props.clips.slice(first, end));
+  });
+  return (
+    <div class="lossless-rows" ref={view.box}>
+      <table aria-label="Where lossless cuts land" aria-rowcount={props.clips.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">Clip</th>
+            <th scope="col">Starts at keyframe</th>
+            <th scope="col">IN moves</th>
+          </tr>
+        </thead>
+        <WindowedRows
+          view={view}
+          rows={shown()}
+          cells={(planned, number) => (
+            <>
+              <td>{number}</td>
+              <td>{formatTimecode(planned.start)}</td>
+              <td>{formatOffset(planned.shift)}</td>
+            </>
+          )}
+        />
+      </table>
+    </div>
+  );
+}
+
+/** One export of the session: what it is, how it went, and its download while it is kept. */
+function ExportItem(props: { entry: ExportEntry; exporter: Exporter }) {
+  const entry = () => props.entry;
+  const facts = () =>
+    [
+      MODE_NAMES[entry().mode],
+      plural(entry().clips, "clip", "clips"),
+      formatTimecode(entry().duration),
+      ...(entry().size === null ? [] : [sizeText(entry().size as number)]),
+    ].join(", ");
+  return (
+    <li aria-label={entry().name}>
+      <span class="export-name">{entry().name}</span> <span>{facts()}</span>{" "}
+      <span class="export-state">
+        {STATE_TEXT[entry().state]}
+        {entry().detail ? `: ${entry().detail}` : ""}
+      </span>
+      <Show when={entry().download}>
+        {(saved) => (
+          <a href={saved().url} download={saved().name}>
+            Download {saved().name}
+          </a>
+        )}
+      </Show>
+      <Show when={entry().state !== "running"}>
+        <button type="button" aria-label={`Remove ${entry().name} from the list`} onClick={() => props.exporter.remove(entry().id)}>
+          Remove
+        </button>
+      </Show>
+    </li>
   );
 }

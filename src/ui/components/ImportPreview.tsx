@@ -1,7 +1,10 @@
 import { createEffect, createMemo, For, Show } from "solid-js";
 import { FORMAT_NAMES, warningLines } from "../../core/edits-import";
+import { plural } from "../../core/plural";
 import { formatTimecode } from "../../core/timecode";
 import type { Session } from "../session";
+import { createVirtualWindow } from "../virtual-window";
+import { WindowedRows } from "./WindowedRows";
 
 /** What an import will do, shown before anything changes: the user replaces, appends or cancels. */
 export function ImportPreview(props: { session: Session }) {
@@ -12,6 +15,10 @@ export function ImportPreview(props: { session: Session }) {
     const current = pending();
     return current ? warningLines(current.preview.warnings) : [];
   });
+  const listed = () => pending()?.preview.listed ?? [];
+  // A file of 100,000 clips draws the rows in view, not 100,000 rows.
+  const view = createVirtualWindow(() => listed().length);
+  const shown = () => listed().slice(view.range().first, view.range().end);
   createEffect(() => {
     if (pending() && !dialog.open) dialog.showModal();
     if (!pending() && dialog.open) dialog.close();
@@ -24,7 +31,7 @@ export function ImportPreview(props: { session: Session }) {
           <>
             <h2 id="import-heading">Import {current().fileName}</h2>
             <p>
-              {FORMAT_NAMES[current().preview.format]}: {current().preview.entries.length} clips, total{" "}
+              {FORMAT_NAMES[current().preview.format]}: {plural(current().preview.entries.length, "clip", "clips")}, total{" "}
               {formatTimecode(current().preview.duration)}
             </p>
             <Show when={current().preview.otherFiles.length > 0 && current().preview.entries.length === 0}>
@@ -37,34 +44,36 @@ export function ImportPreview(props: { session: Session }) {
                 <For each={warnings()}>{(line) => <li>{line}</li>}</For>
               </ul>
             </Show>
-            <table aria-label="Clips in the file">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">IN</th>
-                  <th scope="col">OUT</th>
-                  <th scope="col">Label</th>
-                  <Show when={current().preview.format === "osp"}>
-                    <th scope="col">File</th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={current().preview.listed}>
-                  {(entry, index) => (
-                    <tr>
-                      <td>{index() + 1}</td>
+            <div class="import-rows" ref={view.box}>
+              <table aria-label="Clips in the file" aria-rowcount={listed().length + 1}>
+                <thead>
+                  <tr aria-rowindex={1}>
+                    <th scope="col">#</th>
+                    <th scope="col">IN</th>
+                    <th scope="col">OUT</th>
+                    <th scope="col">Label</th>
+                    <Show when={current().preview.format === "osp"}>
+                      <th scope="col">File</th>
+                    </Show>
+                  </tr>
+                </thead>
+                <WindowedRows
+                  view={view}
+                  rows={shown()}
+                  cells={(entry, number) => (
+                    <>
+                      <td>{number}</td>
                       <td>{formatTimecode(entry.start)}</td>
                       <td>{formatTimecode(entry.end)}</td>
                       <td>{entry.label}</td>
                       <Show when={current().preview.format === "osp"}>
                         <td>{entry.source}</td>
                       </Show>
-                    </tr>
+                    </>
                   )}
-                </For>
-              </tbody>
-            </table>
+                />
+              </table>
+            </div>
             <div class="dialog-buttons">
               <button type="button" disabled={current().preview.entries.length === 0} onClick={() => props.session.applyPendingImport("replace")}>
                 Replace

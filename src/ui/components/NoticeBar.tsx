@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import type { Notice } from "../session";
+import type { Notice } from "../notices";
 
 /** The latest message: errors are announced at once (alert), the rest politely (status). */
 export function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {

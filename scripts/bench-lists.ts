@@ -1,0 +1,159 @@
+/**
+ * List scale (issue "thousands of clips"): 1k, 10k and 100k clips imported into the page, then
+ * edited, undone, redone and saved, each in milliseconds of the page's main thread. A fresh
+ * browser per size. Run by `npm run bench` (or `npm run bench -- --only=lists`).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Locator, type Page } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "../playwright.config";
+import { WORK } from "./bench-media";
+
+/** A long, tiny video: every clip of the biggest list fits in it. */
+const LONG_SOURCE = join(WORK, "long-64px-3100s.mp4");
+const SPACING_S = 0.03;
+export const LIST_SIZES = [1_000, 10_000, 100_000];
+/** Targets of the issue, for 10,000 clips; the other sizes are reported against them too. */
+const PREVIEW_MS = 1000;
+const REPLACE_MS = 1000;
+const EDIT_MS = 16;
+const SAVE_MS = 50;
+
+export interface ListScaleRow {
+  clips: number;
+  /** From handing the file to the page to the preview dialog on screen. */
+  previewMs: number | null;
+  /** Main-thread time of the click on Replace, the list drawn and laid out. */
+  replaceMs: number | null;
+  /** The slowest of: a label committed, the first clip deleted, a clip moved down. */
+  editMs: number | null;
+  undoMs: number | null;
+  redoMs: number | null;
+  /** The longest a save held the main thread (IndexedDB's copy of the record). */
+  saveMs: number | null;
+  heapMiB: number | null;
+  /** The page refused the list, in its words; or what went wrong. */
+  note: string | null;
+}
+
+function makeLongSource(): void {
+  if (existsSync(LONG_SOURCE)) return;
+  mkdirSync(WORK, { recursive: true });
+  const temporary = `${LONG_SOURCE}.part.mp4`;
+  execFileSync("ffmpeg", [
+    "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=25:duration=3100",
+    "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-pix_fmt", "yuv420p", temporary,
+  ]);
+  renameSync(temporary, LONG_SOURCE);
+}
+
+/** `clips` rows of edits.csv, each 20 ms long, 30 ms apart. */
+function editsCsv(clips: number): string {
+  const rows = Array.from({ length: clips }, (_, i) => `${(i * SPACING_S).toFixed(3)},${(i * SPACING_S + 0.02).toFixed(3)}`);
+  return `# IN,OUT (seconds)\n${rows.join("\n")}\n`;
+}
+
+/** Clicks (or commits) in the page and times it there: the handler, then style and layout, forced. */
+const timed = (control: Locator, how: "click" | "change", value = ""): Promise<number> =>
+  control.evaluate(
+    (element, [kind, text]) => {
+      const start = performance.now();
+      if (kind === "click") (element as HTMLElement).click();
+      else {
+        (element as HTMLInputElement).value = text as string;
+        element.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      void document.body.offsetHeight;
+      return performance.now() - start;
+    },
+    [how, value],
+  );
+
+async function measure(page: Page, clips: number): Promise<ListScaleRow> {
+  const row: ListScaleRow = { clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, saveMs: null, heapMiB: null, note: null };
+  const name = `edits-${clips}.csv`;
+  const reading = performance.now();
+  await page.getByLabel("Import edits").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(editsCsv(clips)) });
+  const dialog = page.getByRole("dialog", { name: `Import ${name}` });
+  const refused = page.getByRole("alert");
+  await Promise.race([dialog.waitFor({ timeout: 600_000 }), refused.waitFor({ timeout: 600_000 })]);
+  if (!(await dialog.isVisible())) {
+    row.note = `refused: ${await refused.textContent()}`;
+    return row;
+  }
+  row.previewMs = performance.now() - reading;
+  row.replaceMs = await timed(dialog.getByRole("button", { name: "Replace" }), "click");
+  const list = page.getByRole("list", { name: "Clips" });
+  await page.waitForFunction((n) => document.body.textContent?.includes(`${n} clips,`), clips, { timeout: 600_000 });
+  await page.evaluate(() => performance.clearMeasures("clipmark:store-project"));
+  const first = list.getByRole("listitem").first();
+  const edits = [
+    await timed(first.getByRole("textbox", { name: "Label" }), "change", "first"),
+    await timed(first.getByRole("button", { name: "Delete clip" }), "click"),
+    await timed(list.getByRole("listitem").first().getByRole("button", { name: "Move down" }), "click"),
+  ];
+  row.editMs = Math.max(...edits);
+  const history = page.getByRole("group", { name: "History" });
+  row.undoMs = await timed(history.getByRole("button", { name: "Undo" }), "click");
+  row.redoMs = await timed(history.getByRole("button", { name: "Redo" }), "click");
+  await page.getByRole("status", { name: "Saving" }).getByText("All changes saved in this browser").waitFor({ timeout: 600_000 });
+  row.saveMs = await page.evaluate(() => Math.max(0, ...performance.getEntriesByName("clipmark:store-project").map((e) => e.duration)));
+  row.heapMiB = await page.evaluate(() => {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return memory ? memory.usedJSHeapSize / 1024 ** 2 : null;
+  });
+  return row;
+}
+
+/** Every size in a browser of its own, the page at `url` with the long video open. */
+export async function runListScale(url: string): Promise<ListScaleRow[]> {
+  makeLongSource();
+  const rows: ListScaleRow[] = [];
+  for (const clips of LIST_SIZES) {
+    const profile = join(WORK, `chromium-profile-lists-${clips}`);
+    rmSync(profile, { recursive: true, force: true });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, "--enable-precise-memory-info"],
+      serviceWorkers: "block",
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      await page.getByLabel("Open video").setInputFiles(LONG_SOURCE);
+      await page.getByRole("status", { name: "Message" }).getByText(/Opened/).waitFor({ timeout: 240_000 });
+      rows.push(await measure(page, clips));
+    } catch (error) {
+      rows.push({ clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, saveMs: null, heapMiB: null, note: `failed: ${String(error).split("\n")[0]}` });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+const ms = (value: number | null) => (value === null ? "—" : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const verdict = (value: number | null, limit: number) => (value === null ? "—" : value <= limit ? "PASS" : "MISS");
+
+export function printListScale(rows: ListScaleRow[]): void {
+  console.log(`\nlist scale (ms of main thread; preview is wall time from the file to the dialog; targets for 10,000 clips: ` +
+    `preview < ${PREVIEW_MS}, Replace < ${REPLACE_MS}, edit/undo/redo < ${EDIT_MS}, save < ${SAVE_MS})`);
+  console.log("| clips | preview | Replace | edit | undo | redo | save | JS heap | verdict |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const checks = [
+      verdict(r.previewMs, PREVIEW_MS),
+      verdict(r.replaceMs, REPLACE_MS),
+      verdict(Math.max(r.editMs ?? Infinity, r.undoMs ?? Infinity, r.redoMs ?? Infinity), EDIT_MS),
+      verdict(r.saveMs, SAVE_MS),
+    ];
+    const pass = r.note?.startsWith("refused") ? "REFUSED" : checks.every((c) => c === "PASS") ? "PASS" : "MISS";
+    const heap = r.heapMiB === null ? "—" : `${r.heapMiB.toFixed(0)} MiB`;
+    console.log(
+      `| ${r.clips.toLocaleString("en-US")} | ${ms(r.previewMs)} | ${ms(r.replaceMs)} | ${ms(r.editMs)} | ${ms(r.undoMs)} | ` +
+        `${ms(r.redoMs)} | ${ms(r.saveMs)} | ${heap} | ${pass}${r.note ? ` (${r.note})` : ""} |`,
+    );
+  }
+}

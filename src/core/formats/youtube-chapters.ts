@@ -1,0 +1,64 @@
+import { clipDuration } from "../clips";
+import { firstVideo } from "../media-info";
+import type { Rational } from "../rational";
+import { fail, ok, type Result } from "../result";
+import type { EditListFormat } from "./edit-format";
+import type { EditEntry } from "./edit-list";
+
+// YouTube's rules for chapters in a description (its help, "Video chapters"): the first at 0:00,
+// at least three, each at least 10 seconds long. A list breaking them is ignored by YouTube.
+const MIN_CHAPTERS = 3;
+const MIN_SECONDS = 10;
+
+/** `MM:SS`, or `H:MM:SS` in a cut of an hour or more. */
+function stamp(seconds: number, long: boolean): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return long ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m + h * 60)}:${pad(s)}`;
+}
+
+interface Chapter {
+  /** Whole seconds into the cut, as written. */
+  at: number;
+  title: string;
+}
+
+/**
+ * Each clip's start in the cut: the frame-exact durations of the clips before it summed, rounded
+ * to the nearest whole second (all a chapter line can say); an unlabelled clip is "Clip N".
+ */
+function chapters(entries: readonly EditEntry[], rate?: Rational): { list: Chapter[]; total: number } {
+  let elapsed = 0;
+  const list = entries.map((entry, i) => {
+    const at = Math.round(elapsed);
+    elapsed += clipDuration(entry, rate);
+    return { at, title: entry.label.replace(/\s+/g, " ").trim() || `Clip ${i + 1}` };
+  });
+  return { list, total: elapsed };
+}
+
+/** The description lines, or which of YouTube's rules the list breaks. */
+export function serialize(entries: readonly EditEntry[], rate?: Rational): Result<string> {
+  const { list, total } = chapters(entries, rate);
+  if (list.length < MIN_CHAPTERS) {
+    return fail(`YouTube needs at least ${MIN_CHAPTERS} chapters; the list has ${list.length} clip${list.length === 1 ? "" : "s"}`);
+  }
+  const lengths = list.map((chapter, i) => (list[i + 1]?.at ?? total) - chapter.at);
+  const short = lengths.flatMap((length, i) => (length < MIN_SECONDS ? [`clip ${i + 1} (${Math.max(0, length).toFixed(1)} s)`] : []));
+  if (short.length > 0) {
+    return fail(`YouTube needs every chapter to last at least ${MIN_SECONDS} s in the cut; too short: ${short.join(", ")}`);
+  }
+  const long = total >= 3600;
+  return ok(list.map((chapter) => `${stamp(chapter.at, long)} ${chapter.title}\n`).join(""));
+}
+
+export const format: EditListFormat = {
+  id: "youtube",
+  name: "YouTube chapters",
+  writer: {
+    action: "Export YouTube chapters",
+    suffix: "-chapters.txt",
+    mime: "text/plain",
+    serialize: (entries, { info }) => serialize(entries, firstVideo(info)?.frameRate),
+  },
+};

@@ -1,0 +1,29 @@
+import type { Clip } from "./clips";
+import type { ExportMode } from "./export-plan";
+import type { Step } from "./history";
+import type { MediaInfo } from "./media-info";
+
+/** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
+export interface MediaRef {
+  name: string;
+  size: number;
+  lastModified: number;
+  fingerprint: string;
+}
+
+/** A project as it is kept: in the browser's storage and, the same fields, in a backup. */
+export interface Project {
+  id: string;
+  name: string;
+  media: MediaRef;
+  /** The source as it was probed; absent from projects saved before it was kept. */
+  info?: MediaInfo;
+  clips: Clip[];
+  /** The changes that made `clips`, oldest first (before version 2 whole lists were kept; those are read too). */
+  undo: Step<Clip>[];
+  /** The changes undone, the next to redo first. */
+  redo: Step<Clip>[];
+  exportMode: ExportMode;
+  created: number;
+  edited: number;
+}

@@ -1,0 +1,52 @@
+import { expect, test } from "./test";
+import { LONG } from "./fixtures";
+import { afterAutosave, clipRows, openVideo } from "./page";
+
+// How fast this is lives in `npm run bench` (list-scale lines); here: that all of it works.
+const CLIPS = 10_000;
+const at = (i: number) => (i * 0.004).toFixed(3);
+const EDITS = `# IN,OUT (seconds)\n${Array.from({ length: CLIPS }, (_, i) => `${at(i)},${(i * 0.004 + 0.002).toFixed(3)}`).join("\n")}\n`;
+
+test("a list of 10,000 clips: only the rows in view are drawn, and every clip can be reached, edited, undone and kept", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, LONG);
+  await page.getByLabel("Import edits").setInputFiles({ name: "many.csv", mimeType: "text/csv", buffer: Buffer.from(EDITS) });
+  const dialog = page.getByRole("dialog", { name: "Import many.csv" });
+  await expect(dialog).toContainText("10,000 clips");
+  // The preview's table says it has every row (and its header) but draws a screenful.
+  const table = dialog.getByRole("table", { name: "Clips in the file" });
+  await expect(table).toHaveAttribute("aria-rowcount", String(CLIPS + 1));
+  expect(await table.getByRole("row").count()).toBeLessThan(100);
+  await dialog.getByRole("button", { name: "Replace" }).click();
+
+  const summary = page.getByText(/^\d+ clips?, total/);
+  await expect(summary).toContainText(`${CLIPS} clips`);
+  const list = page.getByRole("list", { name: "Clips" });
+  const drawn = await clipRows(page).count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(100);
+  await expect(clipRows(page).first()).toHaveAttribute("aria-setsize", String(CLIPS));
+
+  // Scrolled to the end, the last clip is there, numbered and timed as the file has it.
+  await list.evaluate((element) => element.parentElement?.scrollTo({ top: element.parentElement.scrollHeight }));
+  const last = page.getByRole("listitem", { name: `Clip ${CLIPS}`, exact: true });
+  await expect(last.getByRole("textbox", { name: "IN" })).toHaveValue(`00:00:${at(CLIPS - 1).padStart(6, "0")}`);
+  await expect(last).toHaveAttribute("aria-posinset", String(CLIPS));
+
+  await last.getByRole("button", { name: "Delete clip" }).click();
+  await expect(summary).toContainText(`${CLIPS - 1} clips`);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(summary).toContainText(`${CLIPS} clips`);
+  await expect(last.getByRole("textbox", { name: "IN" })).toHaveValue(`00:00:${at(CLIPS - 1).padStart(6, "0")}`);
+
+  // Kept with its history: after a reload the same video reopens all of it, and the import can still be undone.
+  await afterAutosave(page);
+  await page.reload();
+  await page.getByLabel("Open video").setInputFiles(LONG);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened long.mp4 with its 10,000 clips");
+  await expect(summary).toContainText(`${CLIPS} clips`);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Redo", exact: true }).click();
+  await expect(summary).toContainText(`${CLIPS} clips`);
+});
