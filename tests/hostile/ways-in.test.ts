@@ -1,11 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { previewImport } from "../../src/core/edits-import";
-import * as csv from "../../src/core/formats/edits-csv";
-import * as edl from "../../src/core/formats/edl";
-import * as osp from "../../src/core/formats/osp";
 import * as backup from "../../src/core/formats/project-backup";
-import * as log from "../../src/core/formats/timestamp-log";
+import { READERS } from "../../src/core/formats/registry";
 import { parseProbe } from "../../src/core/media-info";
 import { applyIndex } from "../../src/core/source-index";
 import { sampleInfo } from "../unit/sample-info";
@@ -89,6 +86,7 @@ const lines = fc
       fc.tuple(time, time, fc.oneof(fc.string(), hostileText)).map(([a, b, l]) => `${a},${b},${l}`),
       time,
       fc.constantFrom("# IN,OUT", "IN,OUT", "start,end", "TITLE: x", "FCM: DROP FRAME", "001  AX  V  C  00:00:01:00 00:00:02:00 00:00:00:00 00:00:01:00"),
+      fc.constantFrom('<mlt><playlist id="main"><entry in="', '" out="', '"/></playlist></mlt>', "<producer>", "0:00:01.000", "1.5 2.5 0"),
       fc.tuple(fc.constantFrom("001", "002"), time, time).map(([n, a, b]) => `${n}  AX  V  C  ${a} ${b} 00:00:00:00 00:00:01:00`),
       fc.string(),
       hostileText,
@@ -99,14 +97,11 @@ const lines = fc
 
 const anyText = fc.oneof(lines, ospText, hostileJson, fc.string({ unit: "binary" }));
 const INFO = sampleInfo();
-const RATE = { num: 30000, den: 1001 };
 
 describe("every way in, property-tested", () => {
   const parsers: [string, (text: string) => unknown][] = [
-    ["CSV", csv.parse],
-    ["timestamp log", (t) => log.parse(t, INFO.duration)],
-    ["EDL", (t) => edl.parse(t, RATE)],
-    ["OpenShot project", osp.parse],
+    // Every format the page reads, as the registry lists them: CSV, logs, EDLs, OpenShot, Shotcut…
+    ...READERS.map((format): [string, (text: string) => unknown] => [format.name, (t) => format.reader.parse(t, INFO)]),
     ["import preview (also what a launch with an edit list reads)", (t) => previewImport("list", t, INFO)],
     ["backup", (t) => backup.parse(t, { newId: () => "fresh", now: 1 })],
   ];
