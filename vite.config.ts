@@ -48,5 +48,5 @@ export default defineConfig({
   // Inlined as data: URLs, ffmpeg's worker scripts would lose our origin: keep every asset a file.
   build: { target: "es2022", assetsInlineLimit: 0 },
   // The core is pure: its tests need no DOM.
-  test: { include: ["tests/unit/**/*.test.ts"], environment: "node" },
+  test: { include: ["tests/unit/**/*.test.ts", "tests/hostile/**/*.test.ts"], environment: "node" },
 });

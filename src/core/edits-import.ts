@@ -83,7 +83,10 @@ export interface ImportPreview {
   duration: number;
 }
 
-/** Keeps what lies in the source: an OUT past the end is clamped, a clip starting past it is dropped. */
+/**
+ * Keeps what lies in the source: an IN before its start or an OUT past its end is clamped, a clip
+ * wholly outside it is dropped.
+ */
 function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarning[]): EditEntry[] {
   const note = (message: string) => leftOut.push({ line: 0, message });
   return entries.flatMap((entry, i) => {
@@ -92,18 +95,38 @@ function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarnin
       note(`${where} starts after the end of the source: dropped`);
       return [];
     }
+    if (entry.end <= 0) {
+      note(`${where} ends before the start of the source: dropped`);
+      return [];
+    }
+    let fitted = entry;
+    if (entry.start < 0) {
+      note(`${where} starts before the start of the source: IN clamped to ${formatTimecode(0)}`);
+      fitted = { ...fitted, start: 0 };
+    }
     if (entry.end > duration) {
       note(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
-      return [{ ...entry, end: duration }];
+      fitted = { ...fitted, end: duration };
     }
-    return [entry];
+    return [fitted];
   });
+}
+
+/**
+ * Whether text read as UTF-8 was UTF-16: its byte-order mark comes out as two replacement
+ * characters, and every ASCII character brings a NUL beside it.
+ */
+function wasUtf16(text: string): boolean {
+  const head = text.slice(0, 200);
+  const nuls = head.split("\u0000").length - 1;
+  return head.startsWith("\uFFFD\uFFFD") || (head.length > 1 && nuls * 3 > head.length);
 }
 
 const OTHER_FILES_SHOWN = 8;
 
 /** What importing `text` into the open source would do, before anything changes. */
 export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
+  if (wasUtf16(text)) return fail(`${fileName}: it is UTF-16 text; save it as UTF-8 and import it again`);
   const reader = formatOf(text);
   if (!reader) return fail(`${fileName}: not an edit list this page reads (${READ_NAMES})`);
   const format = reader.id;

@@ -1,17 +1,19 @@
+import { countBelow } from "./sorted-search";
+
 const EPSILON = 1e-6;
 
 /**
  * The last keyframe at or before `time`: where a stream copy of a clip starting at `time` must
- * start. With none known there, `time` itself.
+ * start. With none known there, `time` itself. `keyframes` are ascending, as the probe gives them.
  */
 export function keyframeAtOrBefore(keyframes: readonly number[], time: number): number {
-  return keyframes.filter((k) => k <= time + EPSILON).at(-1) ?? time;
+  return keyframes[countBelow(keyframes, time + EPSILON, true) - 1] ?? time;
 }
 
 export function previousKeyframe(keyframes: readonly number[], time: number): number | undefined {
-  return keyframes.filter((k) => k < time - EPSILON).at(-1);
+  return keyframes[countBelow(keyframes, time - EPSILON, false) - 1];
 }
 
 export function nextKeyframe(keyframes: readonly number[], time: number): number | undefined {
-  return keyframes.find((k) => k > time + EPSILON);
+  return keyframes[countBelow(keyframes, time + EPSILON, true)];
 }

@@ -48,6 +48,13 @@ export interface MediaInfo {
   origin?: number;
   /** The file's own start (ffmpeg's start_time), which ffmpeg counts its seeks from. */
   start?: number;
+  /**
+   * The length the file's header claims when the file stops before it (a download or recording
+   * cut short): `duration` is then the part that can be read.
+   */
+  claimedDuration?: number;
+  /** Every video frame's start, from `origin`, ascending: only when the frame rate varies. */
+  frameTimes?: number[];
 }
 
 /** `origin` as ffmpeg's seeks count it: from the file's start. */
@@ -60,15 +67,19 @@ export const firstAudio = (info: MediaInfo): AudioStream | undefined =>
   info.streams.find((s): s is AudioStream => s.kind === "audio");
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
-const number = (value: unknown): number => (typeof value === "number" ? value : Number(text(value)));
 
+/** A number ffprobe wrote (as a number or as text); 0 for anything else, NaN and infinities included. */
 const finite = (value: unknown): number => {
-  const n = number(value);
+  const n = typeof value === "number" ? value : Number(text(value));
   return Number.isFinite(n) ? n : 0;
 };
 
+// A tag named so would reach a prototype once copied with assignment.
+const RESERVED_TAGS = new Set(["__proto__", "constructor", "prototype"]);
 const tags = (value: unknown): Record<string, string> =>
-  isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) : {};
+  isObject(value)
+    ? Object.fromEntries(Object.entries(value).filter(([k]) => !RESERVED_TAGS.has(k)).map(([k, v]) => [k, String(v)]))
+    : {};
 
 /** A ratio as ffprobe writes it (`1/12800`, `16:9`), or `fallback` when absent or zero. */
 function ratio(value: unknown, fallback: Rational): Rational {
@@ -81,12 +92,12 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 function parseVideo(s: Json): VideoStream | undefined {
   const rate = [s.avg_frame_rate, s.r_frame_rate].map((r) => parseRational(text(r))).find((r) => r.ok);
   if (!rate?.ok) return undefined;
-  const width = number(s.width);
-  const height = number(s.height);
+  const width = Math.max(0, Math.round(finite(s.width)));
+  const height = Math.max(0, Math.round(finite(s.height)));
   const divisor = gcd(width, height) || 1;
   return {
     kind: "video",
-    index: number(s.index),
+    index: finite(s.index),
     codec: text(s.codec_name) || "unknown",
     width,
     height,
@@ -100,17 +111,17 @@ function parseVideo(s: Json): VideoStream | undefined {
 }
 
 function parseAudio(s: Json): AudioStream {
-  const sampleRate = number(s.sample_rate);
-  const channels = number(s.channels);
+  const sampleRate = finite(s.sample_rate);
+  const channels = finite(s.channels);
   return {
     kind: "audio",
-    index: number(s.index),
+    index: finite(s.index),
     codec: text(s.codec_name) || "unknown",
     sampleRate,
     channels,
     channelLayout: text(s.channel_layout) || (channels === 1 ? "mono" : channels === 2 ? "stereo" : ""),
     timeBase: ratio(s.time_base, { num: 1, den: sampleRate || 1 }),
-    bitRate: number(s.bit_rate) || 0,
+    bitRate: finite(s.bit_rate),
     tags: tags(s.tags),
   };
 }
@@ -148,7 +159,7 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
   if (!isObject(data) || !isObject(data.format)) return fail(`${fileName}: not a media file ffmpeg can read`);
   const streams = (Array.isArray(data.streams) ? data.streams : []).map(parseStream).filter((s) => s !== undefined);
   if (streams.length === 0) return fail(`${fileName}: has no audio or video stream`);
-  const duration = number(data.format.duration);
+  const duration = finite(data.format.duration);
   if (!(duration > 0)) return fail(`${fileName}: has no duration (empty or truncated?)`);
   const start = finite(data.format.start_time);
   const raw = Array.isArray(data.streams) ? data.streams : [];
@@ -159,8 +170,8 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
     fileName,
     container: text(data.format.format_name) || "unknown",
     duration,
-    size: number(data.format.size) || 0,
-    bitRate: number(data.format.bit_rate) || 0,
+    size: finite(data.format.size),
+    bitRate: finite(data.format.bit_rate),
     tags: tags(data.format.tags),
     streams,
     keyframes: parseKeyframes(keyframesCsv, origin),

@@ -1,5 +1,6 @@
 import type { Span } from "./clips";
 import { nearestBoundary } from "./frames";
+import { PacketIndex } from "./packet-index";
 
 /** One packet of a stream as the demuxer lists it, in decode order. Times in seconds. */
 export interface PacketInfo {
@@ -10,22 +11,25 @@ export interface PacketInfo {
 
 /**
  * The source interval a clip stands for: from the frame boundary nearest IN to the one nearest
- * OUT. `frameTimes` are every frame's presentation time, ascending; `streamEnd` ends the last one.
- * At a constant rate this is `rangeSpan(spanFrames(clip))`; it holds for variable rates too.
+ * OUT. `boundaries` are every frame's presentation time, ascending, then where the last one ends
+ * (`frameTimeline`). At a constant rate this is `rangeSpan(spanFrames(clip))`; it holds for
+ * variable rates too.
  */
-export function clipInterval(frameTimes: readonly number[], streamEnd: number, clip: Span): Span {
-  const boundaries = [...frameTimes, streamEnd];
+export function clipInterval(boundaries: readonly number[], clip: Span): Span {
   return {
     start: boundaries[nearestBoundary(boundaries, clip.start)] as number,
     end: boundaries[nearestBoundary(boundaries, clip.end)] as number,
   };
 }
 
-/** Presentation times of a stream's packets, ascending, and where its last frame ends. */
-export function frameTimeline(packets: readonly PacketInfo[]): { times: number[]; end: number } {
+/**
+ * Presentation times of a stream's packets, ascending, where its last frame ends, and both as the
+ * frame boundaries `clipInterval` takes.
+ */
+export function frameTimeline(packets: readonly PacketInfo[]): { times: number[]; end: number; boundaries: number[] } {
   const times = packets.map((p) => p.pts).sort((a, b) => a - b);
   const end = packets.reduce((last, p) => Math.max(last, p.pts + p.duration), 0);
-  return { times, end };
+  return { times, end, boundaries: [...times, end] };
 }
 
 /**
@@ -50,19 +54,13 @@ const EPSILON = 1e-6;
  * decode order, through the last packet whose frame lies before OUT. Packets are complete GOPs
  * from the keyframe on, so every frame shown decodes exactly as in the source.
  */
-export function planCopy(video: readonly PacketInfo[], interval: Span, mediaStart: number): CopiedClip | null {
-  let from = -1;
-  for (let i = 0; i < video.length; i++) {
-    const p = video[i] as PacketInfo;
-    if (p.key && p.pts <= interval.start + EPSILON) from = i;
-  }
+export function planCopy(video: PacketIndex, interval: Span, mediaStart: number): CopiedClip | null {
+  const from = video.lastKeyAtOrBefore(interval.start + EPSILON);
   if (from < 0) return null;
-  let to = from;
-  for (let i = from; i < video.length; i++) if ((video[i] as PacketInfo).pts < interval.end - EPSILON) to = i + 1;
-  const copied = video.slice(from, to);
-  const base = Math.min(...copied.map((p) => p.pts));
-  const last = Math.max(...copied.map((p) => p.pts + p.duration));
-  const keyPts = (video[from] as PacketInfo).pts;
+  const to = Math.max(from, video.lastBefore(interval.end - EPSILON) + 1);
+  const base = video.earliestTime(from, to);
+  const last = video.latestEndTime(from, to);
+  const keyPts = (video.packets[from] as PacketInfo).pts;
   return { from, to, base, mediaStart, mediaLength: last - base, shown: { start: keyPts, end: interval.end } };
 }
 
@@ -80,14 +78,12 @@ export interface CopiedAudio {
  * instant plays within half a packet of its picture, and the count so that the next clip starts
  * within half a packet too. The error never adds up across joins.
  */
-export function planAudioCopy(audio: readonly PacketInfo[], shown: Span, presentedAt: number, cursor: number): CopiedAudio | null {
+export function planAudioCopy(index: PacketIndex, shown: Span, presentedAt: number, cursor: number): CopiedAudio | null {
   // The source instant that should land at `cursor` for `shown.start` to land at `presentedAt`.
   const target = shown.start + (cursor - presentedAt);
-  let from = -1;
-  for (let i = 0; i < audio.length; i++) {
-    if (from < 0 || Math.abs((audio[i] as PacketInfo).pts - target) < Math.abs((audio[from] as PacketInfo).pts - target)) from = i;
-  }
+  const from = index.nearest(target);
   if (from < 0) return null;
+  const audio = index.packets;
   const presentedEnd = presentedAt + (shown.end - shown.start);
   const first = (audio[from] as PacketInfo).pts;
   // Placed by their own timestamps (a first packet's duration may be trimmed, as Opus's is).
@@ -125,15 +121,17 @@ export function planCopyCut(
   audio: readonly PacketInfo[] | null,
   clips: readonly Span[],
 ): CopyPlan | { missing: number } {
-  const { times, end } = frameTimeline(video);
+  const { boundaries } = frameTimeline(video);
+  const pictures = new PacketIndex(video);
+  const sounds = audio && new PacketIndex(audio);
   const plan: CopyPlan = { video: [], audio: [], videoEdits: [], duration: 0 };
   let videoCursor = 0;
   let audioCursor = 0;
   for (const [index, clip] of clips.entries()) {
-    const copied = planCopy(video, clipInterval(times, end, clip), videoCursor);
+    const copied = planCopy(pictures, clipInterval(boundaries, clip), videoCursor);
     if (!copied) return { missing: index };
     const shownLength = copied.shown.end - copied.shown.start;
-    const sound = audio ? planAudioCopy(audio, copied.shown, plan.duration, audioCursor) : null;
+    const sound = sounds ? planAudioCopy(sounds, copied.shown, plan.duration, audioCursor) : null;
     plan.video.push(copied);
     plan.videoEdits.push({ mediaTime: copied.mediaStart + (copied.shown.start - copied.base), duration: shownLength });
     plan.duration += shownLength;

@@ -1,4 +1,5 @@
 import type { Span } from "./clips";
+import { PacketIndex } from "./packet-index";
 import { audioEnd, clipInterval, frameTimeline, planAudioCopy, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
 
 const EPSILON = 1e-6;
@@ -31,23 +32,25 @@ export function planSmartCut(
   audio: readonly PacketInfo[] | null,
   clips: readonly Span[],
 ): SmartPlan | SmartRefusal {
-  const { times, end } = frameTimeline(video);
+  const { boundaries } = frameTimeline(video);
+  const pictures = new PacketIndex(video);
+  const sounds = audio && new PacketIndex(audio);
   const plan: SmartPlan = { clips: [], audio: [], videoEdits: [], duration: 0 };
   let videoCursor = 0;
   let audioCursor = 0;
   for (const [index, clip] of clips.entries()) {
-    const shown = clipInterval(times, end, clip);
+    const shown = clipInterval(boundaries, clip);
     if (shown.end <= shown.start + EPSILON) return { reason: "no-frames", clip: index };
-    const key = video.find((p) => p.key && p.pts >= shown.start - EPSILON && p.pts < shown.end - EPSILON);
+    const key = video[pictures.firstKeyIn(shown.start - EPSILON, shown.end - EPSILON)];
     const encodeEnd = key ? key.pts : shown.end;
     const encode = encodeEnd > shown.start + EPSILON ? { start: shown.start, end: encodeEnd } : null;
     const encodedLength = encode ? encode.end - encode.start : 0;
-    const copy = key ? planCopy(video, { start: key.pts, end: shown.end }, videoCursor + encodedLength) : null;
+    const copy = key ? planCopy(pictures, { start: key.pts, end: shown.end }, videoCursor + encodedLength) : null;
     // Frames shown before the keyframe but decoded after it lean on the GOP before: not copyable.
     if (copy && copy.base < copy.shown.start - EPSILON) return { reason: "open-gop", clip: index };
     plan.clips.push({ shown, mediaStart: videoCursor, encode, copy });
     plan.videoEdits.push({ mediaTime: videoCursor, duration: shown.end - shown.start });
-    const sound = audio ? planAudioCopy(audio, shown, plan.duration, audioCursor) : null;
+    const sound = sounds ? planAudioCopy(sounds, shown, plan.duration, audioCursor) : null;
     if (sound && audio) {
       plan.audio.push(sound);
       audioCursor = audioEnd(audio, sound);

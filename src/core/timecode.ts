@@ -44,3 +44,14 @@ export function formatOffset(seconds: number): string {
   const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
   return `${sign}${Math.abs(rounded).toFixed(3)} s`;
 }
+
+/** A length for people: `0:30`, `0:01.5`, `1:02:03.25` (tenths or hundredths only when there are any). */
+export function formatLength(seconds: number): string {
+  const centis = Math.round(Math.max(0, seconds) * 100);
+  const whole = Math.floor(centis / 100);
+  const fraction = centis % 100 === 0 ? "" : `.${String(centis % 100).padStart(2, "0").replace(/0$/, "")}`;
+  const s = String(whole % 60).padStart(2, "0");
+  const m = Math.floor(whole / 60) % 60;
+  const h = Math.floor(whole / 3600);
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}${fraction}` : `${m}:${s}${fraction}`;
+}

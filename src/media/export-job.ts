@@ -4,6 +4,7 @@ import { frameless } from "../core/frames";
 import { plural } from "../core/plural";
 import { firstVideo } from "../core/media-info";
 import { timeLeft, type ExportProgress } from "../core/progress";
+import { pastReadableEnd } from "../core/source-index";
 import { CANCELLED, type ExportDestination, type Exported, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
@@ -52,6 +53,8 @@ export class ExportJobs {
 
   private async run(request: RenderRequest, destination: ExportDestination, report: (p: ExportProgress) => void): Promise<JobResult<Exported>> {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
+    const unreadable = pastReadableEnd(request.clips, request.info);
+    if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
     const rate = firstVideo(request.info)?.frameRate;
     const empty = rate ? frameless(request.clips, rate) : [];
     if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));

@@ -4,6 +4,8 @@ import wasmURL from "@ffmpeg/core/wasm?url";
 import { planExport, type ExportPlan } from "../core/export-plan";
 import { explainFailure, parseProgressTime } from "../core/ffmpeg-log";
 import { parseProbe, type MediaInfo } from "../core/media-info";
+import { explainProbeFailure } from "../core/probe-failure";
+import { applyIndex, type SourceIndex } from "../core/source-index";
 import { planProbe } from "../core/probe-plan";
 import { measureProgress, type ExportProgress } from "../core/progress";
 import { fail, ok, type Result } from "../core/result";
@@ -143,8 +145,11 @@ export class FfmpegEngine {
     return typeof data === "string" ? data : new TextDecoder().decode(data);
   }
 
-  /** The file's streams and format; its keyframes too, unless `keyframes` already gives them. */
-  probe(file: File, keyframes: number[] | null): Promise<Result<MediaInfo>> {
+  /**
+   * The file's streams and format, with what the packet engine's `index` read (keyframes, frame
+   * times, how much can be read); without one, ffprobe finds the keyframes.
+   */
+  probe(file: File, index: SourceIndex | null): Promise<Result<MediaInfo>> {
     if (file.size === 0) return Promise.resolve(fail(`${file.name}: the file is empty`));
     return this.jobs.run(() =>
       this.recovering(`reading ${file.name}`, () =>
@@ -155,10 +160,10 @@ export class FfmpegEngine {
           const json = await this.readText(ffmpeg, plan.formatFile).catch(() => "");
           const probed = parseProbe(file.name, json, "");
           if (!probed.ok) {
-            const why = this.log.length > 0 ? explainFailure(this.log) : probed.error.replace(`${file.name}: `, "");
-            return fail(`${file.name}: not a video ffmpeg can read (${why})`);
+            const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+            return fail(explainProbeFailure(file.name, this.log, probed.error, head));
           }
-          if (keyframes) return ok({ ...probed.value, keyframes });
+          if (index) return applyIndex(probed.value, index);
           await this.watched(ffmpeg.ffprobe(plan.keyframesArgs));
           return parseProbe(file.name, json, await this.readText(ffmpeg, plan.keyframesFile).catch(() => ""));
         }),

@@ -5,7 +5,7 @@ import { ExportJobs } from "./export-job";
 import { FfmpegEngine } from "./ffmpeg-engine";
 import type { MediaApi } from "./media-api";
 import { identify } from "./media-identity";
-import { keyframeIndex } from "./keyframe-index";
+import { sourceIndex } from "./source-index";
 
 const ffmpeg = new FfmpegEngine();
 const exports = new ExportJobs((request, sink, onProgress) => ffmpeg.render(request, sink, onProgress));
@@ -18,7 +18,7 @@ self.addEventListener("error", (event) => {
 
 const api: MediaApi = {
   start: async () => (await ffmpeg.ready()).info,
-  probe: async (file) => ffmpeg.probe(file, file.size > 0 ? await keyframeIndex(file) : null),
+  probe: async (file) => ffmpeg.probe(file, file.size > 0 ? await sourceIndex(file) : null),
   async identify(file) {
     try {
       return ok(await identify(file));

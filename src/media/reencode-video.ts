@@ -51,10 +51,10 @@ function constantStep(times: readonly number[]): number | null {
 }
 
 export async function planVideo(track: InputVideoTrack, clips: readonly Span[], signal: AbortSignal): Promise<VideoPlan> {
-  const { times, end } = frameTimeline((await packetTable(track)).info);
+  const { times, end, boundaries } = frameTimeline((await packetTable(track)).info);
   signal.throwIfAborted();
   const step = constantStep(times);
-  const intervals = clips.map((clip) => clipInterval(times, end, clip));
+  const intervals = clips.map((clip) => clipInterval(boundaries, clip));
   const outStarts = [0];
   for (const interval of intervals) {
     // At a constant rate a clip is a whole number of frames: summing those keeps every join on the grid.

@@ -2,6 +2,7 @@ import { createSignal } from "solid-js";
 import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
+import { cutShortNote } from "../core/source-index";
 import { sourceDifferences } from "../core/source-match";
 import type { MediaClient } from "../media/media-client";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
@@ -41,6 +42,13 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     return { picked, info: probed.value, media: ref };
   }
 
+  /** What opened, and, for a file cut short, how much of it can be read. */
+  function opened(text: string, info: MediaInfo): void {
+    const cut = cutShortNote(info);
+    if (cut) session.complain(`${text}. ${cut}`);
+    else session.say(text);
+  }
+
   async function begin({ picked, info, media: ref }: Probed, saved: ProjectRecord | undefined, name: string) {
     const hasCopy = await quiet((await projects)?.hasMedia(ref.fingerprint), false);
     const project = saved
@@ -65,7 +73,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       );
     }
     const others = more.length > 0 ? ` (${more.length} more projects of this file are on the Projects page)` : "";
-    session.say(saved ? `Reopened ${saved.name} with its ${plural(saved.clips.length, "clip", "clips")}${others}` : `Opened ${name}`);
+    opened(saved ? `Reopened ${saved.name} with its ${plural(saved.clips.length, "clip", "clips")}${others}` : `Opened ${name}`, probed.info);
   }
 
   /** "New project": a fresh clip list on a file, beside any projects it has already. */
@@ -74,7 +82,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     if (!probed) return;
     const others = await quiet((await projects)?.projectsOf(probed.media.fingerprint), []);
     await begin(probed, undefined, freshName(picked.file.name, others.length));
-    session.say(`Opened ${picked.file.name} in a new project`);
+    opened(`Opened ${picked.file.name} in a new project`, probed.info);
   }
 
   /** A project's video, where the browser still has it: a kept copy, or a handle it may read. */
@@ -103,7 +111,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       return false;
     }
     await begin(probed, project, project.name);
-    session.say(`Reopened ${project.name} with its ${plural(project.clips.length, "clip", "clips")}`);
+    opened(`Reopened ${project.name} with its ${plural(project.clips.length, "clip", "clips")}`, probed.info);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { createSignal, onCleanup } from "solid-js";
 import { frameIndexAt, snapToFrame, stepFrames } from "../core/frames";
+import { frameAtTime, stepFrameTimes } from "../core/frame-times";
 import { nextKeyframe, previousKeyframe } from "../core/keyframes";
 import { firstVideo, type MediaInfo } from "../core/media-info";
 import type { Rational } from "../core/rational";
@@ -30,6 +31,8 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     const current = info();
     return (current && firstVideo(current)?.frameRate) || AUDIO_STEP_RATE;
   };
+  // A variable frame rate is stepped by the frames' own times, a constant one by its rate.
+  const frameTimes = () => info()?.frameTimes;
   const duration = () => info()?.duration ?? 0;
   // The element counts in the file's own timestamps; the page counts from the first frame.
   const origin = () => info()?.origin ?? 0;
@@ -91,9 +94,15 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     direction,
     speed,
     previewError,
-    frame: () => frameIndexAt(playhead(), rate()),
+    frame: () => {
+      const times = frameTimes();
+      return times ? frameAtTime(times, playhead()) : frameIndexAt(playhead(), rate());
+    },
     /** The start of the frame on screen: where a mark belongs. */
-    markTime: () => snapToFrame(playhead(), rate()),
+    markTime: () => {
+      const times = frameTimes();
+      return times ? stepFrameTimes(times, playhead(), 0) : snapToFrame(playhead(), rate());
+    },
     attach(element: HTMLVideoElement) {
       video = element;
       setPreviewError(null);
@@ -118,7 +127,8 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     reverse: () => playReverse(faster("reverse")),
     stepFrames: (count: number) => {
       stop();
-      seek(stepFrames(playhead(), count, rate()));
+      const times = frameTimes();
+      seek(times ? stepFrameTimes(times, playhead(), count) : stepFrames(playhead(), count, rate()));
     },
     stepSeconds: (seconds: number) => {
       stop();

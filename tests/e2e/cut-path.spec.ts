@@ -150,7 +150,7 @@ test("a file that is not media gives a clear error and changes nothing", async (
   // A recording cut short (its index is at the end) and an empty file fare the same.
   const half = readFileSync(COUNTER).subarray(0, 150_000);
   await page.getByLabel("Open video").setInputFiles({ name: "cut-short.mp4", mimeType: "video/mp4", buffer: half });
-  await expect(page.getByRole("alert")).toContainText("cut-short.mp4: not a video ffmpeg can read");
+  await expect(page.getByRole("alert")).toContainText("cut-short.mp4: its index (the part of an MP4 that says where each frame is) is missing");
   await page.getByLabel("Open video").setInputFiles({ name: "empty.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(0) });
   await expect(page.getByRole("alert")).toContainText("empty.mp4: the file is empty");
   await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(1);

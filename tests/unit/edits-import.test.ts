@@ -162,3 +162,21 @@ describe("parsers never throw", () => {
     );
   });
 });
+
+describe("clips outside the source", () => {
+  it("clamps an IN before the start and drops a clip that ends there, saying so", () => {
+    const project = JSON.stringify({
+      files: [{ id: "F", path: "counter.mp4" }],
+      clips: [
+        { file_id: "F", position: 0, start: -1, end: 2 },
+        { file_id: "F", position: 1, start: -3, end: 0 },
+      ],
+    });
+    const result = previewImport("p.osp", project, INFO);
+    expect(result.ok && result.value.entries.map((e) => [e.start, e.end])).toEqual([[0, 2]]);
+    expect(result.ok && warningLines(result.value.warnings)).toEqual([
+      "clip 1 (00:00:00.000–00:00:02.000) starts before the start of the source: IN clamped to 00:00:00.000",
+      "clip 2 (00:00:00.000–00:00:00.000) ends before the start of the source: dropped",
+    ]);
+  });
+});

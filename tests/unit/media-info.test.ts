@@ -134,3 +134,19 @@ describe("parseProbe defaults", () => {
     expect(firstAudio(result.value)).toMatchObject({ channelLayout: "mono", timeBase: { num: 1, den: 44100 }, bitRate: 0 });
   });
 });
+
+describe("parseProbe on hostile answers", () => {
+  const answer = (stream: object, format: object = { duration: "30" }) => JSON.stringify({ streams: [stream], format });
+  const video = { codec_type: "video", avg_frame_rate: "25/1", width: 320, height: 240 };
+
+  it("takes a size that is not a number as 0, where it used to recurse without end", () => {
+    const result = parseProbe("a.mp4", answer({ ...video, width: "__proto__" }), "");
+    expect(result.ok && firstVideo(result.value)).toMatchObject({ width: 0, height: 240, displayAspect: { num: 0, den: 1 } });
+  });
+
+  it("refuses an infinite duration, and drops tags that name a prototype", () => {
+    expect(parseProbe("a.mp4", answer(video, { duration: "1e309" }), "")).toEqual({ ok: false, error: "a.mp4: has no duration (empty or truncated?)" });
+    const tagged = parseProbe("a.mp4", answer({ ...video, tags: JSON.parse('{"__proto__":{"x":1},"title":"t"}') as object }), "");
+    expect(tagged.ok && Object.keys(firstVideo(tagged.value)?.tags ?? {})).toEqual(["title"]);
+  });
+});

@@ -40,9 +40,9 @@ const shownFrames = (video: PacketInfo[], plan: CopyPlan) =>
 
 describe("clip interval", () => {
   it("takes the frame boundaries nearest IN and OUT", () => {
-    const { times, end } = frameTimeline(h264Packets(250, 50));
-    expect(clipInterval(times, end, { start: 0.901, end: 6.573 })).toEqual({ start: f(23), end: f(164) });
-    expect(clipInterval(times, end, { start: 0, end: 99 })).toEqual({ start: 0, end: f(250) });
+    const { boundaries } = frameTimeline(h264Packets(250, 50));
+    expect(clipInterval(boundaries, { start: 0.901, end: 6.573 })).toEqual({ start: f(23), end: f(164) });
+    expect(clipInterval(boundaries, { start: 0, end: 99 })).toEqual({ start: 0, end: f(250) });
   });
 });
 

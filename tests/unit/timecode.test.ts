@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOffset, formatSeconds, formatTimecode, parseTime } from "../../src/core/timecode";
+import { formatLength, formatOffset, formatSeconds, formatTimecode, parseTime } from "../../src/core/timecode";
 
 describe("parseTime", () => {
   it.each([
@@ -57,5 +57,14 @@ describe("formatOffset", () => {
     expect(formatOffset(-0.12)).toBe("−0.120 s");
     expect(formatOffset(1)).toBe("+1.000 s");
     expect(formatOffset(0)).toBe("±0.000 s");
+  });
+});
+
+describe("formatLength", () => {
+  it("writes minutes and seconds, and a fraction only when there is one", () => {
+    expect(formatLength(30)).toBe("0:30");
+    expect(formatLength(1.5)).toBe("0:01.5");
+    expect(formatLength(61.25)).toBe("1:01.25");
+    expect(formatLength(3723.999)).toBe("1:02:04");
   });
 });

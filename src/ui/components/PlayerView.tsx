@@ -1,6 +1,6 @@
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { firstAudio, firstVideo } from "../../core/media-info";
-import { formatRational } from "../../core/rational";
+import { frameRateLabel } from "../../core/frame-times";
 import { formatTimecode, parseTime } from "../../core/timecode";
 import type { CutPreview } from "../cut-preview";
 import type { Player } from "../player";
@@ -122,7 +122,7 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
       <p class="media-facts">
         {props.source.file.name}: {props.source.info.container}
         <Show when={video()}>
-          {(v) => ` · ${v().codec} ${v().width}×${v().height} ${formatRational(v().frameRate)} fps ${v().pixelFormat}`}
+          {(v) => ` · ${v().codec} ${v().width}×${v().height} ${frameRateLabel(v().frameRate, props.source.info.frameTimes)} ${v().pixelFormat}`}
         </Show>
         <Show when={firstAudio(props.source.info)}>
           {(a) => ` · ${a().codec} ${a().sampleRate} Hz ${a().channels} ch`}

@@ -1,0 +1,34 @@
+import { formatRational, type Rational } from "./rational";
+import { countBelow } from "./sorted-search";
+
+// Container clocks round (Matroska counts whole milliseconds: 29.97 fps steps 33, 33, 34 ms);
+// a frame this far from the typical step means the rate really varies.
+const JITTER = 0.002;
+const EPSILON = 1e-6;
+
+/** Frame starts, sorted: the ones given when the steps between them vary, else null. */
+export function variableFrameTimes(times: readonly number[]): number[] | null {
+  const sorted = [...times].sort((a, b) => a - b);
+  const steps = sorted.slice(1).map((t, i) => t - (sorted[i] as number));
+  if (steps.length < 2) return null;
+  const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] as number;
+  return steps.some((s) => Math.abs(s - typical) > Math.max(JITTER, typical * 0.1)) ? sorted : null;
+}
+
+/** The frame rate for people: `25 fps`, `30000/1001 fps`, or `variable (about 20 fps)`. */
+export function frameRateLabel(rate: Rational, frameTimes: readonly number[] | undefined): string {
+  if (!frameTimes || frameTimes.length < 2) return `${formatRational(rate)} fps`;
+  const span = (frameTimes.at(-1) as number) - (frameTimes[0] as number);
+  return `variable (about ${Math.round((frameTimes.length - 1) / span)} fps)`;
+}
+
+/** Index of the frame on screen at `seconds`: the last one starting at or before it (0 before the first). */
+export function frameAtTime(frameTimes: readonly number[], seconds: number): number {
+  return Math.max(0, countBelow(frameTimes, seconds + EPSILON, true) - 1);
+}
+
+/** The start of the frame `count` frames away from the one on screen, clamped to the first and last. */
+export function stepFrameTimes(frameTimes: readonly number[], seconds: number, count: number): number {
+  const index = Math.min(Math.max(frameAtTime(frameTimes, seconds) + count, 0), frameTimes.length - 1);
+  return frameTimes[index] ?? seconds;
+}
