@@ -8,6 +8,7 @@ import { KeyHelp } from "./components/KeyHelp";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
+import { Timeline } from "./components/Timeline";
 import { EngineStatus, OfflineStatus, SaveStatus, type EngineState } from "./components/StatusLine";
 import { UpdateBar } from "./components/UpdateBar";
 import { Welcome } from "./components/Welcome";
@@ -23,6 +24,13 @@ import { handleKey } from "./keys";
 import { createPlayer } from "./player";
 import { createProjects } from "./projects";
 import { createSession } from "./session";
+import { createTimelineZoom } from "./timeline-zoom";
+import { createStrips } from "./strips";
+import { createCutPreview } from "./cut-preview";
+import { StripCache } from "../storage/strip-cache";
+import { StripClient } from "../media/strip-client";
+import { sourceRate } from "./timeline-rate";
+import { rationalValue } from "../core/rational";
 import { guardAcrossTabs } from "./tab-guard";
 
 export function App() {
@@ -40,16 +48,23 @@ export function App() {
   const session = createSession(projects);
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
+  const preview = createCutPreview(player, session.clips);
+  const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
+  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   const autosave = keepProjects(projects, session, exporter.mode);
+  createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
-  // A source opened: the player starts over and the export mode is the project's. Closed: the list is fresh.
+  // A source opened: the player and the timeline start over, and the export mode is the project's.
+  // Closed: the list is fresh.
   createEffect(
     on(session.source, (source) => {
       player.reset();
+      zoom.fit();
+      void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
       if (!source) void projectList.refresh();
     }),
@@ -65,7 +80,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, () => setHelpOpen(!helpOpen()))) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -104,6 +119,9 @@ export function App() {
           onError={session.complain}
           onClose={session.source() ? closeProject : undefined}
         />
+        <button type="button" class="shortcuts" onClick={() => setHelpOpen(true)}>
+          Shortcuts
+        </button>
         <EngineStatus engine={engine()} />
         <OfflineStatus state={updates.offline()} />
       </header>
@@ -113,7 +131,7 @@ export function App() {
       <NoticeBar notice={session.notice()} onDismiss={session.dismiss} />
       <Show when={session.source()} fallback={<Welcome projects={projectList} opener={opener} onError={session.complain} />}>
         {(source) => (
-          <main>
+          <main class="editor">
             <Show when={session.readOnly()}>
               <div class="read-only" role="region" aria-label="Open in another tab">
                 <p>This project is open in another tab, so changes here are off.</p>
@@ -130,11 +148,16 @@ export function App() {
                 </button>
               </div>
             </Show>
-            <PlayerView source={source()} player={player} session={session} />
-            <EditListBar session={session} />
-            <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
-            <ClipList session={session} player={player} />
-            <ExportPanel session={session} exporter={exporter} />
+            <div class="stage">
+              <PlayerView source={source()} player={player} session={session} preview={preview} />
+              <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
+            </div>
+            <aside class="side" aria-label="Clips and export">
+              <ClipList session={session} player={player} />
+              <EditListBar session={session} />
+              <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
+              <ExportPanel session={session} exporter={exporter} />
+            </aside>
           </main>
         )}
       </Show>

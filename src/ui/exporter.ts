@@ -91,6 +91,8 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     const entry: ExportEntry = { id, name: saved, mode: chosenMode, clips: clips.length, duration, state: "running", size: null, detail: "", download: null };
     setExports((list) => [entry, ...list]);
     let running = true;
+    // What the last export said belongs to it, not to this one.
+    session.say(`Exporting ${names ? `${names.length} clips` : name}…`);
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(

@@ -2,12 +2,13 @@ import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { firstAudio, firstVideo } from "../../core/media-info";
 import { frameRateLabel } from "../../core/frame-times";
 import { formatTimecode, parseTime } from "../../core/timecode";
+import type { CutPreview } from "../cut-preview";
 import type { Player } from "../player";
 import type { Session, Source } from "../session";
 import { TimeField } from "./TimeField";
 
-/** The preview, the playhead readouts and the transport buttons. */
-export function PlayerView(props: { source: Source; player: Player; session: Session }) {
+/** The preview, the playhead readouts and the transport buttons (the playhead slider is on the Timeline). */
+export function PlayerView(props: { source: Source; player: Player; session: Session; preview: CutPreview }) {
   const player = props.player;
   const [url, setUrl] = createSignal("");
   createEffect(() => {
@@ -56,15 +57,6 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
           </span>
         </Show>
       </div>
-      <input
-        type="range"
-        aria-label="Position"
-        min="0"
-        max={props.source.info.duration}
-        step="any"
-        value={player.playhead()}
-        onInput={(event) => player.seek(Number(event.currentTarget.value))}
-      />
       <div class="transport">
         <TimeField
           label="Playhead"
@@ -77,8 +69,14 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
             return null;
           }}
         />
+        <button type="button" aria-label="Back one frame" title="Back one frame (←)" onClick={() => player.stepFrames(-1)}>
+          ◀|
+        </button>
         <button type="button" onClick={() => player.togglePlay()} disabled={!!player.previewError()}>
           {player.direction() === "paused" ? "Play" : "Pause"}
+        </button>
+        <button type="button" aria-label="Forward one frame" title="Forward one frame (→)" onClick={() => player.stepFrames(1)}>
+          |▶
         </button>
         <button type="button" onClick={() => props.session.markIn(player.markTime())}>
           Mark IN
@@ -86,6 +84,37 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
         <button type="button" onClick={() => props.session.markOut(player.markTime())}>
           Mark OUT
         </button>
+        <button
+          type="button"
+          aria-pressed={props.preview.current() !== null}
+          title="Play the clips back to back (P)"
+          disabled={!!player.previewError() || props.session.clips().length === 0}
+          onClick={() => props.preview.toggle()}
+        >
+          Preview cut
+        </button>
+        <button
+          type="button"
+          title="Play the selected clip alone (Shift+P)"
+          disabled={!!player.previewError() || !props.session.selected()}
+          onClick={() => {
+            const clip = props.session.selected();
+            if (clip) props.preview.playClip(clip);
+          }}
+        >
+          Preview clip
+        </button>
+        <label>
+          <input type="checkbox" checked={props.preview.loop()} onChange={(event) => props.preview.setLoop(event.currentTarget.checked)} />
+          Loop
+        </label>
+        <Show when={props.preview.current()}>
+          {(now) => (
+            <span role="status" aria-label="Preview">
+              Playing clip {now().number} of {now().of}
+            </span>
+          )}
+        </Show>
         <Show when={pendingIn() !== null}>
           <span>IN at {formatTimecode(pendingIn() ?? 0)}</span>
         </Show>

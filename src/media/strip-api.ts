@@ -1,0 +1,18 @@
+/** Thumbnails as the strip worker makes them: one JPEG per asked time, all the same size. */
+export interface Thumbnails {
+  thumbs: ArrayBuffer[];
+  width: number;
+  height: number;
+}
+
+/**
+ * The strip worker: the timeline's thumbnails and waveform, apart from the media worker so that
+ * they never wait behind an export (nor it behind them). Null: mediabunny cannot read that part
+ * of the file, or the work was stopped.
+ */
+export interface StripApi {
+  thumbnails(file: File, times: number[], height: number): Promise<Thumbnails | null>;
+  waveform(file: File, duration: number): Promise<Uint8Array | null>;
+  /** Stops whatever runs: another file was opened. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+/// <reference lib="webworker" />
+import { expose, transfer } from "comlink";
+import { ALL_FORMATS, AudioSampleSink, BlobSource, CanvasSink, Input } from "mediabunny";
+import { addPeaks, PEAKS_PER_SECOND } from "../core/strip";
+import type { StripApi } from "./strip-api";
+
+const JPEG_QUALITY = 0.7;
+
+// Each call runs while its generation is current; `stop` starts a new one, so old work ends at its next step.
+let generation = 0;
+
+const open = (file: File) => new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+
+/** Page time 0 in the file's timestamps: the first frame, else the sound's start (as the keyframe index counts). */
+async function origin(input: Input): Promise<number> {
+  const track = (await input.getPrimaryVideoTrack()) ?? (await input.getPrimaryAudioTrack());
+  return track ? track.getFirstTimestamp() : 0;
+}
+
+/** Runs `work` on the opened file from page time 0; null when mediabunny cannot read it (or anything fails). */
+async function reading<T>(file: File, work: (input: Input, start: number) => Promise<T | null>): Promise<T | null> {
+  const input = open(file);
+  try {
+    return await work(input, await origin(input));
+  } catch {
+    return null;
+  } finally {
+    input.dispose();
+  }
+}
+
+const thumbnails = (file: File, times: number[], height: number) =>
+  reading(file, async (input, start) => {
+    const mine = generation;
+    const video = await input.getPrimaryVideoTrack();
+    if (!video || !(await video.canDecode())) return null;
+    const width = Math.max(1, Math.round((height * video.displayWidth) / video.displayHeight));
+    const sink = new CanvasSink(video, { width, height, fit: "cover", poolSize: 1 });
+    const thumbs: ArrayBuffer[] = [];
+    for await (const frame of sink.canvasesAtTimestamps(times.map((t) => t + start))) {
+      if (mine !== generation) return null;
+      if (!frame || !("convertToBlob" in frame.canvas)) return null;
+      thumbs.push(await (await frame.canvas.convertToBlob({ type: "image/jpeg", quality: JPEG_QUALITY })).arrayBuffer());
+    }
+    return transfer({ thumbs, width, height }, thumbs);
+  });
+
+const waveform = (file: File, duration: number) =>
+  reading(file, async (input, start) => {
+    const mine = generation;
+    const audio = await input.getPrimaryAudioTrack();
+    if (!audio || !(await audio.canDecode())) return null;
+    const peaks = new Uint8Array(Math.ceil(duration * PEAKS_PER_SECOND));
+    for await (const sample of new AudioSampleSink(audio).samples()) {
+      if (mine !== generation) {
+        sample.close();
+        return null;
+      }
+      const channels = Array.from({ length: sample.numberOfChannels }, (_, c) => {
+        const plane = new Float32Array(sample.numberOfFrames);
+        sample.copyTo(plane, { planeIndex: c, format: "f32-planar" });
+        return plane;
+      });
+      addPeaks(peaks, channels, sample.sampleRate, sample.timestamp - start);
+      sample.close();
+    }
+    return transfer(peaks, [peaks.buffer]);
+  });
+
+const api: StripApi = {
+  thumbnails,
+  waveform,
+  stop: async () => void generation++,
+};
+
+expose(api);
