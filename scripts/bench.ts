@@ -32,6 +32,7 @@ import {
   SOURCE,
   WORK,
 } from "./bench-media";
+import { printEditorBench, runEditorBench, type EditorBench } from "./bench-editor";
 import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
 
@@ -183,19 +184,21 @@ const load = (judge: boolean): string => {
   return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 };
 
-/** `npm run bench -- --only=lists`: the list-scale lines alone, without the exports (minutes, not an hour). */
-async function listsOnly(): Promise<void> {
+/** `npm run bench -- --only=lists` (or `=editor`): those lines alone, without the exports. */
+async function only(part: "lists" | "editor"): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const server = await startServer();
   try {
-    printListScale(await runListScale(URL));
+    if (part === "lists") printListScale(await runListScale(URL));
+    else printEditorBench(await runEditorBench(URL));
   } finally {
     server.kill();
   }
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes("--only=lists")) return listsOnly();
+  if (process.argv.includes("--only=lists")) return only("lists");
+  if (process.argv.includes("--only=editor")) return only("editor");
   const began = performance.now();
   const loadAtStart = load(true);
   log(`start: ${loadAtStart}`);
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
 
   let normal: PageRun;
   let lists: ListScaleRow[] = [];
+  let editor: EditorBench | null = null;
   let big: PageRun | null = null;
   let bigError: string | null = null;
   const server = await startServer();
@@ -273,6 +277,8 @@ async function main(): Promise<void> {
     }
     log("list scale: 1k, 10k and 100k clips…");
     lists = await runListScale(URL);
+    log("editor: thumbnails of a 20-minute source, scrubbing a 2-hour one…");
+    editor = await runEditorBench(URL);
   } finally {
     server.kill();
   }
@@ -409,6 +415,7 @@ async function main(): Promise<void> {
   }
 
   printListScale(lists);
+  if (editor) printEditorBench(editor);
 
   console.log("\noutputs (ffprobe):");
   for (const job of normal.jobs) {
