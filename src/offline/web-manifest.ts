@@ -1,5 +1,5 @@
 import type { ManifestOptions } from "vite-plugin-pwa";
-import { EDIT_LIST_FILES, MEDIA_FILES } from "../ui/file-types";
+import { EDIT_LIST_FILES, MEDIA_FILES } from "../core/file-kinds";
 
 /**
  * The installed app: its name, icons and colours, and the files the operating system may open

@@ -16,7 +16,7 @@ import { ProjectDb } from "../storage/project-db";
 import { keepProjects } from "./autosave";
 import { createExporter } from "./exporter";
 import { droppedHandle, type PickedFile } from "./file-handles";
-import { isEditList } from "./file-types";
+import { isEditList } from "../core/file-kinds";
 import { receiveLaunches } from "./launch-queue";
 import { createOpener } from "./opener";
 import { watchForUpdates } from "../offline/updates";

@@ -1,5 +1,5 @@
 import { isFileHandle, type PickedFile } from "./file-handles";
-import { isEditList } from "./file-types";
+import { isEditList } from "../core/file-kinds";
 
 // The Launch Queue (Chromium, installed apps with `file_handlers`) is not in TypeScript's DOM lib.
 interface LaunchParams {

@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import { WRITERS, type Writable } from "../../core/formats/registry";
 import { MEDIA_COPY_LIMIT } from "../../storage/project-db";
-import { acceptAttribute, EDIT_LIST_FILES } from "../file-types";
+import { acceptAttribute, EDIT_LIST_FILES } from "../../core/file-kinds";
 import { FilePicker } from "./FilePicker";
 import { exportEditList } from "../edit-list-export";
 import type { Session } from "../session";

@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import type { PickedFile } from "../file-handles";
-import { acceptAttribute, MEDIA_FILES } from "../file-types";
+import { acceptAttribute, MEDIA_FILES } from "../../core/file-kinds";
 import { FilePicker } from "./FilePicker";
 
 // Bundled in public/; relative, so the page works under any base path.

@@ -4,7 +4,7 @@ import { firstVideo } from "../../core/media-info";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
 import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
-import { acceptAttribute, MEDIA_FILES } from "../file-types";
+import { acceptAttribute, MEDIA_FILES } from "../../core/file-kinds";
 import type { Opener } from "../opener";
 import type { ListedProject, Projects, VideoReturn } from "../projects";
 import { FilePicker } from "./FilePicker";
