@@ -1,5 +1,4 @@
-import { createEffect, createSignal, on, onCleanup, onMount, Show } from "solid-js";
-import { MediaClient } from "../media/media-client";
+import { createSignal, onCleanup, onMount, Show } from "solid-js";
 import { ClipList } from "./components/ClipList";
 import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
@@ -9,66 +8,18 @@ import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
 import { Timeline } from "./components/Timeline";
-import { EngineStatus, OfflineStatus, SaveStatus, type EngineState } from "./components/StatusLine";
+import { EngineStatus, OfflineStatus, SaveStatus } from "./components/StatusLine";
 import { UpdateBar } from "./components/UpdateBar";
 import { Welcome } from "./components/Welcome";
-import { ProjectDb } from "../storage/project-db";
-import { keepProjects } from "./autosave";
-import { createExporter } from "./exporter";
 import { droppedHandle, type PickedFile } from "./file-handles";
 import { isEditList } from "../core/file-kinds";
 import { receiveLaunches } from "./launch-queue";
-import { createOpener } from "./opener";
-import { watchForUpdates } from "../offline/updates";
 import { handleKey } from "./keys";
-import { createPlayer } from "./player";
-import { createProjects } from "./projects";
-import { createSession } from "./session";
-import { createTimelineZoom } from "./timeline-zoom";
-import { createStrips } from "./strips";
-import { createCutPreview } from "./cut-preview";
-import { StripCache } from "../storage/strip-cache";
-import { StripClient } from "../media/strip-client";
-import { sourceRate } from "./timeline-rate";
-import { rationalValue } from "../core/rational";
-import { guardAcrossTabs } from "./tab-guard";
+import { useApp } from "./app-context";
 
 export function App() {
-  const [engine, setEngine] = createSignal<EngineState>("loading");
+  const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList } = useApp();
   const [helpOpen, setHelpOpen] = createSignal(false);
-  // A restarted worker loads its engine again: the Engine status follows it.
-  const media = new MediaClient((message) => {
-    session.complain(message);
-    void showEngine();
-  });
-  const projects = ProjectDb.open().catch((error: unknown) => {
-    session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
-    return null;
-  });
-  const session = createSession(projects);
-  const opener = createOpener(media, projects, session);
-  const player = createPlayer(() => session.source()?.info);
-  const preview = createCutPreview(player, session.clips);
-  const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
-  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
-  const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
-  const exporter = createExporter(media, session, showEngine);
-  const autosave = keepProjects(projects, session, exporter.mode);
-  createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
-  const updates = watchForUpdates(autosave.flush);
-  const tabs = guardAcrossTabs(session);
-  const projectList = createProjects(projects, session);
-  // A source opened: the player and the timeline start over, and the export mode is the project's.
-  // Closed: the list is fresh.
-  createEffect(
-    on(session.source, (source) => {
-      player.reset();
-      zoom.fit();
-      void strips.show(source);
-      if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
-      if (!source) void projectList.refresh();
-    }),
-  );
 
   onMount(() => {
     void showEngine();

@@ -1,0 +1,72 @@
+import { createContext, createEffect, createSignal, on, useContext } from "solid-js";
+import { rationalValue } from "../core/rational";
+import { MediaClient } from "../media/media-client";
+import { StripClient } from "../media/strip-client";
+import { watchForUpdates } from "../offline/updates";
+import { ProjectDb } from "../storage/project-db";
+import { StripCache } from "../storage/strip-cache";
+import { keepProjects } from "./autosave";
+import type { EngineState } from "./components/StatusLine";
+import { createCutPreview } from "./cut-preview";
+import { createExporter } from "./exporter";
+import { createOpener } from "./opener";
+import { createPlayer } from "./player";
+import { createProjects } from "./projects";
+import { createSession } from "./session";
+import { createStrips } from "./strips";
+import { guardAcrossTabs } from "./tab-guard";
+import { sourceRate } from "./timeline-rate";
+import { createTimelineZoom } from "./timeline-zoom";
+
+/**
+ * The page's composition root: the media client, the database and every store, built once and
+ * wired to each other here, outside the components, which reach them with `useApp`.
+ */
+export function createApp() {
+  const [engine, setEngine] = createSignal<EngineState>("loading");
+  // A restarted worker loads its engine again: the Engine status follows it.
+  const media = new MediaClient((message) => {
+    session.complain(message);
+    void showEngine();
+  });
+  const projects = ProjectDb.open().catch((error: unknown) => {
+    session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
+    return null;
+  });
+  const session = createSession(projects);
+  const opener = createOpener(media, projects, session);
+  const player = createPlayer(() => session.source()?.info);
+  const preview = createCutPreview(player, session.clips);
+  const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
+  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
+  const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
+  const exporter = createExporter(media, session, showEngine);
+  const autosave = keepProjects(projects, session, exporter.mode);
+  createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
+  const updates = watchForUpdates(autosave.flush);
+  const tabs = guardAcrossTabs(session);
+  const projectList = createProjects(projects, session);
+  // A source opened: the player and the timeline start over, and the export mode is the project's.
+  // Closed: the list is fresh.
+  createEffect(
+    on(session.source, (source) => {
+      player.reset();
+      zoom.fit();
+      void strips.show(source);
+      if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
+      if (!source) void projectList.refresh();
+    }),
+  );
+  return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList };
+}
+
+export type AppStores = ReturnType<typeof createApp>;
+
+export const AppContext = createContext<AppStores>();
+
+/** The stores, from within the tree `AppContext` provides them to. */
+export function useApp(): AppStores {
+  const app = useContext(AppContext);
+  if (!app) throw new Error("useApp outside AppContext.Provider");
+  return app;
+}
