@@ -65,7 +65,7 @@ describe("OpenShot project import", () => {
     expect(result.ok && result.value.warnings).toEqual([]);
   });
 
-  it("reads real projects of OpenShot 2.5 and 3.1, naming each clip's file", () => {
+  it("reads real projects of OpenShot 2.5, 3.1 and 3.3, naming each clip's file", () => {
     const old = parse(read(SHARED, "real-2.5.1-three-cuts.osp"));
     expect(old.ok && old.value.entries.map((e) => e.start)).toEqual([0, 2.3, 11.066666666666666]);
     expect(old.ok && old.value.entries[0]?.source).toBe("01.05.2020_11.01.24_REC.mp4");
@@ -74,6 +74,11 @@ describe("OpenShot project import", () => {
       "minetest-2024-04-21_09.42.24.mkv",
       "minetest-2024-04-21_09.47.02.mkv",
     ]);
+    // 3.3.0: one clip trimmed to 3.433–96.333 s (../shared/fixtures/osp/README.md).
+    const three = parse(read(SHARED, "real-3.3.0-one-clip.osp"));
+    expect(three.ok && three.value.entries.map((e) => [e.start.toFixed(3), e.end.toFixed(3)])).toEqual([["3.433", "96.333"]]);
+    // None of them changes speed or switches a stream off: nothing to warn of.
+    expect([old, two, three].map((r) => r.ok && r.value.warnings)).toEqual([[], [], []]);
   });
 
   it("skips broken clips with a warning and refuses what is not a project", () => {
