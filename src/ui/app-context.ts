@@ -57,6 +57,13 @@ export function createApp() {
       if (!source) void projectList.refresh();
     }),
   );
+  // The list and the timeline follow a preview: the clip playing is the selected one.
+  createEffect(
+    on(
+      () => preview.current()?.clip,
+      (clip) => clip && session.select(clip.id),
+    ),
+  );
   return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList };
 }
 

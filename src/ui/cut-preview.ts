@@ -55,7 +55,8 @@ export function createCutPreview(player: Player, clips: () => Clip[]) {
     /** The clip playing, as "clip N of M" counts it (1-based, of the list played), or null. */
     current: () => {
       const now = playing();
-      return now && { number: now.index + 1, of: now.clips.length };
+      const clip = now?.clips[now.index];
+      return now && clip ? { clip, number: now.index + 1, of: now.clips.length } : null;
     },
     loop,
     setLoop,

@@ -29,8 +29,12 @@ test("Preview cut plays the clips back to back in list order, jumping over what 
   // Sampled from before the start until well after the two seconds of clips.
   const sampling = videoTimes(page, 5000);
   await page.getByRole("button", { name: "Preview cut" }).click();
+  const rows = page.getByRole("list", { name: "Clips" }).getByRole("listitem");
   await expect(page.getByRole("status", { name: "Preview" })).toHaveText("Playing clip 1 of 2");
+  // The list follows: the clip playing is the selected row.
+  await expect(rows.nth(0)).toHaveAttribute("aria-current", "true");
   await expect(page.getByRole("status", { name: "Preview" })).toHaveText("Playing clip 2 of 2");
+  await expect(rows.nth(1)).toHaveAttribute("aria-current", "true");
   await expect(page.getByRole("button", { name: "Preview cut" })).toHaveAttribute("aria-pressed", "false");
   const times = await sampling;
   const playing = times.filter((t, i) => i > 0 && t !== times[i - 1]);
