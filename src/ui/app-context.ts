@@ -15,7 +15,6 @@ import { createProjects } from "./projects";
 import { createSession } from "./session";
 import { createStrips } from "./strips";
 import { guardAcrossTabs } from "./tab-guard";
-import { sourceRate } from "./timeline-rate";
 import { createTimelineZoom } from "./timeline-zoom";
 
 /**
@@ -38,7 +37,7 @@ export function createApp() {
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
   const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
-  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(sourceRate(session.source()?.info)));
+  const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(player.stepRate()));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
   const autosave = keepProjects(projects, session, exporter.mode);

@@ -38,6 +38,16 @@ export function createPlayer(info: () => MediaInfo | undefined) {
   const origin = () => info()?.origin ?? 0;
   const canPreview = () => video !== undefined && previewError() === null;
   const clamp = (t: number) => Math.min(Math.max(t, 0), duration());
+  /** The start of the frame showing at `time`. */
+  const snap = (time: number): number => {
+    const times = frameTimes();
+    return times ? stepFrameTimes(times, time, 0) : snapToFrame(time, rate());
+  };
+  /** `count` frames on from `time` (back where negative). */
+  const stepFrom = (time: number, count: number): number => {
+    const times = frameTimes();
+    return times ? stepFrameTimes(times, time, count) : stepFrames(time, count, rate());
+  };
 
   function seek(time: number): void {
     const t = clamp(time);
@@ -99,10 +109,11 @@ export function createPlayer(info: () => MediaInfo | undefined) {
       return times ? frameAtTime(times, playhead()) : frameIndexAt(playhead(), rate());
     },
     /** The start of the frame on screen: where a mark belongs. */
-    markTime: () => {
-      const times = frameTimes();
-      return times ? stepFrameTimes(times, playhead(), 0) : snapToFrame(playhead(), rate());
-    },
+    markTime: () => snap(playhead()),
+    snap,
+    stepFrom,
+    /** The rate frames are stepped at: the video's, else hundredths of a second for sound alone. */
+    stepRate: rate,
     attach(element: HTMLVideoElement) {
       video = element;
       setPreviewError(null);
@@ -127,8 +138,7 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     reverse: () => playReverse(faster("reverse")),
     stepFrames: (count: number) => {
       stop();
-      const times = frameTimes();
-      seek(times ? stepFrameTimes(times, playhead(), count) : stepFrames(playhead(), count, rate()));
+      seek(stepFrom(playhead(), count));
     },
     stepSeconds: (seconds: number) => {
       stop();

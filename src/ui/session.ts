@@ -149,13 +149,13 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     if (added) say(`Added clip ${outcome.value.clips.length}`);
   }
 
-  /** I or O on the selected clip: its bound moves to the playhead. */
-  function setBound(clip: Clip, field: ClipField, time: number): void {
-    const edited = setClipBound(clips(), clip.id, field, time, duration());
-    if (!edited.ok) return complain(`Clip ${place(clip.id)}: ${edited.error}`);
+  /** A clip's IN or OUT moved to `time` (I or O on the selected clip, a dragged or stepped edge). */
+  function setBound(id: number, field: ClipField, time: number): void {
+    const edited = setClipBound(clips(), id, field, time, duration());
+    if (!edited.ok) return complain(`Clip ${place(id)}: ${edited.error}`);
     if (!editable()) return;
     setClips(edited.value);
-    say(`Clip ${place(clip.id)} ${field === "start" ? "IN" : "OUT"} set to ${formatTimecode(time)}`);
+    say(`Clip ${place(id)} ${field === "start" ? "IN" : "OUT"} set to ${formatTimecode(time)}`);
   }
 
   /** S: the clip under the playhead (the selected one, where clips overlap) in two. */
@@ -202,14 +202,14 @@ export function createSession(projects: Promise<ProjectDb | null>) {
     /** I: the selected clip's IN, or the IN of a clip to come. */
     markIn: (time: number) => {
       const clip = selected();
-      if (clip) return setBound(clip, "start", time);
+      if (clip) return setBound(clip.id, "start", time);
       setMarking(markIn(time));
       say("IN set; press O (or M) at the OUT point");
     },
     /** O: the selected clip's OUT, or the OUT that adds the clip being marked. */
     markOut: (time: number) => {
       const clip = selected();
-      if (clip) setBound(clip, "end", time);
+      if (clip) setBound(clip.id, "end", time);
       else applyMark(markOut(marking(), clips(), time, duration()));
     },
     /** M always marks a new clip, whatever is selected. */
@@ -227,6 +227,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       if (next) setSelectedId(next.id);
       return next;
     },
+    setBound,
     split,
     mergeSelected,
     editTime,

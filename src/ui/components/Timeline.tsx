@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show } from "solid-js";
 import type { Clip, ClipField } from "../../core/clips";
-import { snapToFrame, stepFrames } from "../../core/frames";
+import { stepFrames } from "../../core/frames";
 import { snapTime } from "../../core/snapping";
 import { assignLanes } from "../../core/timeline-lanes";
 import { fractionAt, isZoomed, rulerMarks, timeAt, visibleKeyframes } from "../../core/timeline-view";
@@ -8,7 +8,6 @@ import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
 import type { TimelineZoom } from "../timeline-zoom";
-import { sourceRate } from "../timeline-rate";
 import { TimelineStrips } from "./TimelineStrips";
 import type { Strip } from "../../core/strip";
 
@@ -38,7 +37,6 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
 
   const info = () => session.source()?.info;
   const duration = () => session.duration();
-  const rate = () => sourceRate(info());
   const view = zoom.view;
   const pendingIn = () => session.marking().pendingIn;
   const selectedPlace = () => session.clips().findIndex((c) => c.id === session.selected()?.id) + 1;
@@ -59,11 +57,10 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   // The playhead never leaves the view: playing past its edge pages on.
   createEffect(on(props.player.playhead, (time) => zoom.follow(time)));
 
-  /** An edge moved: the clip is selected and its bound set, as I or O at that time would (one undo step). */
+  /** An edge moved: the clip is selected and its bound set (one undo step). */
   function commit(id: number, field: ClipField, time: number): void {
     session.select(id);
-    if (field === "start") session.markIn(time);
-    else session.markOut(time);
+    session.setBound(id, field, time);
   }
 
   /** Where a dragged edge lands: on a nearby target unless Alt is held, else on a frame start, never past the other edge. */
@@ -75,8 +72,8 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     ];
     const tolerance = (SNAP_PX * view().span) / Math.max(width(), 1);
     const snapped = free ? raw : snapTime(raw, targets, tolerance);
-    const time = snapped === raw ? snapToFrame(raw, rate()) : snapped;
-    const frame = stepFrames(0, 1, rate());
+    const time = snapped === raw ? props.player.snap(raw) : snapped;
+    const frame = stepFrames(0, 1, props.player.stepRate());
     return field === "start" ? Math.min(Math.max(time, 0), clip.end - frame) : Math.max(Math.min(time, duration()), clip.start + frame);
   }
 
@@ -104,7 +101,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     if (sign === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     event.stopPropagation();
-    commit(clip.id, field, stepFrames(clip[field], sign, rate()));
+    commit(clip.id, field, props.player.stepFrom(clip[field], sign));
   }
 
   function scrub(event: PointerEvent): void {
