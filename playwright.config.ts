@@ -32,13 +32,13 @@ export default defineConfig({
     {
       // The app as `npm start` serves it (with isolation headers); no service worker in the way.
       name: "app",
-      testIgnore: /static-host\.spec\.ts/,
+      testIgnore: /(static-host|streamed-download)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${port}/`, serviceWorkers: "block" },
     },
     {
       // dist/ from a plain static server that sends no special headers, under a sub-path.
       name: "static-host",
-      testMatch: /static-host\.spec\.ts/,
+      testMatch: /(static-host|streamed-download)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${staticPort}${STATIC_HOST_PATH}`, serviceWorkers: "allow" },
     },
   ],

@@ -1,4 +1,4 @@
-import { downloadZip } from "client-zip";
+import { downloadZip, makeZip } from "client-zip";
 import type { Clip } from "../core/clips";
 import { frameless } from "../core/frames";
 import { plural } from "../core/plural";
@@ -26,6 +26,12 @@ export function framelessMessage(indexes: readonly number[]): string {
 /** ffmpeg.wasm running a whole export into a sink: for what the packet engine cannot do. */
 export type Fallback = (request: RenderRequest, sink: OutputSink, onProgress: (p: ExportProgress) => void) => Promise<void>;
 
+interface ZipEntry {
+  name: string;
+  input: Blob;
+  lastModified: Date;
+}
+
 interface Made {
   engine: Exported["engine"];
   note: string;
@@ -52,16 +58,30 @@ export class ExportJobs {
   }
 
   private async run(request: RenderRequest, destination: ExportDestination, report: (p: ExportProgress) => void): Promise<JobResult<Exported>> {
+    const result = await this.attempt(request, destination, report);
+    // A download already offered for the output ends with it, even when nothing was written.
+    const stream = destination.kind === "zip" ? destination.stream : null;
+    if (!result.ok && stream && !stream.locked) await stream.abort(result.error).catch(() => undefined);
+    return result;
+  }
+
+  private async attempt(request: RenderRequest, destination: ExportDestination, report: (p: ExportProgress) => void): Promise<JobResult<Exported>> {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
     const unreadable = pastReadableEnd(request.clips, request.info);
     if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
     const rate = firstVideo(request.info)?.frameRate;
     const empty = rate ? frameless(request.clips, rate) : [];
     if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));
-    // Kept in memory, the output is judged by the source's bit rate before anything is written.
-    const seconds = request.clips.reduce((sum, c) => sum + (c.end - c.start), 0);
-    const inMemory = destination.kind === "memory" || destination.kind === "zip";
-    if (inMemory && (request.info.bitRate / 8) * seconds > MEMORY_LIMIT) return jobFailed(tooLargeForMemory());
+    // What memory holds at once is judged by the source's bit rate before anything is written: the
+    // whole output, or (a streamed ZIP) the longest clip.
+    const lengths = request.clips.map((c) => c.end - c.start);
+    const held =
+      destination.kind === "memory" || (destination.kind === "zip" && !destination.stream)
+        ? lengths.reduce((a, b) => a + b, 0)
+        : destination.kind === "zip"
+          ? lengths.reduce((a, b) => Math.max(a, b), 0)
+          : 0;
+    if ((request.info.bitRate / 8) * held > MEMORY_LIMIT) return jobFailed(tooLargeForMemory());
     const abort = new AbortController();
     this.running = abort;
     const began = performance.now();
@@ -93,18 +113,53 @@ export class ExportJobs {
     return { ...made, blob: await sink.close() };
   }
 
-  /** Each clip its own MP4: into the folder picked, or gathered in a ZIP that is downloaded. */
+  /**
+   * Each clip its own MP4: into the folder picked, or gathered in a ZIP. A streamed ZIP asks for
+   * the next clip only once the download has taken the last, so one clip at a time is in memory.
+   */
   private async perClip(
     request: RenderRequest,
     destination: Extract<ExportDestination, { kind: "folder" | "zip" }>,
     signal: AbortSignal,
     progress: (fraction: number, clip: number) => void,
   ): Promise<Exported> {
+    let made: Made = { engine: "packet", note: "" };
+    const files = this.clipFiles(request, destination, signal, progress, (m) => (made = m));
+    if (destination.kind === "folder") {
+      // Each clip is written into its own file: nothing comes back to gather.
+      while (!(await files.next()).done);
+      return { ...made, blob: null };
+    }
+    if (destination.stream) {
+      await makeZip(files)
+        .pipeTo(destination.stream, { signal })
+        .catch((error: unknown) => {
+          // Our own refusals come through as they are; anything else is the download ending early.
+          if (signal.aborted || error instanceof MediaError) throw error;
+          throw new MediaError("cancelled", "Export stopped: the download was cancelled or failed");
+        });
+      return { ...made, blob: null };
+    }
+    const kept: ZipEntry[] = [];
+    let size = 0;
+    for await (const file of files) {
+      size += file.input.size;
+      if (size > MEMORY_LIMIT) throw tooLargeForMemory();
+      kept.push(file);
+    }
+    return { ...made, blob: await downloadZip(kept).blob() };
+  }
+
+  /** Makes the clips one after another, each into its file in the folder or else into memory, yielded. */
+  private async *clipFiles(
+    request: RenderRequest,
+    destination: Extract<ExportDestination, { kind: "folder" | "zip" }>,
+    signal: AbortSignal,
+    progress: (fraction: number, clip: number) => void,
+    onMade: (made: Made) => void,
+  ): AsyncGenerator<ZipEntry> {
     const lengths = request.clips.map((c) => c.end - c.start);
     const total = lengths.reduce((a, b) => a + b, 0) || 1;
-    const files: { name: string; input: Blob }[] = [];
-    let size = 0;
-    let made: Made = { engine: "packet", note: "" };
     for (const [index, clip] of request.clips.entries()) {
       const name = destination.names[index] as string;
       const sink =
@@ -113,18 +168,14 @@ export class ExportJobs {
           : new MemorySink();
       const before = lengths.slice(0, index).reduce((a, b) => a + b, 0);
       const one: Clip[] = [clip];
-      made = await this.into({ ...request, clips: one }, sink, signal, (fraction) =>
-        progress((before + fraction * (lengths[index] as number)) / total, index),
+      onMade(
+        await this.into({ ...request, clips: one }, sink, signal, (fraction) =>
+          progress((before + fraction * (lengths[index] as number)) / total, index),
+        ),
       );
       const blob = await sink.close();
-      if (blob) {
-        size += blob.size;
-        if (size > MEMORY_LIMIT) throw tooLargeForMemory();
-        files.push({ name, input: blob });
-      }
+      if (blob) yield { name, input: blob, lastModified: new Date() };
     }
-    const blob = destination.kind === "zip" ? await downloadZip(files).blob() : null;
-    return { ...made, blob };
   }
 
   /** One MP4 into `sink`, by whichever engine can make it. */

@@ -16,13 +16,14 @@ export interface EngineInfo {
 
 /**
  * Where an export is written: a file the user picked (streamed), or memory (then downloaded); with
- * one file a clip, a folder the user picked, or a ZIP made in memory. `names`: one per clip.
+ * one file a clip, a folder the user picked, or a ZIP, written to `stream` as it is made (a
+ * download in progress) or else made in memory. `names`: one per clip.
  */
 export type ExportDestination =
   | { kind: "file"; handle: FileSystemFileHandle }
   | { kind: "memory" }
   | { kind: "folder"; handle: FileSystemDirectoryHandle; names: string[] }
-  | { kind: "zip"; names: string[] };
+  | { kind: "zip"; names: string[]; stream: WritableStream<Uint8Array> | null };
 
 /** A finished export: the file (memory only), which engine wrote it, and why ffmpeg ran or a smart cut was not. */
 export interface Exported {

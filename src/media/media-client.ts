@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from "comlink";
+import { proxy, transfer, wrap, type Remote } from "comlink";
 import { fail, type Result } from "../core/result";
 import type { ExportProgress } from "../core/progress";
 import type { MediaInfo } from "../core/media-info";
@@ -156,7 +156,9 @@ export class MediaClient {
     onProgress: (progress: ExportProgress) => void,
   ): Promise<JobResult<Exported>> {
     try {
-      return await this.call<JobResult<Exported>>((api) => api.render(request, destination, proxy(onProgress)));
+      // A download's stream moves to the worker, which writes it; it cannot be copied.
+      const sent = destination.kind === "zip" && destination.stream ? transfer(destination, [destination.stream]) : destination;
+      return await this.call<JobResult<Exported>>((api) => api.render(request, sent, proxy(onProgress)));
     } catch (error) {
       const silent = error instanceof WorkerGone && error.silent;
       const why = silent ? ENGINE_STOPPED : `The media engine crashed while exporting (${reason(error)})`;

@@ -2,6 +2,7 @@
 import { clientsClaim } from "workbox-core";
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
 import { WORKER_POLICY } from "./content-security";
+import { serveStreamedDownloads } from "./download-route";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -19,6 +20,9 @@ function withHeaders(request: Request, response: Response): Response {
   if (request.destination === "worker") headers.set("Content-Security-Policy", WORKER_POLICY);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
+
+// First, so its listener answers the download URLs before the precache looks at them.
+serveStreamedDownloads(self);
 
 addPlugins([{ handlerWillRespond: async ({ request, response }) => withHeaders(request, response) }]);
 // Hashed file names make every entry its own version: an update fetches only what changed (the

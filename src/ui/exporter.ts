@@ -4,6 +4,7 @@ import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
 import type { ExportProgress } from "../core/progress";
 import type { ExportDestination } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
+import { offerDownload } from "../offline/download-offer";
 import { download, type Download } from "./download";
 import { askPicker } from "./file-handles";
 import type { Session } from "./session";
@@ -17,14 +18,16 @@ const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
 
 /**
  * Where the export goes: a file (or, one file a clip, a folder) the user picks, written as it is
- * made (any size, flat memory), where the browser can; otherwise memory, then a download (a ZIP
- * of the clips). Null: the user closed the picker.
+ * made (any size, flat memory), where the browser can; otherwise memory, then a download. A ZIP of
+ * the clips streams into a download as it is made where the service worker can serve one.
+ * Null: the user closed the picker.
  */
-async function pickDestination(name: string, names: string[] | null): Promise<ExportDestination | null> {
-  if (names) {
-    if (!("showDirectoryPicker" in window)) return { kind: "zip", names };
-    const handle = await pick(() => window.showDirectoryPicker({ id: "clipmark-export", mode: "readwrite" }));
-    return handle === "none" ? { kind: "zip", names } : handle && { kind: "folder", handle, names };
+async function pickDestination(name: string, clipFiles: { names: string[]; zip: string } | null): Promise<ExportDestination | null> {
+  if (clipFiles) {
+    const { names } = clipFiles;
+    const handle = "showDirectoryPicker" in window ? await pick(() => window.showDirectoryPicker({ id: "clipmark-export", mode: "readwrite" })) : "none";
+    if (handle !== "none") return handle && { kind: "folder", handle, names };
+    return { kind: "zip", names, stream: await offerDownload(clipFiles.zip, "application/zip") };
   }
   if (!("showSaveFilePicker" in window)) return { kind: "memory" };
   const types = [{ description: "MP4 video", accept: { "video/mp4": [".mp4"] as `.${string}`[] } }];
@@ -78,7 +81,7 @@ export function createExporter(media: MediaClient, session: Session, afterRun: (
     // Named apart from the session's other exports, so two modes never share a download name.
     const name = exportFileName(source.file.name, chosenMode, new Set(exports().map((e) => e.name)));
     const names = perClip() ? clipFileNames(source.file.name, clips.map((c) => c.label)) : null;
-    const destination = await pickDestination(name, names);
+    const destination = await pickDestination(name, names && { names, zip: zipFileName(source.file.name) });
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
     const saved =
       destination.kind === "file" || destination.kind === "folder"
