@@ -9,6 +9,9 @@ import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db
 import { readHandle, type PickedFile } from "./file-handles";
 import type { Session } from "./session";
 
+/** The media worker as opening needs it. */
+export type OpenMedia = Pick<MediaClient, "probe" | "identify">;
+
 interface Probed {
   picked: PickedFile;
   info: MediaInfo;
@@ -27,7 +30,7 @@ const freshName = (fileName: string, others: number) => (others === 0 ? fileName
  * project opened from the list finds its video (a kept copy, a handle, or the person picks it
  * again, checked to be the same file); "New project" starts afresh on a file.
  */
-export function createOpener(media: MediaClient, projects: Promise<ProjectDb | null>, session: Session) {
+export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | null>, session: Session) {
   const [opening, setOpening] = createSignal<string | null>(null);
 
   /** Probes first; only a file that probes cleanly replaces what is open. */
