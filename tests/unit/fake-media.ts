@@ -16,14 +16,23 @@ class Calls<Ask, Answer> {
   readonly waiting: Waiting<Ask, Answer>[] = [];
 
   add(ask: Ask): Promise<Answer> {
-    return new Promise((resolve) => this.waiting.push({ ask, answer: resolve }));
+    return new Promise((resolve) => {
+      const call = {
+        ask,
+        answer: (value: Answer) => {
+          this.waiting.splice(this.waiting.indexOf(call), 1);
+          resolve(value);
+        },
+      };
+      this.waiting.push(call);
+    });
   }
 
-  /** Takes the oldest waiting call `which` picks; a test that expects one that is not there fails. */
-  take(which: (ask: Ask) => boolean, what: string): Waiting<Ask, Answer> {
-    const at = this.waiting.findIndex((call) => which(call.ask));
-    if (at < 0) throw new Error(`no ${what} is waiting`);
-    return this.waiting.splice(at, 1)[0] as Waiting<Ask, Answer>;
+  /** The oldest waiting call `which` picks; a test that expects one that is not there fails. */
+  find(which: (ask: Ask) => boolean, what: string): Waiting<Ask, Answer> {
+    const call = this.waiting.find((waiting) => which(waiting.ask));
+    if (!call) throw new Error(`no ${what} is waiting`);
+    return call;
   }
 }
 
@@ -69,7 +78,7 @@ export class FakeMedia implements AppMedia {
   }
 
   cancel(): Promise<void> {
-    for (const call of this.renders.waiting.splice(0)) call.answer({ ok: false, kind: "cancelled", error: CANCELLED });
+    for (const call of [...this.renders.waiting]) call.answer({ ok: false, kind: "cancelled", error: CANCELLED });
     return Promise.resolve();
   }
 
@@ -77,8 +86,8 @@ export class FakeMedia implements AppMedia {
   finishProbe(name: string): void {
     const probe = this.files[name];
     if (!probe) throw new Error(`the fake has no file ${name}`);
-    const probed = this.probes.take((file) => file.name === name, `probe of ${name}`);
-    const identified = this.identities.take((file) => file.name === name, `identify of ${name}`);
+    const probed = this.probes.find((file) => file.name === name, `probe of ${name}`);
+    const identified = this.identities.find((file) => file.name === name, `identify of ${name}`);
     if ("error" in probe) {
       probed.answer(fail(probe.error));
       identified.answer(fail(probe.error));
@@ -90,6 +99,6 @@ export class FakeMedia implements AppMedia {
 
   /** The oldest export still running. */
   running(): Waiting<Render, JobResult<Exported>> {
-    return this.renders.take(() => true, "export");
+    return this.renders.find(() => true, "export");
   }
 }
