@@ -117,9 +117,12 @@ export class StripCache {
   async put(strip: StoredStrip): Promise<boolean> {
     const bytes = stripBytes(strip);
     if (bytes > this.budget || !(await hasRoom(bytes))) return false;
-    const db = await this.open().catch(() => null);
-    if (!db) return false;
-    const transaction = db.transaction(["strips", "uses"], "readwrite");
+    return this.store(strip, bytes).catch(() => false);
+  }
+
+  /** Stores a strip and its use in one transaction with the drops that make room for it: all or nothing. */
+  private async store(strip: StoredStrip, bytes: number): Promise<boolean> {
+    const transaction = (await this.open()).transaction(["strips", "uses"], "readwrite");
     const committed = transaction.done.then(
       () => true,
       () => false,
@@ -137,7 +140,7 @@ export class StripCache {
       writes.push(strips.put(strip), uses.put({ fingerprint: strip.fingerprint, usedAt: this.now(), bytes }));
       await Promise.all(writes);
     } catch {
-      // All or nothing: the strips dropped to make room come back with the abort (their requests fail with it).
+      // The strips dropped to make room come back with the abort (their requests fail with it).
       void Promise.allSettled(writes);
       try {
         transaction.abort();
