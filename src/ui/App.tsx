@@ -18,7 +18,7 @@ import { handleKey } from "./keys";
 import { useApp } from "./app-context";
 
 export function App() {
-  const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList } = useApp();
+  const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList, settings } = useApp();
   const [helpOpen, setHelpOpen] = createSignal(false);
 
   onMount(() => {
@@ -31,7 +31,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, shortcuts: settings.shortcuts() })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -112,7 +112,7 @@ export function App() {
           </main>
         )}
       </Show>
-      <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} />
+      <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} settings={settings} />
       <ImportPreview session={session} />
     </div>
   );
