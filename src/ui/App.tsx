@@ -4,6 +4,7 @@ import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
+import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
@@ -73,6 +74,7 @@ export function App() {
         <button type="button" class="shortcuts" onClick={() => setHelpOpen(true)}>
           Shortcuts
         </button>
+        <ThemeSwitch theme={settings.theme()} onChoose={settings.chooseTheme} />
         <EngineStatus engine={engine()} />
         <OfflineStatus state={updates.offline()} />
       </header>
