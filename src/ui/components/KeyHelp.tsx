@@ -111,8 +111,9 @@ export function KeyHelp(props: { open: boolean; onClose: () => void; settings: S
         {(found) => (
           <div class="key-help-clash" role="alert">
             <p>
-              {comboWords(found().combo)} is already the key for {actionName(found().holder)}. Swap, giving {actionName(found().holder)}{" "}
-              {keysOf(found().id)}?
+              You pressed {comboWords(found().combo)} for {actionName(found().id)}, but {comboWords(found().combo)} is already the key for{" "}
+              {actionName(found().holder)}. Swap them: {actionName(found().id)} gets {comboWords(found().combo)},{" "}
+              {actionName(found().holder)} gets {keysOf(found().id)}?
             </p>
             <button type="button" ref={(button) => queueMicrotask(() => button.focus())} onClick={() => swap(found())}>
               Swap keys
@@ -138,7 +139,14 @@ export function KeyHelp(props: { open: boolean; onClose: () => void; settings: S
                   <For each={line.actions}>
                     {(id) => (
                       <span class="key-help-action">
-                        <kbd>{keysOf(id)}</kbd>
+                        <For each={props.settings.shortcuts()[id]} fallback={<span>none</span>}>
+                          {(combo, index) => (
+                            <>
+                              {index() > 0 && " or "}
+                              <kbd>{comboWords(combo)}</kbd>
+                            </>
+                          )}
+                        </For>
                         <button
                           type="button"
                           ref={(button) => changeButtons.set(id, button)}
