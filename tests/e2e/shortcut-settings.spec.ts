@@ -85,7 +85,7 @@ test("a key another action has is swapped only when asked; Escape cancels a wait
 
   await rebind(page, "Set IN", "o");
   const clash = dialog(page).getByRole("alert");
-  await expect(clash).toContainText("O is already the key for Set OUT");
+  await expect(clash).toContainText("You pressed O for Set IN, but O is already the key for Set OUT. Swap them: Set IN gets O, Set OUT gets I?");
   await expect(clash.getByRole("button", { name: "Swap keys" })).toBeFocused();
   await clash.getByRole("button", { name: "Keep as it was" }).click();
   await expect(line(page, SET_IN).locator("kbd")).toHaveText("I");
@@ -152,6 +152,22 @@ test.describe("the theme", () => {
     expect(await background(page)).toBe(LIGHT);
     await page.emulateMedia({ colorScheme: "dark" });
     expect(await background(page)).toBe(DARK);
+  });
+
+  test("the kept theme is on the page before its first paint", async ({ page }) => {
+    await page.getByRole("combobox", { name: "Theme" }).selectOption({ label: "Light" });
+    await page.addInitScript(() => {
+      const times = window as { themeAt?: number };
+      new MutationObserver(() => (times.themeAt ??= performance.now())).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-theme"] });
+    });
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: "Theme" })).toHaveValue("light");
+    const { themeAt, firstPaint } = await page.evaluate(() => ({
+      themeAt: (window as { themeAt?: number }).themeAt,
+      firstPaint: performance.getEntriesByName("first-paint")[0]?.startTime,
+    }));
+    expect(themeAt).toBeDefined();
+    expect(firstPaint).toBeGreaterThan(themeAt as number);
   });
 
   test("a damaged record of the settings gives the defaults, not a broken page", async ({ page }) => {
