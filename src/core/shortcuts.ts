@@ -1,4 +1,4 @@
-import { isCombo, refusal } from "./key-combo";
+import { comboWords, isCombo, refusal } from "./key-combo";
 import { isObject } from "./json";
 
 /** Every action a key can do, with its name on the page ("Change key for Set IN") and its default keys. */
@@ -70,6 +70,9 @@ export const SHORTCUT_LINES: readonly { does: string; actions: readonly ActionId
   { does: "Undo / redo a change to the clip list (Cmd for Ctrl on macOS)", actions: ["undo", "redo"] },
   { does: "Show or hide this list", actions: ["help"] },
 ];
+
+/** An action's keys as the page shows them: "← or ,". */
+export const keysWords = (map: KeyMap, id: ActionId): string => map[id].map(comboWords).join(" or ") || "no key";
 
 /** The action `combo` does, if any. */
 export const actionAt = (map: KeyMap, combo: string): ActionId | undefined => ACTION_IDS.find((id) => map[id].includes(combo));

@@ -1,6 +1,6 @@
 import { clipEntry, type Clip, type ClipField } from "../core/clips";
 import { comboOf } from "../core/key-combo";
-import { actionAt, type ActionId, type KeyMap } from "../core/shortcuts";
+import { actionAt, keysWords, type ActionId, type KeyMap } from "../core/shortcuts";
 import type { Player } from "./player";
 import type { Session } from "./session";
 import type { CutPreview } from "./cut-preview";
@@ -42,10 +42,14 @@ const goToClip = (clip: Clip | undefined, session: Session, player: Player): voi
   if (clip) player.seek(clipEntry(clip, session.frameRate()));
 };
 
-function goToBound(session: Session, player: Player, field: ClipField): void {
+/** How to select a clip, in the keys as they are now. */
+const howToSelect = (shortcuts: KeyMap): string =>
+  `Select a clip (click it, or ${keysWords(shortcuts, "selectPrevious")} / ${keysWords(shortcuts, "selectNext")})`;
+
+function goToBound(session: Session, player: Player, page: PageKeys, field: ClipField): void {
   const clip = session.selected();
   if (clip) player.seek(clip[field]);
-  else session.complain("Select a clip (click it, or ↑/↓) to go to its IN or OUT");
+  else session.complain(`${howToSelect(page.shortcuts)} to go to its IN or OUT`);
 }
 
 /** Enter or Escape in a text field (its own handler has committed or undone the typing) leaves it. */
@@ -53,10 +57,10 @@ function leaveField(event: KeyboardEvent, target: HTMLElement): void {
   if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
 }
 
-function playSelected(session: Session, preview: CutPreview): void {
+function playSelected(session: Session, page: PageKeys): void {
   const clip = session.selected();
-  if (clip) preview.playClip(clip);
-  else session.complain("Select a clip (click it, or ↑/↓) to play it alone");
+  if (clip) page.preview.playClip(clip);
+  else session.complain(`${howToSelect(page.shortcuts)} to play it alone`);
 }
 
 /** Escape stops a running preview first, else selects no clip. */
@@ -93,8 +97,8 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     markIn: () => session.markIn(player.markTime()),
     markOut: () => session.markOut(player.markTime()),
     toggleMark: () => session.toggleMark(player.markTime()),
-    goToIn: () => goToBound(session, player, "start"),
-    goToOut: () => goToBound(session, player, "end"),
+    goToIn: () => goToBound(session, player, page, "start"),
+    goToOut: () => goToBound(session, player, page, "end"),
     split: () => session.split(player.markTime()),
     selectPrevious: () => goToClip(session.selectNext(-1), session, player),
     selectNext: () => goToClip(session.selectNext(1), session, player),
@@ -102,7 +106,7 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     start: () => player.seek(0),
     end: () => player.seek(session.duration()),
     previewCut: page.preview.toggle,
-    previewClip: () => playSelected(session, page.preview),
+    previewClip: () => playSelected(session, page),
     zoomIn: () => page.zoom.zoomIn(player.playhead()),
     zoomOut: () => page.zoom.zoomOut(player.playhead()),
     zoomFit: page.zoom.fit,

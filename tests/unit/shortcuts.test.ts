@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionAt, assign, DEFAULT_KEYS, parseKeyMap, SHORTCUT_LINES, swap, type ActionId } from "../../src/core/shortcuts";
+import { actionAt, assign, DEFAULT_KEYS, keysWords, parseKeyMap, SHORTCUT_LINES, swap, type ActionId } from "../../src/core/shortcuts";
 
 const allCombos = (map: typeof DEFAULT_KEYS) => Object.values(map).flat();
 
@@ -16,6 +16,14 @@ describe("the default keys", () => {
   it("are all on the key list, each action once", () => {
     const listed = SHORTCUT_LINES.flatMap((line) => line.actions);
     expect([...listed].sort()).toEqual(Object.keys(DEFAULT_KEYS).sort());
+  });
+});
+
+describe("keysWords", () => {
+  it("shows an action's keys as they are now, or that it has none", () => {
+    expect(keysWords(DEFAULT_KEYS, "frameBack")).toBe("← or ,");
+    expect(keysWords(swap(DEFAULT_KEYS, "markIn", "O"), "markIn")).toBe("O");
+    expect(keysWords({ ...DEFAULT_KEYS, markIn: [] }, "markIn")).toBe("no key");
   });
 });
 

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { comboOf, comboWords, isModifierOnly } from "../../core/key-combo";
-import { actionName, SHORTCUT_LINES, type ActionId } from "../../core/shortcuts";
+import { actionName, keysWords, SHORTCUT_LINES, type ActionId } from "../../core/shortcuts";
 import type { SettingsState } from "../settings";
 import "./key-help.css";
 
@@ -32,7 +32,7 @@ export function KeyHelp(props: { open: boolean; onClose: () => void; settings: S
     if (props.open && !dialog.open) dialog.showModal();
     if (!props.open && dialog.open) dialog.close();
   });
-  const keysOf = (id: ActionId) => props.settings.shortcuts()[id].map(comboWords).join(" or ") || "none";
+  const keysOf = (id: ActionId) => keysWords(props.settings.shortcuts(), id);
 
   const startWaiting = (id: ActionId) => {
     setClash(null);
@@ -139,7 +139,7 @@ export function KeyHelp(props: { open: boolean; onClose: () => void; settings: S
                   <For each={line.actions}>
                     {(id) => (
                       <span class="key-help-action">
-                        <For each={props.settings.shortcuts()[id]} fallback={<span>none</span>}>
+                        <For each={props.settings.shortcuts()[id]} fallback={<span>no key</span>}>
                           {(combo, index) => (
                             <>
                               {index() > 0 && " or "}
