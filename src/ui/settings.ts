@@ -1,4 +1,4 @@
-import { createSignal } from "solid-js";
+import { createSignal, onCleanup } from "solid-js";
 import { assign, DEFAULT_KEYS, swap, type ActionId, type Assignment } from "../core/shortcuts";
 import { browserStore, isSettingsKey, readSettings, writeSettings, type SettingsStore, type Theme } from "../storage/settings";
 
@@ -23,13 +23,15 @@ export function createSettings(complain: (message: string) => void, store: Setti
       complain("This browser does not keep the page's settings: the keys and the theme are back to their defaults on the next visit");
   };
 
-  window.addEventListener("storage", (event) => {
+  const fromOtherTab = (event: StorageEvent) => {
     if (!isSettingsKey(event.key)) return;
     const other = readSettings(store);
     setShortcuts(other.shortcuts);
     setTheme(other.theme);
     showTheme(other.theme);
-  });
+  };
+  window.addEventListener("storage", fromOtherTab);
+  onCleanup(() => window.removeEventListener("storage", fromOtherTab));
 
   return {
     shortcuts,

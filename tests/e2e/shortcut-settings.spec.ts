@@ -154,6 +154,18 @@ test.describe("the theme", () => {
     expect(await background(page)).toBe(DARK);
   });
 
+  test("a theme or key chosen in another tab arrives in this one", async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto("./");
+    await other.getByRole("combobox", { name: "Theme" }).selectOption({ label: "Light" });
+    await other.getByRole("button", { name: "Shortcuts" }).click();
+    await rebind(other, "Set IN", "q");
+    await expect(page.getByRole("combobox", { name: "Theme" })).toHaveValue("light");
+    expect(await background(page)).toBe(LIGHT);
+    await press(page, "?");
+    await expect(line(page, SET_IN).locator("kbd")).toHaveText("Q");
+  });
+
   test("the kept theme is on the page before its first paint", async ({ page }) => {
     await page.getByRole("combobox", { name: "Theme" }).selectOption({ label: "Light" });
     await page.addInitScript(() => {
