@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { join } from "node:path";
 import { expect, test } from "./test";
 import { COUNTER } from "./fixtures";
 import { openVideo, press } from "./page";
@@ -109,23 +110,30 @@ test("a key another action has is swapped only when asked; Escape cancels a wait
   await expect(message(page)).toContainText("Added clip 1");
 });
 
-test.describe("on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844],
+] as const) {
+  test.describe(`at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height }, hasTouch: width < 700, isMobile: width < 700 });
 
-  test("the dialog fits the screen, and scrolls inside itself", async ({ page }) => {
-    await page.getByRole("button", { name: "Shortcuts" }).click();
-    const box = await dialog(page).boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    expect(box!.y).toBeGreaterThanOrEqual(0);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
-    expect(await dialog(page).evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
-    const reset = dialog(page).getByRole("button", { name: "Reset all to defaults" });
-    await reset.scrollIntoViewIfNeeded();
-    await expect(reset).toBeInViewport();
+    test("the dialog fits the screen, and scrolls inside itself", async ({ page }) => {
+      await page.getByRole("button", { name: "Shortcuts" }).click();
+      const box = await dialog(page).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+      expect(await dialog(page).evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      await rebind(page, "Set IN", "o");
+      await page.screenshot({ path: join(test.info().outputDir, `shortcuts-${width}x${height}.png`) });
+      const reset = dialog(page).getByRole("button", { name: "Reset all to defaults" });
+      await reset.scrollIntoViewIfNeeded();
+      await expect(reset).toBeInViewport();
+    });
   });
-});
+}
 
 test.describe("the theme", () => {
   test.use({ colorScheme: "dark" });
