@@ -13,6 +13,7 @@ import { createOpener } from "./opener";
 import { createPlayer } from "./player";
 import { createProjects } from "./projects";
 import { createSession } from "./session";
+import { createSettings } from "./settings";
 import { createStrips } from "./strips";
 import { guardAcrossTabs } from "./tab-guard";
 import { createTimelineZoom } from "./timeline-zoom";
@@ -45,6 +46,7 @@ export function createApp() {
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
+  const settings = createSettings(session.complain);
   // A source opened: the player and the timeline start over, and the export mode is the project's.
   // Closed: the list is fresh.
   createEffect(
@@ -63,7 +65,7 @@ export function createApp() {
       (clip) => clip && session.select(clip.id),
     ),
   );
-  return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList };
+  return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList, settings };
 }
 
 export type AppStores = ReturnType<typeof createApp>;
