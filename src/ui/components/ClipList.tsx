@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
+import type { ClipColour } from "../../core/clip-colours";
 import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
 import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import type { Rational } from "../../core/rational";
@@ -6,6 +7,7 @@ import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
 import { createVirtualWindow } from "../virtual-window";
+import { ClipColourPicker } from "./ClipColourPicker";
 import { TimeField } from "./TimeField";
 
 /** The source frames a clip stands for, as the list names them. */
@@ -32,6 +34,13 @@ export function ClipList(props: { session: Session; player: Player }) {
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
     return edited.ok ? null : edited.error;
+  };
+  // The clip whose colour is being picked, while its new row is made (the row is redrawn for the new clip).
+  let picking: number | null = null;
+  const pickColour = (clip: Clip, colour: ClipColour | undefined) => {
+    picking = clip.id;
+    session.setColour(clip.id, colour);
+    picking = null;
   };
   const count = () => session.clips().length;
   const view = createVirtualWindow(count);
@@ -84,6 +93,8 @@ export function ClipList(props: { session: Session; player: Player }) {
                 session={session}
                 seekTo={seekTo}
                 commit={commit}
+                pickColour={pickColour}
+                picking={picking === clip.id}
               />
             )}
           </For>
@@ -105,13 +116,16 @@ interface RowProps {
   session: Session;
   seekTo: (clip: Clip) => void;
   commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
+  pickColour: (clip: Clip, colour: ClipColour | undefined) => void;
+  /** This row is made for a colour just picked in it. */
+  picking: boolean;
 }
 
 /** What a dragged row carries: its clip's id. */
 const DRAGGED_CLIP = "application/x-clipmark-clip";
 
 /**
- * One clip of the list: its number, times, frames, label and the buttons that move or delete it.
+ * One clip of the list: its number, times, frames, label, colour and the buttons that move or delete it.
  * Its number is also a handle to drag the row to another place (Move up/down do it by keyboard).
  */
 function ClipRow(props: RowProps) {
@@ -170,14 +184,23 @@ function ClipRow(props: RowProps) {
           </span>
         )}
       </Show>
-      <input
-        type="text"
-        aria-label="Label"
-        placeholder="Label"
-        value={clip.label}
-        onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
-        onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
-      />
+      {/* Label and colour start the row's second line together (clip-colours.css). */}
+      <span class="clip-naming">
+        <input
+          type="text"
+          aria-label="Label"
+          placeholder="Label"
+          value={clip.label}
+          onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
+          onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+        />
+        <ClipColourPicker
+          place={props.index + 1}
+          colour={clip.colour}
+          focus={props.picking}
+          onPick={(colour) => props.pickColour(clip, colour)}
+        />
+      </span>
       <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
         Move up
       </button>
