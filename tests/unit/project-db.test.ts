@@ -157,10 +157,10 @@ describe("ProjectDb", () => {
     expect(await db.keptSources()).toEqual({ copies: new Set(["print-of-a.mp4"]), handles: new Set(["print-of-c.mp4"]) });
   });
 
-  it("duplicates a project whole, under a new id, name and dates", async () => {
+  it("duplicates a project whole (its clips' colours too), under a new id, name and dates", async () => {
     const db = await freshDb();
     const first = { id: 1, start: 0, end: 1, label: "" };
-    const a = project("a.mp4", 1);
+    const a = project("a.mp4", 1, [{ id: 1, start: 1, end: 2, label: "", colour: "green" }]);
     a.undo = [{ at: 0, removed: [], inserted: [first] }, { at: 0, removed: [first], inserted: a.clips }];
     await db.save(a);
     await db.duplicate(a.id, "twin", "Twin", 50);
