@@ -53,9 +53,11 @@ test("a colour set on clip 2 from the keyboard colours its timeline region; undo
   await expect(region(page, 2)).toContainText("2");
   expect(await fill(region(page, 1))).toBe(otherClip);
 
-  // Each choice was one step: undone one at a time, back to the automatic colour, and redone.
+  // Each choice was one step: undone one at a time, back to the automatic colour, and redone;
+  // the control keeps the focus through it all.
   await press(page, "Control+z");
   await expect(picker(page, 2)).toHaveValue("red");
+  await expect(picker(page, 2)).toBeFocused();
   await expect.poll(() => fill(region(page, 2))).toBe("rgb(185, 28, 28)");
   await press(page, "Control+z");
   await expect(picker(page, 2)).toHaveValue("");
@@ -63,6 +65,15 @@ test("a colour set on clip 2 from the keyboard colours its timeline region; undo
   await press(page, "Control+y");
   await press(page, "Control+y");
   await expect(picker(page, 2)).toHaveValue("orange");
+  await expect(picker(page, 2)).toBeFocused();
+  // Focus elsewhere, a redrawn row does not take it.
+  await clipRows(page).nth(0).getByRole("textbox", { name: "Label" }).focus();
+  await picker(page, 2).selectOption("green");
+  await clipRows(page).nth(0).getByRole("textbox", { name: "Label" }).focus();
+  await press(page, "Escape");
+  await press(page, "Control+z");
+  await expect(picker(page, 2)).toHaveValue("orange");
+  await expect(picker(page, 2)).not.toBeFocused();
 
   await afterAutosave(page);
   await page.reload();

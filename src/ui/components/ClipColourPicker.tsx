@@ -1,6 +1,15 @@
-import { onMount } from "solid-js";
+import { onCleanup, onMount } from "solid-js";
 import { CLIP_COLOURS, colourName, isClipColour, type ClipColour } from "../../core/clip-colours";
 import "./clip-colours.css";
+
+/**
+ * A change to the clip (a pick, an undo) draws its row anew: the control gone says whether it had
+ * the focus, and the new one asks whether to take it, so arrows go on choosing.
+ */
+export interface ColourFocus {
+  gone: (focused: boolean) => void;
+  take: () => boolean;
+}
 
 /**
  * A clip's colour, named "Clip N colour": a native select, so the keyboard works as everywhere
@@ -9,12 +18,12 @@ import "./clip-colours.css";
 export function ClipColourPicker(props: {
   place: number;
   colour: ClipColour | undefined;
-  /** Focus on creation: a pick makes a new row, whose control takes the focus back so arrows go on choosing. */
-  focus: boolean;
   onPick: (colour: ClipColour | undefined) => void;
+  focus: ColourFocus;
 }) {
   let select!: HTMLSelectElement;
-  onMount(() => props.focus && select.focus());
+  onMount(() => props.focus.take() && select.focus());
+  onCleanup(() => props.focus.gone(document.activeElement === select));
   return (
     <select
       ref={select}

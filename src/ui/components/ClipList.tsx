@@ -1,5 +1,4 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import type { ClipColour } from "../../core/clip-colours";
 import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
 import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
 import type { Rational } from "../../core/rational";
@@ -7,7 +6,7 @@ import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
 import { createVirtualWindow } from "../virtual-window";
-import { ClipColourPicker } from "./ClipColourPicker";
+import { ClipColourPicker, type ColourFocus } from "./ClipColourPicker";
 import { TimeField } from "./TimeField";
 
 /** The source frames a clip stands for, as the list names them. */
@@ -35,13 +34,18 @@ export function ClipList(props: { session: Session; player: Player }) {
     const edited = session.editTime(clip.id, field, text);
     return edited.ok ? null : edited.error;
   };
-  // The clip whose colour is being picked, while its new row is made (the row is redrawn for the new clip).
-  let picking: number | null = null;
-  const pickColour = (clip: Clip, colour: ClipColour | undefined) => {
-    picking = clip.id;
-    session.setColour(clip.id, colour);
-    picking = null;
-  };
+  // A row is drawn anew when its clip changes: the clip whose colour control had the focus, until
+  // the new row's control has taken it (the same update draws it; after that, a row scrolled back
+  // into view or an undone delete must not take the focus).
+  let refocus: number | null = null;
+  const colourFocus = (clip: Clip): ColourFocus => ({
+    gone(focused: boolean) {
+      if (!focused) return;
+      refocus = clip.id;
+      queueMicrotask(() => (refocus = null));
+    },
+    take: () => refocus === clip.id,
+  });
   const count = () => session.clips().length;
   const view = createVirtualWindow(count);
   const shown = () => session.clips().slice(view.range().first, view.range().end);
@@ -93,8 +97,7 @@ export function ClipList(props: { session: Session; player: Player }) {
                 session={session}
                 seekTo={seekTo}
                 commit={commit}
-                pickColour={pickColour}
-                picking={picking === clip.id}
+                colourFocus={colourFocus(clip)}
               />
             )}
           </For>
@@ -116,9 +119,7 @@ interface RowProps {
   session: Session;
   seekTo: (clip: Clip) => void;
   commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
-  pickColour: (clip: Clip, colour: ClipColour | undefined) => void;
-  /** This row is made for a colour just picked in it. */
-  picking: boolean;
+  colourFocus: ColourFocus;
 }
 
 /** What a dragged row carries: its clip's id. */
@@ -197,8 +198,8 @@ function ClipRow(props: RowProps) {
         <ClipColourPicker
           place={props.index + 1}
           colour={clip.colour}
-          focus={props.picking}
-          onPick={(colour) => props.pickColour(clip, colour)}
+          focus={props.colourFocus}
+          onPick={(colour) => session.setColour(clip.id, colour)}
         />
       </span>
       <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
