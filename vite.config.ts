@@ -20,11 +20,25 @@ const contentSecurity = {
   ],
 };
 
+/**
+ * No paint before the page's script has run: it sets the kept theme (src/ui/settings.ts), and the
+ * page is empty until then anyway, so a paint before it could only flash the wrong background.
+ */
+const renderAfterScript = {
+  name: "render-after-script",
+  apply: "build" as const,
+  transformIndexHtml: {
+    order: "post" as const,
+    handler: (html: string) => html.replace('<script type="module" crossorigin', '<script type="module" blocking="render" crossorigin'),
+  },
+};
+
 export default defineConfig({
   base: "./",
   plugins: [
     solid(),
     contentSecurity,
+    renderAfterScript,
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/offline",

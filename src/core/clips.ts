@@ -1,3 +1,4 @@
+import type { ClipColour } from "./clip-colours";
 import { frameStart, rangeDuration, spanFrames } from "./frames";
 import type { Rational } from "./rational";
 import { fail, ok, type Result } from "./result";
@@ -9,13 +10,15 @@ export interface Clip {
   start: number;
   end: number;
   label: string;
+  /** Absent: coloured by its place in the list. Kept by split (both parts), merge (the first's), move. */
+  colour?: ClipColour;
 }
 
 export type ClipField = "start" | "end";
 
 /** The same clip in value: how clips read from storage, which are never the page's own objects, compare. */
 export const sameClip = (a: Clip, b: Clip): boolean =>
-  a.id === b.id && a.start === b.start && a.end === b.end && a.label === b.label;
+  a.id === b.id && a.start === b.start && a.end === b.end && a.label === b.label && a.colour === b.colour;
 
 export function checkRange(start: number, end: number, duration: number): Result<{ start: number; end: number }> {
   if (start < 0) return fail(`IN ${formatTimecode(start)} is before the start of the source`);
@@ -93,6 +96,13 @@ export function mergeWithNext(clips: readonly Clip[], id: number): Result<Clip[]
 
 export const setClipLabel = (clips: readonly Clip[], id: number, label: string): Clip[] =>
   clips.map((c) => (c.id === id ? { ...c, label } : c));
+
+/** Gives a clip a colour, or none (`undefined`); the same colour again changes nothing, so it is no undo step. */
+export const setClipColour = (clips: readonly Clip[], id: number, colour: ClipColour | undefined): Clip[] =>
+  clips.map((c) => (c.id === id && c.colour !== colour ? withColour(c, colour) : c));
+
+// No colour is no field at all, as in clips made before colours: one way to be uncoloured.
+const withColour = ({ colour: _old, ...clip }: Clip, colour: ClipColour | undefined): Clip => (colour ? { ...clip, colour } : clip);
 
 export const removeClip = (clips: readonly Clip[], id: number): Clip[] => clips.filter((c) => c.id !== id);
 

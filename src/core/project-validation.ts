@@ -1,3 +1,4 @@
+import { isClipColour } from "./clip-colours";
 import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
 import type { MediaRef, Project } from "./project";
@@ -61,6 +62,7 @@ type ClipFix =
   | "clamped"
   | "label"
   | "longLabel"
+  | "colour"
   | "ids"
   | "notList"
   | "unfit";
@@ -74,6 +76,7 @@ const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   label: (n) => `${plural(n, "label was", "labels were")} not text: emptied`,
   longLabel: (n) =>
     `${plural(n, "label was", "labels were")} longer than ${MAX_LABEL.toLocaleString("en-US")} characters: shortened`,
+  colour: (n) => `${plural(n, "clip had a colour", "clips had colours")} this page does not know: set to automatic`,
   ids: () => "clip numbers repeated or were not whole numbers: renumbered",
   notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
   unfit: () => "steps that did not fit its clips were left out",
@@ -100,9 +103,12 @@ function checkClip(v: unknown, end: number, known: boolean, tally: Tally): Clip 
     note(tally, "longLabel");
     label = label.slice(0, MAX_LABEL);
   }
+  // Absent is no colour (clips stored before colours); anything else unknown is made none.
+  const colour = isClipColour(v.colour) ? v.colour : undefined;
+  if (v.colour !== undefined && !colour) note(tally, "colour");
   // A bad id is renumbered with the list's others.
   const id = typeof v.id === "number" ? v.id : 0;
-  return { id, start, end: Math.min(stop, end), label };
+  return { id, start, end: Math.min(stop, end), label, ...(colour && { colour }) };
 }
 
 /** A clip list, or null when it is not a list at all. Ids end up unique positive whole numbers. */
@@ -122,14 +128,20 @@ function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip
   return clips.map((clip, i) => ({ ...clip, id: i + 1 }));
 }
 
-/** A stored step, its clips checked as the list's are; null where any part of it is unreadable or changed. */
-function checkStep(v: unknown, end: number, known: boolean): Step<Clip> | null {
+/**
+ * A stored step, its clips checked as the list's are; null where any part of it is unreadable or
+ * changed. An unknown colour is made none here as in the list (and counted), so the step still meets it.
+ */
+function checkStep(v: unknown, end: number, known: boolean, history: Tally): Step<Clip> | null {
   if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
   const intact = (list: unknown[]): Clip[] | null => {
     const tally: Tally = new Map();
     const clips = list.map((item) => checkClip(item, end, known, tally));
     const numbered = clips.every((c) => c && whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
-    return tally.size === 0 && numbered ? (clips as Clip[]) : null;
+    const colours = tally.get("colour") ?? 0;
+    if (tally.size > (colours > 0 ? 1 : 0) || !numbered) return null;
+    if (colours > 0) history.set("colour", (history.get("colour") ?? 0) + colours);
+    return clips as Clip[];
   };
   const removed = intact(v.removed);
   const inserted = intact(v.inserted);
@@ -145,7 +157,7 @@ function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward
     if (v !== undefined) note(tally, "notList");
     return [];
   }
-  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, end, known));
+  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, end, known, tally));
   const lists = v.map((list) => checkClips(list, end, known, tally));
   // Undo lists run oldest first up to the present; redo lists run from it.
   const chain = direction === "backward" ? [...lists, present] : [present, ...lists];
@@ -155,6 +167,10 @@ function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward
   });
   return steps;
 }
+
+/** A step that puts back what it takes out: none at all, or one whose only change was a colour made none. */
+const changesNothing = ({ removed, inserted }: Step<Clip>): boolean =>
+  removed.length === inserted.length && removed.every((clip, i) => sameClip(clip, inserted[i] as Clip));
 
 /**
  * Undo and redo, kept only as far as they still lead from the present list: a step that cannot be
@@ -177,7 +193,7 @@ function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, 
         note(tally, "unfit");
         break;
       }
-      if (step.removed.length === 0 && step.inserted.length === 0) continue;
+      if (changesNothing(step)) continue;
       list = apply(list, step, direction);
       kept.push(step);
     }

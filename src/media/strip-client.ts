@@ -4,11 +4,14 @@ import type { StripApi, Thumbnails } from "./strip-api";
 const spawnWorker = () => new Worker(new URL("./strip-worker.ts", import.meta.url), { type: "module" });
 
 /**
- * The page's handle on the strip worker, started on first use. A worker that crashes is dropped
- * (its calls fail; the next call starts a fresh one): a timeline without thumbnails is no loss of work.
+ * The page's handle on the strip worker, started on first use and ended when its last call is
+ * answered: decoding leaves the worker holding hundreds of MB of caches (a canvas's image cache
+ * keeps every full-size frame drawn), which only its end gives back. A worker that crashes is
+ * dropped too (its calls fail): a timeline without thumbnails is no loss of work.
  */
 export class StripClient {
-  private worker: { api: Remote<StripApi>; gone: Promise<never> } | null = null;
+  private worker: { api: Remote<StripApi>; gone: Promise<never>; end: () => void } | null = null;
+  private calls = 0;
 
   private get current() {
     if (this.worker) return this.worker;
@@ -22,13 +25,21 @@ export class StripClient {
       }),
     );
     gone.catch(() => undefined);
-    this.worker = { api: wrap<StripApi>(worker), gone };
+    this.worker = { api: wrap<StripApi>(worker), gone, end: () => worker.terminate() };
     return this.worker;
   }
 
-  private call<T>(work: (api: Remote<StripApi>) => Promise<T>): Promise<T> {
-    const { api, gone } = this.current;
-    return Promise.race([work(api), gone]);
+  private async call<T>(work: (api: Remote<StripApi>) => Promise<T>): Promise<T> {
+    const worker = this.current;
+    this.calls++;
+    try {
+      return await Promise.race([work(worker.api), worker.gone]);
+    } finally {
+      if (--this.calls === 0 && this.worker === worker) {
+        this.worker = null;
+        worker.end();
+      }
+    }
   }
 
   thumbnails(file: File, times: number[], height: number): Promise<Thumbnails | null> {

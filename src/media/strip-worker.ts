@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from "comlink";
-import { ALL_FORMATS, AudioSampleSink, BlobSource, CanvasSink, Input } from "mediabunny";
+import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, VideoSampleSink, type VideoSample } from "mediabunny";
+import { shrinkPicture } from "../core/picture-shrink";
 import { addPeaks, PEAKS_PER_SECOND } from "../core/strip";
 import type { StripApi } from "./strip-api";
 
@@ -29,18 +30,32 @@ async function reading<T>(file: File, work: (input: Input, start: number) => Pro
   }
 }
 
+/** One thumbnail as a JPEG: the frame's pixels read as RGBA and shrunk here (picture-shrink.ts says why not on a canvas). */
+async function thumbnail(sample: VideoSample, canvas: OffscreenCanvas): Promise<ArrayBuffer> {
+  const format = { format: "RGBA" as const };
+  const data = new Uint8Array(sample.allocationSize(format));
+  await sample.copyTo(data, format);
+  const { width, height } = sample.visibleRect;
+  const pixels = shrinkPicture({ data, width, height }, sample.rotation, canvas.width, canvas.height);
+  (canvas.getContext("2d") as OffscreenCanvasRenderingContext2D).putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
+  return (await canvas.convertToBlob({ type: "image/jpeg", quality: JPEG_QUALITY })).arrayBuffer();
+}
+
 const thumbnails = (file: File, times: number[], height: number) =>
   reading(file, async (input, start) => {
     const mine = generation;
     const video = await input.getPrimaryVideoTrack();
     if (!video || !(await video.canDecode())) return null;
     const width = Math.max(1, Math.round((height * video.displayWidth) / video.displayHeight));
-    const sink = new CanvasSink(video, { width, height, fit: "cover", poolSize: 1 });
+    const canvas = new OffscreenCanvas(width, height);
     const thumbs: ArrayBuffer[] = [];
-    for await (const frame of sink.canvasesAtTimestamps(times.map((t) => t + start))) {
-      if (mine !== generation) return null;
-      if (!frame || !("convertToBlob" in frame.canvas)) return null;
-      thumbs.push(await (await frame.canvas.convertToBlob({ type: "image/jpeg", quality: JPEG_QUALITY })).arrayBuffer());
+    for await (const sample of new VideoSampleSink(video).samplesAtTimestamps(times.map((t) => t + start))) {
+      try {
+        if (mine !== generation || !sample) return null;
+        thumbs.push(await thumbnail(sample, canvas));
+      } finally {
+        sample?.close();
+      }
     }
     return transfer({ thumbs, width, height }, thumbs);
   });

@@ -4,6 +4,7 @@ import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
+import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
@@ -18,7 +19,7 @@ import { handleKey } from "./keys";
 import { useApp } from "./app-context";
 
 export function App() {
-  const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList } = useApp();
+  const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList, settings } = useApp();
   const [helpOpen, setHelpOpen] = createSignal(false);
 
   onMount(() => {
@@ -31,7 +32,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, shortcuts: settings.shortcuts() })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -73,6 +74,7 @@ export function App() {
         <button type="button" class="shortcuts" onClick={() => setHelpOpen(true)}>
           Shortcuts
         </button>
+        <ThemeSwitch theme={settings.theme()} onChoose={settings.chooseTheme} />
         <EngineStatus engine={engine()} />
         <OfflineStatus state={updates.offline()} />
       </header>
@@ -112,7 +114,7 @@ export function App() {
           </main>
         )}
       </Show>
-      <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} />
+      <KeyHelp open={helpOpen()} onClose={() => setHelpOpen(false)} settings={settings} />
       <ImportPreview session={session} />
     </div>
   );

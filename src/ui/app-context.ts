@@ -11,6 +11,7 @@ import { createOpener, type OpenMedia } from "./opener";
 import { createPlayer } from "./player";
 import { createProjects } from "./projects";
 import { createSession } from "./session";
+import { createSettings } from "./settings";
 import { createStrips, type StripMaker, type StripStore } from "./strips";
 import { guardAcrossTabs } from "./tab-guard";
 import { createTimelineZoom } from "./timeline-zoom";
@@ -55,6 +56,7 @@ export function createApp(outside: Outside) {
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
+  const settings = createSettings(session.complain);
   // A source opened: the player and the timeline start over, and the export mode is the project's.
   // Closed: the list is fresh.
   createEffect(
@@ -73,7 +75,7 @@ export function createApp(outside: Outside) {
       (clip) => clip && session.select(clip.id),
     ),
   );
-  return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList };
+  return { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList, settings };
 }
 
 export type AppStores = ReturnType<typeof createApp>;

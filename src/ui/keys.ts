@@ -1,43 +1,17 @@
 import { clipEntry, type Clip, type ClipField } from "../core/clips";
+import { comboOf } from "../core/key-combo";
+import { actionAt, keysWords, type ActionId, type KeyMap } from "../core/shortcuts";
 import type { Player } from "./player";
 import type { Session } from "./session";
 import type { CutPreview } from "./cut-preview";
 import type { TimelineZoom } from "./timeline-zoom";
-
-export interface KeyBinding {
-  keys: string;
-  does: string;
-}
-
-/** Shown by `?` and "Shortcuts"; kept next to the handler so the list cannot drift from what the keys do. */
-export const KEY_BINDINGS: KeyBinding[] = [
-  { keys: "Space", does: "Play / pause" },
-  { keys: "J / K / L", does: "Reverse / pause / forward; J or L again doubles the speed (up to 8×)" },
-  { keys: "← / → or , / .", does: "One frame back / forward" },
-  { keys: "Shift+← / Shift+→", does: "One second back / forward" },
-  { keys: "Alt+← / Alt+→", does: "Previous / next keyframe (where lossless cuts land)" },
-  { keys: "I", does: "Set IN at the playhead (the selected clip's, if one is selected)" },
-  { keys: "O", does: "Set OUT at the playhead and add the clip (or the selected clip's OUT)" },
-  { keys: "M", does: "First press IN, second press OUT and add the clip (always a new clip)" },
-  { keys: "↑ / ↓", does: "Select the previous / next clip and go to it" },
-  { keys: "Shift+I / Shift+O", does: "Go to the selected clip's IN / OUT" },
-  { keys: "S", does: "Split the clip under the playhead" },
-  { keys: "Escape", does: "Stop the preview, or else select no clip" },
-  { keys: "Home / End", does: "Start / end of the source" },
-  { keys: "P", does: "Preview the cut: the clips back to back, in list order (P or Escape stops)" },
-  { keys: "Shift+P", does: "Play the selected clip alone" },
-  { keys: "+ / − / 0", does: "Zoom the timeline in / out / fit the whole source (also Ctrl+wheel)" },
-  { keys: "← / → on a clip's IN or OUT", does: "Move that edge one frame" },
-  { keys: "Enter / Escape in a field", does: "Commit / undo the typing and give the keys back to the page" },
-  { keys: "Ctrl+Z / Ctrl+Y (Cmd on macOS)", does: "Undo / redo a change to the clip list (also Ctrl+Shift+Z)" },
-  { keys: "?", does: "Show or hide this list" },
-];
 
 /** What the keys reach besides the session and the player. */
 export interface PageKeys {
   toggleHelp: () => void;
   zoom: TimelineZoom;
   preview: CutPreview;
+  shortcuts: KeyMap;
 }
 
 const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
@@ -63,30 +37,19 @@ function belongsToControl(event: KeyboardEvent, target: HTMLElement): boolean {
   return target.type === "range" && NAVIGATION.has(event.key);
 }
 
-function arrow(event: KeyboardEvent, player: Player, sign: 1 | -1): void {
-  if (event.altKey) player.keyframe(sign > 0 ? "next" : "previous");
-  else if (event.shiftKey) player.stepSeconds(sign);
-  else player.stepFrames(sign);
-}
-
-/** Ctrl+Z (Cmd+Z on macOS) undoes; Ctrl+Y and Ctrl+Shift+Z redo. */
-function history(event: KeyboardEvent, session: Session): boolean {
-  const key = event.key.toLowerCase();
-  if (key === "z" && !event.shiftKey) session.undo();
-  else if (key === "y" || (key === "z" && event.shiftKey)) session.redo();
-  else return false;
-  return true;
-}
-
 /** The playhead to a clip's first frame, as clicking its row does. */
 const goToClip = (clip: Clip | undefined, session: Session, player: Player): void => {
   if (clip) player.seek(clipEntry(clip, session.frameRate()));
 };
 
-function goToBound(session: Session, player: Player, field: ClipField): void {
+/** How to select a clip, in the keys as they are now. */
+const howToSelect = (shortcuts: KeyMap): string =>
+  `Select a clip (click it, or ${keysWords(shortcuts, "selectPrevious")} / ${keysWords(shortcuts, "selectNext")})`;
+
+function goToBound(session: Session, player: Player, page: PageKeys, field: ClipField): void {
   const clip = session.selected();
   if (clip) player.seek(clip[field]);
-  else session.complain("Select a clip (click it, or ↑/↓) to go to its IN or OUT");
+  else session.complain(`${howToSelect(page.shortcuts)} to go to its IN or OUT`);
 }
 
 /** Enter or Escape in a text field (its own handler has committed or undone the typing) leaves it. */
@@ -94,10 +57,10 @@ function leaveField(event: KeyboardEvent, target: HTMLElement): void {
   if ((event.key === "Enter" || event.key === "Escape") && target.tagName === "INPUT" && !target.closest("dialog")) target.blur();
 }
 
-function playSelected(session: Session, preview: CutPreview): void {
+function playSelected(session: Session, page: PageKeys): void {
   const clip = session.selected();
-  if (clip) preview.playClip(clip);
-  else session.complain("Select a clip (click it, or ↑/↓) to play it alone");
+  if (clip) page.preview.playClip(clip);
+  else session.complain(`${howToSelect(page.shortcuts)} to play it alone`);
 }
 
 /** Escape stops a running preview first, else selects no clip. */
@@ -106,6 +69,9 @@ function escape(session: Session, page: PageKeys): void {
   else session.select(null);
 }
 
+/** Actions that work wherever the focus is (but typing), and with no video open. */
+const EVERYWHERE = new Set<ActionId>(["help", "undo", "redo"]);
+
 /** Handles a page-level key; returns whether it was a shortcut. */
 export function handleKey(event: KeyboardEvent, session: Session, player: Player, page: PageKeys): boolean {
   const target = event.target instanceof HTMLElement ? event.target : document.body;
@@ -113,39 +79,41 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     leaveField(event, target);
     return false;
   }
-  if (event.ctrlKey || event.metaKey) return history(event, session);
-  if (event.key === "?") {
-    page.toggleHelp();
-    return true;
-  }
-  if (belongsToControl(event, target)) return false;
-  if (!session.source()) return false;
-  const actions: Record<string, () => void> = {
-    " ": player.togglePlay,
-    k: player.pause,
-    l: player.forward,
-    j: player.reverse,
-    ArrowLeft: () => arrow(event, player, -1),
-    ArrowRight: () => arrow(event, player, 1),
-    ",": () => player.stepFrames(-1),
-    ".": () => player.stepFrames(1),
-    i: () => (event.shiftKey ? goToBound(session, player, "start") : session.markIn(player.markTime())),
-    o: () => (event.shiftKey ? goToBound(session, player, "end") : session.markOut(player.markTime())),
-    s: () => session.split(player.markTime()),
-    ArrowUp: () => goToClip(session.selectNext(-1), session, player),
-    ArrowDown: () => goToClip(session.selectNext(1), session, player),
-    Escape: () => escape(session, page),
-    m: () => session.toggleMark(player.markTime()),
-    Home: () => player.seek(0),
-    End: () => player.seek(session.duration()),
-    "+": () => page.zoom.zoomIn(player.playhead()),
-    "=": () => page.zoom.zoomIn(player.playhead()),
-    "-": () => page.zoom.zoomOut(player.playhead()),
-    "0": page.zoom.fit,
-    p: () => (event.shiftKey ? playSelected(session, page.preview) : page.preview.toggle()),
+  const combo = comboOf(event);
+  const id = combo === null ? undefined : actionAt(page.shortcuts, combo);
+  if (!id) return false;
+  if (!EVERYWHERE.has(id) && (belongsToControl(event, target) || !session.source())) return false;
+  const actions: Record<ActionId, () => void> = {
+    playPause: player.togglePlay,
+    pause: player.pause,
+    forward: player.forward,
+    reverse: player.reverse,
+    frameBack: () => player.stepFrames(-1),
+    frameForward: () => player.stepFrames(1),
+    secondBack: () => player.stepSeconds(-1),
+    secondForward: () => player.stepSeconds(1),
+    keyframeBack: () => player.keyframe("previous"),
+    keyframeForward: () => player.keyframe("next"),
+    markIn: () => session.markIn(player.markTime()),
+    markOut: () => session.markOut(player.markTime()),
+    toggleMark: () => session.toggleMark(player.markTime()),
+    goToIn: () => goToBound(session, player, page, "start"),
+    goToOut: () => goToBound(session, player, page, "end"),
+    split: () => session.split(player.markTime()),
+    selectPrevious: () => goToClip(session.selectNext(-1), session, player),
+    selectNext: () => goToClip(session.selectNext(1), session, player),
+    stop: () => escape(session, page),
+    start: () => player.seek(0),
+    end: () => player.seek(session.duration()),
+    previewCut: page.preview.toggle,
+    previewClip: () => playSelected(session, page),
+    zoomIn: () => page.zoom.zoomIn(player.playhead()),
+    zoomOut: () => page.zoom.zoomOut(player.playhead()),
+    zoomFit: page.zoom.fit,
+    undo: session.undo,
+    redo: session.redo,
+    help: page.toggleHelp,
   };
-  const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
-  if (!action) return false;
-  action();
+  actions[id]();
   return true;
 }

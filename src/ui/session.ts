@@ -6,12 +6,14 @@ import {
   moveClipTo,
   removeClip,
   setClipBound,
+  setClipColour,
   setClipLabel,
   setClipTime,
   splitClip,
   type Clip,
   type ClipField,
 } from "../core/clips";
+import type { ClipColour } from "../core/clip-colours";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
 import { record, redo, startHistory, undo, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
@@ -266,6 +268,8 @@ export function createSession(projects: Promise<ProjectDb | null>) {
         setLabelDraft(null);
         if (clips().some((c) => c.id === id && c.label !== label)) setClips(setClipLabel(clips(), id, label));
       }),
+    /** A clip's colour, or none (its place's hue): one undo step, none where it is the colour it has. */
+    setColour: (id: number, colour: ClipColour | undefined) => setClips(setClipColour(clips(), id, colour)),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
     /** A row dragged to place `to` (from 0). */

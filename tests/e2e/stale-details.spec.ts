@@ -18,5 +18,7 @@ test("what is shown belongs to the open file and the current export", async ({ p
 
   await openVideo(page, SYNC);
   await expect(page.getByText(/^sync\.mp4: /)).toContainText("9 keyframes");
+  // The container as people call it, not ffmpeg's list of demuxer names.
+  await expect(page.getByText(/^sync\.mp4: /)).toContainText("sync.mp4: MP4 · H.264");
   await expect(page.getByText(/^counter\.mp4: /)).toHaveCount(0);
 });

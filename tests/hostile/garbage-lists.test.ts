@@ -94,6 +94,14 @@ describe("garbage backups", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("clip colours that are no colour of this page (a prototype key, Infinity, 100,000 characters): made none, and said", () => {
+    const result = restore("colours-backup.json");
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.projects[0]?.clips.map((c) => c.colour)).toEqual(["red", undefined, undefined, undefined, undefined]);
+    expect(result.value.notes[0]?.reasons).toEqual(["4 clips had colours this page does not know: set to automatic"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("a clip ending at 1e308: left out, and said", () => {
     const result = restore("infinite-backup.json");
     if (!result.ok) throw new Error(result.error);

@@ -39,6 +39,20 @@ export const LISTS: Record<string, string | Buffer> = {
   "proto-backup.json": JSON.stringify(
     backup([project("__proto__", [{ id: 1, start: 1, end: 2, label: "__proto__" }]), project("constructor", [{ id: 1, start: 3, end: 4, label: "b" }])]),
   ).replace('"projects"', '"__proto__":{"polluted":"backup"},"projects"'),
+  // Colours of a later version, or none at all: each clip is restored, its colour made none.
+  "colours-backup.json": JSON.stringify(
+    backup([
+      project("talk", [
+        { id: 1, start: 1, end: 2, label: "", colour: "red" },
+        { id: 2, start: 2, end: 3, label: "", colour: "ultraviolet" },
+        { id: 3, start: 3, end: 4, label: "", colour: "COLOUR" },
+        { id: 4, start: 4, end: 5, label: "", colour: [255, 0, 0] },
+        { id: 5, start: 5, end: 6, label: "", colour: "x".repeat(100_000) },
+      ]),
+    ]),
+  )
+    .replace('"COLOUR"', '{"__proto__":{"polluted":"colour"}}')
+    .replace("[255,0,0]", "1e999"),
   "infinite-backup.json": JSON.stringify(backup([project("talk", [{ id: 1, start: 1, end: 2, label: "a" }])])).replace('"end":2', '"end":1e308'),
 };
 

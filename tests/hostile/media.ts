@@ -56,7 +56,7 @@ function truncated(at: "front" | "end", percent: number): HostileFile {
   const name = `cut-${percent}-index-at-${at}.mp4`;
   const path = made(name, (p) => writeFileSync(p, bytes.subarray(0, size)));
   const expected: Expected =
-    at === "end" ? { refused: `${name}: ${INDEX_CUT}` } : { facts: "h264 320×240 25 fps", cutShort: { readable: readableAfterCut(whole, size), claimed: SECONDS } };
+    at === "end" ? { refused: `${name}: ${INDEX_CUT}` } : { facts: "H.264 320×240 25 fps", cutShort: { readable: readableAfterCut(whole, size), claimed: SECONDS } };
   return { name, path, expected };
 }
 
@@ -77,29 +77,29 @@ export function makeHostileMedia(): HostileFile[] {
       ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x64", "-frames:v", "1", "-f", "image2", "-c:v", "png", p]),
     ),
     // Frames 70 ms and 30 ms apart in turn: 20 fps on average, never for two frames running.
-    file("variable-rate.mp4", { facts: "h264 320×240 variable (about 20 fps)" }, (p) =>
+    file("variable-rate.mp4", { facts: "H.264 320×240 variable (about 20 fps)" }, (p) =>
       ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x240:rate=20,settb=1/1000,setpts='N*50+mod(N,2)*20'", "-t", "5",
         "-fps_mode", "passthrough", ...H264, "-video_track_timescale", "1000", p]),
     ),
     // Filmed upright on a phone: stored 320×240, shown turned a quarter (ffmpeg 5 sets that on a copy only).
-    file("rotated.mp4", { facts: "h264 320×240 25 fps" }, (p) => {
+    file("rotated.mp4", { facts: "H.264 320×240 25 fps" }, (p) => {
       ffmpeg(["-f", "lavfi", "-i", SHORT, ...H264, `${p}.upright.mp4`]);
       ffmpeg(["-i", `${p}.upright.mp4`, "-c", "copy", "-metadata:s:v:0", "rotate=90", p]);
       rmSync(`${p}.upright.mp4`);
     }),
-    file("ten-bit.mp4", { facts: "h264 320×240 25 fps yuv420p10le" }, (p) =>
+    file("ten-bit.mp4", { facts: "H.264 320×240 25 fps 10-bit" }, (p) =>
       ffmpeg(["-f", "lavfi", "-i", SHORT, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p10le", p]),
     ),
-    file("hevc.mp4", { facts: "hevc 320×240 25 fps" }, (p) =>
+    file("hevc.mp4", { facts: "H.265 320×240 25 fps" }, (p) =>
       ffmpeg(["-f", "lavfi", "-i", SHORT, "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-tag:v", "hvc1", p]),
     ),
     // Two pictures and two sounds: the first of each is what the page cuts.
-    file("two-of-each.mkv", { facts: "h264 320×240 25 fps" }, (p) =>
+    file("two-of-each.mkv", { facts: "H.264 320×240 25 fps" }, (p) =>
       ffmpeg(["-f", "lavfi", "-i", SHORT, "-f", "lavfi", "-i", "testsrc=size=160x120:rate=30:duration=3",
         "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-f", "lavfi", "-i", "sine=frequency=880:duration=3",
         "-map", "0", "-map", "1", "-map", "2", "-map", "3", ...H264, "-c:a", "libopus", p]),
     ),
-    file("broadcast.ts", { facts: "h264 320×240 25 fps" }, (p) =>
+    file("broadcast.ts", { facts: "H.264 320×240 25 fps" }, (p) =>
       ffmpeg(["-f", "lavfi", "-i", SHORT, "-f", "lavfi", "-i", "sine=frequency=440:duration=3", ...H264, "-c:a", "aac", "-f", "mpegts", p]),
     ),
   ];

@@ -39,7 +39,8 @@ function app(projects = ProjectDb.open(`app-${dbCount}`)) {
 describe("createApp", () => {
   beforeEach(() => {
     vi.stubGlobal("window", new EventTarget());
-    vi.stubGlobal("document", Object.assign(new EventTarget(), { visibilityState: "visible" }));
+    // The settings store shows the theme on the root element.
+    vi.stubGlobal("document", Object.assign(new EventTarget(), { visibilityState: "visible", documentElement: { dataset: {} } }));
     vi.stubGlobal("navigator", {});
     // The player stops its frame loop when a source opens; nothing plays here.
     vi.stubGlobal("requestAnimationFrame", () => 0);

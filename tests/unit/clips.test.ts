@@ -9,6 +9,7 @@ import {
   moveClipTo,
   removeClip,
   setClipBound,
+  setClipColour,
   setClipLabel,
   setClipTime,
   splitClip,
@@ -151,5 +152,49 @@ describe("moving a clip to a place", () => {
     expect(moveClipTo(list, 2, 1)).toEqual(list);
     expect(moveClipTo(list, 2, 3)).toEqual(list);
     expect(moveClipTo(list, 9, 0)).toEqual(list);
+  });
+});
+
+describe("colours", () => {
+  const coloured: Clip[] = [
+    { id: 1, start: 10, end: 20, label: "", colour: "red" },
+    { id: 2, start: 20, end: 25, label: "b", colour: "blue" },
+    { id: 3, start: 15, end: 30, label: "" },
+  ];
+
+  it("gives a clip a colour and takes it away, leaving no field behind; the same colour again changes nothing", () => {
+    const green = setClipColour(coloured, 3, "green");
+    expect(green[2]).toEqual({ id: 3, start: 15, end: 30, label: "", colour: "green" });
+    expect(green.slice(0, 2)).toEqual(coloured.slice(0, 2));
+    const none = setClipColour(coloured, 1, undefined)[0];
+    expect(none).toEqual({ id: 1, start: 10, end: 20, label: "" });
+    expect(none && "colour" in none).toBe(false);
+    const same = setClipColour(coloured, 1, "red");
+    expect(same.every((clip, i) => clip === coloured[i])).toBe(true);
+    expect(setClipColour(coloured, 9, "red")).toEqual(coloured);
+  });
+
+  it("splitting keeps the colour on both parts; merging keeps the first clip's", () => {
+    const split = splitClip(coloured, 1, 12);
+    expect(split.ok && split.value.slice(0, 2).map((c) => c.colour)).toEqual(["red", "red"]);
+    const merged = mergeWithNext(coloured, 1);
+    expect(merged.ok && merged.value[0]).toEqual({ id: 1, start: 10, end: 25, label: "b", colour: "red" });
+    // The first has none: the merged clip has none, not the second's.
+    const uncolouredFirst = mergeWithNext([coloured[2] as Clip, coloured[1] as Clip], 3);
+    expect(uncolouredFirst.ok && uncolouredFirst.value[0]).toEqual({ id: 3, start: 15, end: 30, label: "b" });
+  });
+
+  it("moving, retiming and relabelling keep every colour", () => {
+    expect(moveClip(coloured, 1, 2).map((c) => [c.id, c.colour])).toEqual([
+      [2, "blue"],
+      [3, undefined],
+      [1, "red"],
+    ]);
+    expect(moveClipTo(coloured, 3, 0)[1]?.colour).toBe("red");
+    const bound = setClipBound(coloured, 2, "end", 22, DURATION);
+    expect(bound.ok && bound.value[1]?.colour).toBe("blue");
+    const typed = setClipTime(coloured, 1, "start", "11", DURATION);
+    expect(typed.ok && typed.value[0]?.colour).toBe("red");
+    expect(setClipLabel(coloured, 2, "x")[1]?.colour).toBe("blue");
   });
 });

@@ -28,6 +28,21 @@ describe("project backup", () => {
     expect(read(serialize([probed]))).toEqual({ ok: true, value: { projects: [probed], notes: [], total: 1 } });
   });
 
+  it("round-trips clip colours, in the list and its history, as version 2; a backup written before colours reads as none", () => {
+    const red = { id: 1, start: 1, end: 2, label: "a", colour: "red" as const };
+    const coloured: Project = { ...PROJECT, clips: [red], undo: [...PROJECT.undo, { at: 0, removed: PROJECT.clips, inserted: [red] }] };
+    const text = serialize([coloured]);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, projects: [{ clips: [{ colour: "red" }] }] });
+    expect(read(text)).toEqual({ ok: true, value: { projects: [coloured], notes: [], total: 1 } });
+    // Versions 1 and 2 as written before: no colour field anywhere, none given.
+    for (const version of [1, 2]) {
+      const old = JSON.stringify({ format: "clipmark-projects", version, projects: [PROJECT] });
+      const result = read(old);
+      expect(result.ok && result.value.projects[0]?.clips).toEqual(PROJECT.clips);
+      expect(result.ok && result.value.projects[0]?.clips.some((c) => "colour" in c)).toBe(false);
+    }
+  });
+
   it.each([
     ["broken JSON", "{", "not JSON"],
     ["an array", "[]", "not a Clipmark backup"],

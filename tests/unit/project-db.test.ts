@@ -1,13 +1,14 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { openDB } from "idb";
+import type { Clip } from "../../src/core/clips";
 import { DB_VERSION, newId, ProjectDb, type ProjectRecord } from "../../src/storage/project-db";
 import { sampleInfo } from "./sample-info";
 
 let dbCount = 0;
 const freshDb = () => ProjectDb.open(`test-${dbCount++}`);
 
-function project(name: string, edited: number, clips = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
+function project(name: string, edited: number, clips: Clip[] = [{ id: 1, start: 1, end: 2, label: "" }]): ProjectRecord {
   const media = { name, size: 1000, lastModified: 5, fingerprint: `print-of-${name}` };
   const undo = [{ at: 0, removed: [], inserted: clips }];
   return { id: `project-${name}`, name, media, clips, undo, redo: [], exportMode: "lossless", created: 1, edited };
@@ -22,6 +23,16 @@ describe("ProjectDb", () => {
     await db.save(record);
     expect(await db.load(record.id)).toEqual(record);
     expect(await db.load("nothing")).toBeUndefined();
+  });
+
+  it("keeps clip colours in the record and its history, and reads one it does not know as none", async () => {
+    const db = await freshDb();
+    const record = project("talk.mp4", 10, [{ id: 1, start: 1, end: 2, label: "", colour: "purple" }]);
+    record.redo = [{ at: 0, removed: record.clips, inserted: [{ id: 1, start: 1, end: 2, label: "" }] }];
+    await db.save(record);
+    expect(await db.load(record.id)).toEqual(record);
+    await db.save({ ...record, clips: [{ id: 1, start: 1, end: 2, label: "", colour: "mauve" as "red" }], undo: [], redo: [] });
+    expect((await db.load(record.id))?.clips).toEqual([{ id: 1, start: 1, end: 2, label: "" }]);
   });
 
   it("lists the last edited first, and removes", async () => {
@@ -146,10 +157,10 @@ describe("ProjectDb", () => {
     expect(await db.keptSources()).toEqual({ copies: new Set(["print-of-a.mp4"]), handles: new Set(["print-of-c.mp4"]) });
   });
 
-  it("duplicates a project whole, under a new id, name and dates", async () => {
+  it("duplicates a project whole (its clips' colours too), under a new id, name and dates", async () => {
     const db = await freshDb();
     const first = { id: 1, start: 0, end: 1, label: "" };
-    const a = project("a.mp4", 1);
+    const a = project("a.mp4", 1, [{ id: 1, start: 1, end: 2, label: "", colour: "green" }]);
     a.undo = [{ at: 0, removed: [], inserted: [first] }, { at: 0, removed: [first], inserted: a.clips }];
     await db.save(a);
     await db.duplicate(a.id, "twin", "Twin", 50);

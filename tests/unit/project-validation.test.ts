@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CLIP_COLOURS, isClipColour } from "../../src/core/clip-colours";
 import { sameClip, totalDuration } from "../../src/core/clips";
 import { apply, fits } from "../../src/core/history";
 import { parse } from "../../src/core/formats/project-backup";
@@ -56,6 +57,8 @@ function expectSound(project: Project): void {
       expect(Number.isSafeInteger(clip.id) && clip.id > 0).toBe(true);
       expect(0 <= clip.start && clip.start < clip.end && clip.end <= end).toBe(true);
       expect(typeof clip.label === "string" && clip.label.length <= MAX_LABEL).toBe(true);
+      // No colour is no field: a colour kept is one the page draws.
+      expect(!("colour" in clip) || isClipColour(clip.colour)).toBe(true);
     }
   }
   // Every step can be undone or redone from the list it meets.
@@ -129,6 +132,47 @@ describe("checkProject", () => {
       "1 label was not text: emptied",
       "clip numbers repeated or were not whole numbers: renumbered",
     ]);
+  });
+
+  it("keeps a known colour, and makes any other none, saying how many, without crashing", () => {
+    const hostile = [
+      { id: 1, start: 0, end: 1, label: "", colour: "teal" },
+      { id: 2, start: 1, end: 2, label: "", colour: "brown" },
+      { id: 3, start: 2, end: 3, label: "", colour: "__proto__" },
+      { id: 4, start: 3, end: 4, label: "", colour: { red: 255 } },
+      { id: 5, start: 4, end: 5, label: "", colour: null },
+      { id: 6, start: 5, end: 6, label: "", colour: "Red" },
+      { id: 7, start: 6, end: 7, label: "" },
+    ];
+    const result = check({ ...PROJECT, clips: hostile });
+    expect(result.ok && result.project.clips.map((c) => c.colour)).toEqual(["teal", ...Array(6).fill(undefined)]);
+    expect(result.ok && result.project.clips.filter((c) => "colour" in c)).toHaveLength(1);
+    expect(result.ok && result.repairs).toEqual(["5 clips had colours this page does not know: set to automatic"]);
+  });
+
+  it("keeps undo steps whose clips have a colour it does not know, made none as in the list; a step left changing nothing goes", () => {
+    // A later version's colour: the clip is "brown" in the list and in the step that made it brown.
+    const plain = { id: 1, start: 1, end: 2, label: "a" };
+    const brown = { ...plain, colour: "brown" };
+    const blue = { ...plain, colour: "blue" };
+    const undo = [
+      { at: 0, removed: [], inserted: [blue] },
+      { at: 0, removed: [blue], inserted: [brown] },
+    ];
+    const result = check({ ...PROJECT, clips: [brown], undo });
+    expect(result.ok && result.project.clips).toEqual([plain]);
+    // The second step (blue to brown) is now blue to none; undoing it gives blue, and the first step takes it away.
+    expect(result.ok && result.project.undo).toEqual([
+      { at: 0, removed: [], inserted: [blue] },
+      { at: 0, removed: [blue], inserted: [plain] },
+    ]);
+    expect(result.ok && result.repairs).toEqual([
+      "1 clip had a colour this page does not know: set to automatic",
+      "in its undo history, 1 clip had a colour this page does not know: set to automatic",
+    ]);
+    // Brown to grey is none to none: no step at all.
+    const grey = check({ ...PROJECT, clips: [brown], undo: [{ at: 0, removed: [{ ...plain, colour: "grey" }], inserted: [brown] }] });
+    expect(grey.ok && grey.project.undo).toEqual([]);
   });
 
   it("reads whole-list undo and redo (as stored before changes were kept) as the changes between them", () => {
@@ -235,7 +279,10 @@ describe("hostile input (fast-check)", () => {
     fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: other });
   const time = mostly(fc.nat(20), fc.oneof(fc.double(), hostileNumber, hostileString));
   const clip = mostly(
-    fc.record({ id: mostly(fc.nat(5), hostile), start: time, end: time, label: mostly(fc.string(), hostile) }),
+    fc.record(
+      { id: mostly(fc.nat(5), hostile), start: time, end: time, label: mostly(fc.string(), hostile), colour: mostly(fc.constantFrom(...CLIP_COLOURS), hostile) },
+      { requiredKeys: ["id", "start", "end", "label"] },
+    ),
     fc.oneof(hostile, fc.record({ start: time, end: time }, { requiredKeys: [] })),
   );
   const clipList = mostly(fc.array(clip, { maxLength: 6 }), hostile);

@@ -4,7 +4,9 @@ import { checkProject, shown } from "../project-validation";
 import { fail, ok, type Result } from "../result";
 
 const FORMAT = "clipmark-projects";
-// Version 2 keeps undo and redo as changes; version 1's whole lists are read as changes.
+// Version 2 keeps undo and redo as changes; version 1's whole lists are read as changes. A clip's
+// colour, added since, is an optional field and no new version: a page that does not know it
+// restores the backup without the colours, where a new version would make it refuse the backup.
 const VERSION = 2;
 const READS = [1, 2];
 /** Deeper than any backup nests (about 7): refused before parsing, so no reader recurses without end. */

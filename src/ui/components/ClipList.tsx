@@ -6,6 +6,7 @@ import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
 import { createVirtualWindow } from "../virtual-window";
+import { ClipColourPicker, type ColourFocus } from "./ClipColourPicker";
 import { TimeField } from "./TimeField";
 
 /** The source frames a clip stands for, as the list names them. */
@@ -33,6 +34,18 @@ export function ClipList(props: { session: Session; player: Player }) {
     const edited = session.editTime(clip.id, field, text);
     return edited.ok ? null : edited.error;
   };
+  // A row is drawn anew when its clip changes: the clip whose colour control had the focus, until
+  // the new row's control has taken it (the same update draws it; after that, a row scrolled back
+  // into view or an undone delete must not take the focus).
+  let refocus: number | null = null;
+  const colourFocus = (clip: Clip): ColourFocus => ({
+    gone(focused: boolean) {
+      if (!focused) return;
+      refocus = clip.id;
+      queueMicrotask(() => (refocus = null));
+    },
+    take: () => refocus === clip.id,
+  });
   const count = () => session.clips().length;
   const view = createVirtualWindow(count);
   const shown = () => session.clips().slice(view.range().first, view.range().end);
@@ -84,6 +97,7 @@ export function ClipList(props: { session: Session; player: Player }) {
                 session={session}
                 seekTo={seekTo}
                 commit={commit}
+                colourFocus={colourFocus(clip)}
               />
             )}
           </For>
@@ -105,13 +119,14 @@ interface RowProps {
   session: Session;
   seekTo: (clip: Clip) => void;
   commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
+  colourFocus: ColourFocus;
 }
 
 /** What a dragged row carries: its clip's id. */
 const DRAGGED_CLIP = "application/x-clipmark-clip";
 
 /**
- * One clip of the list: its number, times, frames, label and the buttons that move or delete it.
+ * One clip of the list: its number, times, frames, label, colour and the buttons that move or delete it.
  * Its number is also a handle to drag the row to another place (Move up/down do it by keyboard).
  */
 function ClipRow(props: RowProps) {
@@ -170,14 +185,23 @@ function ClipRow(props: RowProps) {
           </span>
         )}
       </Show>
-      <input
-        type="text"
-        aria-label="Label"
-        placeholder="Label"
-        value={clip.label}
-        onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
-        onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
-      />
+      {/* Label and colour start the row's second line together (clip-colours.css). */}
+      <span class="clip-naming">
+        <input
+          type="text"
+          aria-label="Label"
+          placeholder="Label"
+          value={clip.label}
+          onInput={(event) => session.typeLabel(clip.id, event.currentTarget.value)}
+          onChange={(event) => session.editLabel(clip.id, event.currentTarget.value)}
+        />
+        <ClipColourPicker
+          place={props.index + 1}
+          colour={clip.colour}
+          focus={props.colourFocus}
+          onPick={(colour) => session.setColour(clip.id, colour)}
+        />
+      </span>
       <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
         Move up
       </button>

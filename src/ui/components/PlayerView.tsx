@@ -1,4 +1,5 @@
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { bitDepthName, channelsName, codecName, containerName } from "../../core/format-names";
 import { firstAudio, firstVideo } from "../../core/media-info";
 import { frameRateLabel } from "../../core/frame-times";
 import { formatTimecode, parseTime } from "../../core/timecode";
@@ -18,7 +19,11 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
   });
   const video = () => firstVideo(props.source.info);
   const pendingIn = () => props.session.marking().pendingIn;
-  const describe = () => `${video()?.codec ?? firstAudio(props.source.info)?.codec ?? "this"} in ${props.source.info.container}`;
+  const describe = () => {
+    const codec = video()?.codec ?? firstAudio(props.source.info)?.codec;
+    const container = containerName(props.source.info.container, props.source.file.name);
+    return codec ? `${codecName(codec)} in ${container}` : `this ${container} file`;
+  };
 
   return (
     <section class="player" aria-label="Player">
@@ -120,12 +125,15 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
         </Show>
       </div>
       <p class="media-facts">
-        {props.source.file.name}: {props.source.info.container}
+        {props.source.file.name}: {containerName(props.source.info.container, props.source.file.name)}
         <Show when={video()}>
-          {(v) => ` · ${v().codec} ${v().width}×${v().height} ${frameRateLabel(v().frameRate, props.source.info.frameTimes)} ${v().pixelFormat}`}
+          {(v) => {
+            const depth = bitDepthName(v().pixelFormat);
+            return ` · ${codecName(v().codec)} ${v().width}×${v().height} ${frameRateLabel(v().frameRate, props.source.info.frameTimes)}${depth ? ` ${depth}` : ""}`;
+          }}
         </Show>
         <Show when={firstAudio(props.source.info)}>
-          {(a) => ` · ${a().codec} ${a().sampleRate} Hz ${a().channels} ch`}
+          {(a) => ` · ${codecName(a().codec)} ${a().sampleRate / 1000} kHz ${channelsName(a().channels)}`}
         </Show>
         {` · ${props.source.info.keyframes.length} keyframes`}
       </p>

@@ -9,6 +9,7 @@ import type { Player } from "../player";
 import type { Session } from "../session";
 import type { TimelineZoom } from "../timeline-zoom";
 import { TimelineStrips } from "./TimelineStrips";
+import "./clip-colours.css";
 import type { Strip } from "../../core/strip";
 
 // A dragged edge sticks to a target this close on screen.
@@ -24,9 +25,10 @@ interface EdgeDrag {
 const percent = (fraction: number) => `${fraction * 100}%`;
 
 /**
- * The whole source under the video: clips as coloured numbered regions (overlapping ones on rows
- * of their own), the playhead, a pending IN, keyframe ticks when zoomed in. Click or drag to
- * seek; drag a clip's edge (or use its slider's arrows) to move it.
+ * The whole source under the video: clips as numbered regions in their colour, or a hue by their
+ * place where they have none (overlapping ones on rows of their own), the playhead, a pending IN,
+ * keyframe ticks when zoomed in. Click or drag to seek; drag a clip's edge (or use its slider's
+ * arrows) to move it.
  */
 export function Timeline(props: { session: Session; player: Player; zoom: TimelineZoom; strip: Strip | null }) {
   const session = props.session;
@@ -190,6 +192,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
                 role="group"
                 aria-label={`Clip ${index + 1}`}
                 class="tl-clip"
+                data-colour={clip().colour}
                 aria-current={session.selected()?.id === clip().id ? "true" : undefined}
                 onPointerDown={() => session.select(clip().id)}
                 style={{

@@ -1,0 +1,67 @@
+/** ffmpeg's demuxer names (its `format_name`) as people call the formats; the file's extension tells apart those one demuxer reads. */
+const BY_EXTENSION: Record<string, Record<string, string>> = {
+  "mov,mp4,m4a,3gp,3g2,mj2": { mov: "QuickTime (MOV)", m4a: "MPEG-4 audio (M4A)", m4v: "MPEG-4 video (M4V)", "3gp": "3GP", "3g2": "3GP2", "": "MP4" },
+  "matroska,webm": { webm: "WebM", mka: "Matroska audio (MKA)", "": "Matroska (MKV)" },
+};
+
+const NAMES: Record<string, string> = {
+  mpegts: "MPEG-TS",
+  mpeg: "MPEG program stream",
+  avi: "AVI",
+  flv: "Flash video (FLV)",
+  asf: "Windows Media (ASF)",
+  ogg: "Ogg",
+  wav: "WAV",
+  mp3: "MP3",
+  aac: "AAC",
+  flac: "FLAC",
+  h264: "raw H.264",
+  hevc: "raw H.265",
+  dv: "DV",
+  gif: "GIF",
+};
+
+const extensionOf = (fileName: string): string => /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+
+/** The container as a person reads it: "MP4", "QuickTime (MOV)", "Matroska (MKV)", never `mov,mp4,m4a,3gp,3g2,mj2`. */
+export function containerName(formatName: string, fileName: string): string {
+  const family = BY_EXTENSION[formatName];
+  if (family) return family[extensionOf(fileName)] ?? (family[""] as string);
+  const first = formatName.split(",")[0] ?? "";
+  return NAMES[first] ?? (first ? first.toUpperCase() : "an unknown format");
+}
+
+const CODECS: Record<string, string> = {
+  h264: "H.264",
+  hevc: "H.265",
+  vp8: "VP8",
+  vp9: "VP9",
+  av1: "AV1",
+  mpeg2video: "MPEG-2",
+  mpeg4: "MPEG-4 Part 2",
+  mjpeg: "Motion JPEG",
+  prores: "ProRes",
+  aac: "AAC",
+  mp3: "MP3",
+  mp2: "MPEG audio layer 2",
+  opus: "Opus",
+  vorbis: "Vorbis",
+  flac: "FLAC",
+  ac3: "Dolby Digital (AC-3)",
+  eac3: "Dolby Digital Plus (E-AC-3)",
+};
+
+/** ffmpeg's codec name as people call it: "H.264", "AAC"; uncompressed sound is "PCM". */
+export function codecName(codec: string): string {
+  if (codec.startsWith("pcm_")) return "PCM";
+  return CODECS[codec] ?? codec.toUpperCase();
+}
+
+/** Channels as a person says them. */
+export const channelsName = (channels: number): string => (channels === 1 ? "mono" : channels === 2 ? "stereo" : `${channels} channels`);
+
+/** The bit depth where it is not the usual 8 (from ffmpeg's pixel format, e.g. yuv420p10le), else nothing. */
+export function bitDepthName(pixelFormat: string): string | null {
+  const depth = /p(9|10|12|14|16)(le|be)?$/.exec(pixelFormat)?.[1];
+  return depth ? `${depth}-bit` : null;
+}
