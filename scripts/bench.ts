@@ -393,6 +393,15 @@ async function main(): Promise<void> {
   );
   console.log(`lossless runs: browser ${losslessJobs.map((j) => fixed(j.seconds)).join(", ")} s; native ${nativeLossless.map((s) => fixed(s)).join(", ")} s\n`);
   printTable(rows);
+  const cpu = (list: JobOutcome[]) => {
+    const seconds = list.map((j) => j.cpuSeconds).filter((s): s is number => s !== null);
+    return seconds.length === list.length && seconds.length > 0 ? median(seconds) : null;
+  };
+  const [losslessCpu, smartCpu, reencodeCpu] = [cpu(losslessJobs), cpu([smart]), cpu([reencode])];
+  console.log(
+    `CPU seconds of all Chromium processes over each export (steadier than wall time when the machine is shared): ` +
+      `lossless ${fixed(losslessCpu)} (median), smart cut ${fixed(smartCpu)} (${fixed(ratio(smartCpu, losslessCpu))}× lossless), re-encode ${fixed(reencodeCpu)}`,
+  );
   const smartAgainstNative = ratio(smart.seconds, nativeSmart.seconds);
   console.log(
     `smart cut against native smart cut (libx264 default preset for each head, -c copy for the rest, concat; as LosslessCut): ` +
