@@ -101,7 +101,10 @@ export async function encodeHead(
   const encode = (frame: VideoFrame) => {
     const at = frame.timestamp / 1e6;
     if (at < span.start - EPSILON || at >= span.end - EPSILON || failure) return frame.close();
-    if (at <= last) failure = new MediaError("fault", "The video decoder gave its frames out of order");
+    if (at <= last) {
+      failure = new MediaError("fault", "The video decoder gave its frames out of order");
+      return frame.close();
+    }
     last = at;
     const first = encoded === 0;
     if (first) {
