@@ -418,6 +418,9 @@ export async function runPage(options: PageOptions): Promise<PageRun> {
     }
     if (marked !== options.edits.clips) throw new Error(`importing ${options.edits.name} marked ${marked} clips, not ${options.edits.clips}`);
 
+    // The timeline's thumbnails and waveform are made once the file is open: measure the exports
+    // against the page as it stays, not while that work is still going.
+    for (const strip of ["Thumbnails", "Sound waveform"]) await page.getByRole("img", { name: strip }).waitFor({ timeout: 300_000 });
     sampler.begin();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = sampler.end();
