@@ -35,6 +35,12 @@ export interface ExportPlan {
   clips: PlannedClip[];
   /** Expected output length: the sum of the planned clips. */
   duration: number;
+  /**
+   * Lossless with video: the frames each segment carries past its clip's OUT (references decoded
+   * before OUT, shown after it) are hidden afterwards by edit lists (lossless-trim.ts), since
+   * ffmpeg writes none for them. `shown`: seconds each clip shows, from its keyframe to OUT.
+   */
+  trim: { segments: string[]; shown: number[] } | null;
 }
 
 export interface ExportRequest {
@@ -95,7 +101,9 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
     const segment = `${workDir}/segment-${i}.mp4`;
     const args = [
       ...QUIET,
-      ...["-ss", formatSeconds(clip.start + originFromStart(info)), "-i", input],
+      // Program streams leave most B-frames without a time; copied so, they would land in the MP4
+      // on their neighbours' times. genpts works them out from the decode order.
+      ...["-fflags", "+genpts", "-ss", formatSeconds(clip.start + originFromStart(info)), "-i", input],
       ...streamMaps(info, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
       ...["-t", formatSeconds(clip.end - clip.start), segment],
@@ -106,7 +114,8 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   const output = `${workDir}/output.mp4`;
   const duration = totalDuration(planned);
   const join = {
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", ...FASTSTART, output],
+    // The header goes last, where its edit lists can be rewritten without moving the media.
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,
@@ -119,6 +128,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
     output,
     clips: planned,
     duration,
+    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start) } : null,
   };
 }
 
@@ -196,7 +206,7 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
     ...FASTSTART,
     output,
   ];
-  return { mode: "reencode", files: [], steps: [{ args, output, work: duration }], output, clips: planned, duration };
+  return { mode: "reencode", files: [], steps: [{ args, output, work: duration }], output, clips: planned, duration, trim: null };
 }
 
 export const planExport = (mode: ExportMode, request: ExportRequest): ExportPlan =>

@@ -130,3 +130,82 @@ export function withEditLists(moov: Uint8Array, edits: ReadonlyMap<number, reado
 function readDuration(bytes: Uint8Array, at: number, wide: boolean): number {
   return wide ? Number(view(bytes).getBigUint64(at)) : view(bytes).getUint32(at);
 }
+
+/** A track's edit list as it plays: presentation from `at` for `duration` seconds shows media from `media` (null: nothing). */
+export interface PlayedEdit {
+  at: number;
+  duration: number;
+  media: number | null;
+}
+
+function playedEdits(bytes: Uint8Array, trak: Box, movieScale: number, mediaScale: number): PlayedEdit[] {
+  const elst = child(bytes, child(bytes, trak, "edts") ?? trak, "elst");
+  if (!elst) return [];
+  const data = view(bytes);
+  const wide = bytes[elst.body] === 1;
+  const count = data.getUint32(elst.body + 4);
+  const played: PlayedEdit[] = [];
+  let at = 0;
+  for (let i = 0, entry = elst.body + 8; i < count; i++, entry += wide ? 20 : 12) {
+    const duration = (wide ? Number(data.getBigUint64(entry)) : data.getUint32(entry)) / movieScale;
+    const media = wide ? Number(data.getBigInt64(entry + 8)) : data.getInt32(entry + 4);
+    played.push({ at, duration, media: media < 0 ? null : media / mediaScale });
+    at += duration;
+  }
+  return played;
+}
+
+/** The media time a track's edit list shows at the presentation time `at` (past its end, the last edit runs on). */
+export function mediaAt(played: readonly PlayedEdit[], at: number): number {
+  const shown = played.filter((e) => e.media !== null);
+  const edit = shown.find((e) => at < e.at + e.duration) ?? shown.at(-1);
+  return edit ? (edit.media as number) + (at - edit.at) : at;
+}
+
+/** The presentation time at which a track's edit list shows the media time `media` (the first edit holding it). */
+export function presentationAt(played: readonly PlayedEdit[], media: number): number {
+  const shown = played.filter((e) => e.media !== null);
+  const edit = shown.find((e) => media >= (e.media as number) && media < (e.media as number) + e.duration) ?? shown[0];
+  return edit ? edit.at + (media - (edit.media as number)) : media;
+}
+
+export interface MovieTrack {
+  id: number;
+  kind: "video" | "audio" | "other";
+  played: PlayedEdit[];
+}
+
+/** The movie's tracks: id, kind (from the handler) and the edit list each plays by now. */
+export function movieTracks(moov: Uint8Array): MovieTrack[] {
+  const [root] = children(moov, 0, moov.length);
+  if (!root || root.type !== "moov") throw new Error("not a movie box");
+  const mvhd = child(moov, root, "mvhd");
+  if (!mvhd) throw new Error("the movie box has no header");
+  const movieScale = timing(moov, mvhd).timescale;
+  const traks = children(moov, root.body, root.start + root.size).filter((b) => b.type === "trak");
+  return traks.flatMap((trak) => {
+    const tkhd = child(moov, trak, "tkhd");
+    const mdia = child(moov, trak, "mdia");
+    const mdhd = mdia && child(moov, mdia, "mdhd");
+    const hdlr = mdia && child(moov, mdia, "hdlr");
+    if (!tkhd || !mdhd || !hdlr) return [];
+    const handler = String.fromCharCode(...moov.subarray(hdlr.body + 8, hdlr.body + 12));
+    const kind = handler === "vide" ? "video" : handler === "soun" ? "audio" : "other";
+    return [{ id: trackId(moov, tkhd).id, kind, played: playedEdits(moov, trak, movieScale, timing(moov, mdhd).timescale) }];
+  });
+}
+
+/** The file with its movie box rewritten by `rewrite`; null unless that box comes last (nothing after it moves). */
+export function withTrailingMoov(file: Uint8Array, rewrite: (moov: Uint8Array) => Uint8Array): Uint8Array | null {
+  const data = view(file);
+  let last: { type: string; start: number } | null = null;
+  for (let at = 0; at + 8 <= file.length; ) {
+    const small = data.getUint32(at);
+    const size = small === 1 && at + 16 <= file.length ? Number(data.getBigUint64(at + 8)) : small === 0 ? file.length - at : small;
+    if (size < 8 || at + size > file.length) return null;
+    last = { type: String.fromCharCode(...file.subarray(at + 4, at + 8)), start: at };
+    at += size;
+  }
+  if (!last || last.type !== "moov") return null;
+  return concat([file.subarray(0, last.start), rewrite(file.subarray(last.start))]);
+}

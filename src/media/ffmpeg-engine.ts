@@ -3,7 +3,9 @@ import coreURL from "@ffmpeg/core?url";
 import wasmURL from "@ffmpeg/core/wasm?url";
 import { planExport, type ExportPlan } from "../core/export-plan";
 import { explainFailure, parseProgressTime } from "../core/ffmpeg-log";
+import { parsePacketTimes, trimmedEdits } from "../core/lossless-trim";
 import { parseProbe, type MediaInfo } from "../core/media-info";
+import { movieTracks, withEditLists, withTrailingMoov } from "../core/mp4-edit-list";
 import { explainProbeFailure } from "../core/probe-failure";
 import { applyIndex, type SourceIndex } from "../core/source-index";
 import { planProbe } from "../core/probe-plan";
@@ -192,11 +194,45 @@ export class FfmpegEngine {
         if (this.cancelled) throw new Cancelled();
         if (code !== 0) return fail<Uint8Array>(`Export failed on ${fileName}: ${explainFailure(this.log)}`);
       }
-      return ok((await ffmpeg.readFile(plan.output)) as Uint8Array);
+      const output = (await ffmpeg.readFile(plan.output)) as Uint8Array;
+      return ok(plan.trim ? await this.trimmed(ffmpeg, plan.trim, plan.output, output) : output);
     } finally {
       this.onLine = null;
       for (const path of written) await tidy(ffmpeg.deleteFile(path));
     }
+  }
+
+  /** Runs ffprobe on `file` with `args`, its answer as CSV text. */
+  private async ffprobeText(ffmpeg: FFmpeg, args: string[], file: string): Promise<string> {
+    const answer = `${WORK_DIR}/answer.csv`;
+    await this.watched(ffmpeg.ffprobe(["-v", "error", ...args, "-of", "csv=p=0", "-o", answer, file]));
+    return this.readText(ffmpeg, answer).catch(() => "");
+  }
+
+  /**
+   * The joined lossless output with what each segment shows past its clip's OUT hidden by edit
+   * lists (lossless-trim.ts); as it was where the packets cannot be matched to their segments.
+   */
+  private async trimmed(ffmpeg: FFmpeg, trim: NonNullable<ExportPlan["trim"]>, output: string, bytes: Uint8Array): Promise<Uint8Array> {
+    const counts: number[] = [];
+    for (const segment of trim.segments) {
+      const answer = await this.ffprobeText(ffmpeg, ["-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets"], segment);
+      counts.push(Number.parseInt(answer, 10));
+    }
+    // Times as stored, not through the file's edit lists: the new edits count in them.
+    const times = async (stream: string) =>
+      parsePacketTimes(await this.ffprobeText(ffmpeg, ["-ignore_editlist", "1", "-select_streams", stream, "-show_entries", "packet=pts_time"], output));
+    const joined = {
+      counts,
+      videoTimes: await times("v:0"),
+      audioTimes: (await times("a:0")).filter(Number.isFinite).sort((a, b) => a - b),
+      shown: trim.shown,
+    };
+    const rewritten = withTrailingMoov(bytes, (moov) => {
+      const edits = trimmedEdits(movieTracks(moov), joined);
+      return edits ? withEditLists(moov, edits) : moov;
+    });
+    return rewritten ?? bytes;
   }
 
   /** An export run in the core's memory; the finished file goes to the sink. */

@@ -21,6 +21,11 @@ export const LONG_NO_PREVIEW = join(FIXTURE_DIR, "long-archive.mpg");
 export const SYNC = join(FIXTURE_DIR, "sync.mp4");
 /** SYNC's streams as other recorders write them: copied into Matroska, QuickTime and MPEG-TS (OBS's choices). */
 export const SYNC_REMUXED = ["mkv", "mov", "ts"].map((ext) => join(FIXTURE_DIR, `sync.${ext}`));
+/**
+ * SYNC as a DVD or a capture card writes it: MPEG-2 with B-frames (closed GOPs of 28 frames) and
+ * MP2 sound in an MPEG program stream, which only ffmpeg.wasm reads.
+ */
+export const SYNC_PS = join(FIXTURE_DIR, "sync.mpg");
 /** SYNC re-encoded to VP9 and Opus in WebM: what a browser records. */
 export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
 /** Sound only: AAC in an .m4a. */
@@ -65,6 +70,10 @@ export function makeFixtures(): void {
   }
   if (!existsSync(SYNC)) makeSync();
   for (const path of SYNC_REMUXED) if (!existsSync(path)) ffmpeg(["-i", SYNC, "-c", "copy", path]);
+  if (!existsSync(SYNC_PS)) {
+    ffmpeg(["-i", SYNC, "-c:v", "mpeg2video", "-q:v", "2", "-bf", "2", "-g", "30", "-flags", "+cgop", "-sc_threshold", "1000000000",
+      "-c:a", "mp2", "-b:a", "192k", "-f", "mpeg", SYNC_PS]);
+  }
   if (!existsSync(SYNC_WEBM)) {
     ffmpeg(["-i", SYNC, "-c:v", "libvpx-vp9", "-b:v", "1M", "-deadline", "realtime", "-cpu-used", "8", "-g", "60",
       "-c:a", "libopus", SYNC_WEBM]);

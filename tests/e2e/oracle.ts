@@ -140,8 +140,8 @@ export function decodeAudio(file: string): DecodedAudio {
 }
 
 /** What `ffmpeg -v error -i file -f null -` prints: empty for a file that decodes cleanly. */
-export function decodeErrors(file: string): string {
-  const run = spawnSync("ffmpeg", ["-v", "error", "-i", file, "-f", "null", "-"], { encoding: "utf8" });
+export function decodeErrors(file: string, streams = "0"): string {
+  const run = spawnSync("ffmpeg", ["-v", "error", "-i", file, "-map", streams, "-f", "null", "-"], { encoding: "utf8" });
   return `${run.stdout}${run.stderr}`.trim();
 }
 

@@ -39,13 +39,15 @@ describe("lossless plan", () => {
   it("copies each clip into a segment by time to its end, then joins them with the concat demuxer", () => {
     const plan = planLossless(request(INFO));
     expect(plan.steps.map((s) => s.args)).toEqual([
-      [...QUIET, "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
-        "-t", "2.32", "/work/segment-0.mp4"],
-      [...QUIET, "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
-        "-t", "1.68", "/work/segment-1.mp4"],
-      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "-movflags", "+faststart",
-        "/work/output.mp4"],
+      [...QUIET, "-fflags", "+genpts", "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
+        "-map_metadata", "-1", "-t", "2.32", "/work/segment-0.mp4"],
+      [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
+        "-map_metadata", "-1", "-t", "1.68", "/work/segment-1.mp4"],
+      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "/work/output.mp4"],
     ]);
+    // What each segment shows past OUT is hidden afterwards: the clips from their keyframes, 2.32 s and 1.68 s.
+    expect(plan.trim?.segments).toEqual(["/work/segment-0.mp4", "/work/segment-1.mp4"]);
+    expect(plan.trim?.shown.map((s) => Number(s.toFixed(9)))).toEqual([2.32, 1.68]);
     expect(plan.files).toEqual([
       { path: "/work/segments.txt", text: "ffconcat version 1.0\nfile '/work/segment-0.mp4'\nfile '/work/segment-1.mp4'\n" },
     ]);
@@ -63,10 +65,11 @@ describe("lossless plan", () => {
   it("copies audio alone from an audio-only source, cut at its times as given", () => {
     const plan = planLossless(request(withoutStream("video")));
     expect(plan.steps[0]?.args).toEqual([
-      ...QUIET, "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
+      ...QUIET, "-fflags", "+genpts", "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
       "-t", "2.2", "/work/segment-0.mp4",
     ]);
     expect(plan.clips[0]).toEqual({ start: 4.12, end: 6.32, shift: 0, frames: null, range: null });
+    expect(plan.trim).toBeNull();
   });
 });
 

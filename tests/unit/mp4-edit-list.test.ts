@@ -72,3 +72,32 @@ describe("edit lists", () => {
     expect(() => withEditLists(new Uint8Array([0, 0, 0, 99, ...text("moov")]), new Map())).toThrow();
   });
 });
+
+describe("reading a movie's tracks, and a header at the end", () => {
+  const elst = (entries: [number, number][]) =>
+    box("edts", box("elst", [0, 0, 0, 0, ...u32(entries.length), ...entries.flatMap(([d, m]) => [...u32(d), ...u32(m >>> 0), 0, 1, 0, 0])]));
+  const handled = (id: number, timescale: number, handler: string, extra: number[] = []) =>
+    box("trak", [...tkhd(id), ...extra, ...box("mdia", [...mdhd(timescale), ...box("hdlr", [0, 0, 0, 0, 0, 0, 0, 0, ...text(handler)])])]);
+  // The picture shown from 1.5 s on, from media 0.04 s (90 kHz); the sound from 0, plain.
+  const moov = new Uint8Array(box("moov", [...mvhd(1000), ...handled(1, 90000, "vide", elst([[1500, -1], [4000, 3600]])), ...handled(2, 48000, "soun")]));
+
+  it("gives each track's kind and the edit list it plays", async () => {
+    const { mediaAt, movieTracks, presentationAt } = await import("../../src/core/mp4-edit-list");
+    const [video, audio] = movieTracks(moov);
+    expect(video).toMatchObject({ id: 1, kind: "video" });
+    expect(video?.played).toEqual([{ at: 0, duration: 1.5, media: null }, { at: 1.5, duration: 4, media: 0.04 }]);
+    expect(audio).toEqual({ id: 2, kind: "audio", played: [] });
+    expect(presentationAt(video?.played ?? [], 1.04)).toBeCloseTo(2.5, 9);
+    expect(mediaAt(video?.played ?? [], 2.5)).toBeCloseTo(1.04, 9);
+    expect(mediaAt(audio?.played ?? [], 2.5)).toBe(2.5);
+  });
+
+  it("rewrites the movie box only where it comes last", async () => {
+    const { withTrailingMoov } = await import("../../src/core/mp4-edit-list");
+    const mdat = box("mdat", [1, 2, 3, 4]);
+    const last = new Uint8Array([...box("ftyp", text("isom")), ...mdat, ...moov]);
+    const out = withTrailingMoov(last, () => new Uint8Array(box("moov", [9])));
+    expect(Array.from(out ?? [])).toEqual([...box("ftyp", text("isom")), ...mdat, ...box("moov", [9])]);
+    expect(withTrailingMoov(new Uint8Array([...moov, ...mdat]), (m) => m)).toBeNull();
+  });
+});

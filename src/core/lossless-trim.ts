@@ -1,0 +1,66 @@
+import { mediaAt, presentationAt, type MovieTrack } from "./mp4-edit-list";
+import type { EditEntry } from "./packet-cut";
+import { countBelow } from "./sorted-search";
+
+/** How ffmpeg's lossless copy came out: video packets in each segment, and the joined file's packets. */
+export interface JoinedSegments {
+  /** Video packets in each segment, in clip order. */
+  counts: readonly number[];
+  /** The joined file's video packet times in its own media time, in decode order (each segment's packets are one run). */
+  videoTimes: readonly number[];
+  /** Its sound packets' start times in their media time, ascending. */
+  audioTimes: readonly number[];
+  /** Seconds each clip shows, from its keyframe to OUT. */
+  shown: readonly number[];
+}
+
+/** The packet start nearest `time`: copied sound moves in whole packets, so a join is at most half one off. */
+function nearestStart(starts: readonly number[], time: number): number {
+  const at = Math.max(0, countBelow(starts, time, true) - 1);
+  const here = starts[at] as number;
+  const next = starts[at + 1];
+  return next !== undefined && next - time < time - here ? next : here;
+}
+
+/**
+ * What ffmpeg's lossless copy shows too much of, hidden: each clip's segment starts on its
+ * keyframe but runs on past OUT by the frames decoded before OUT and shown after it. Each track
+ * gets one edit a clip showing `shown` seconds: the picture from its segment's first frame, the
+ * sound from the packet nearest that same instant (through the tracks' present edit lists, which
+ * keep them in step). Null when the counts do not add up to the file (ffmpeg dropped or added a
+ * packet): nothing is trimmed then.
+ */
+export function trimmedEdits(tracks: readonly MovieTrack[], joined: JoinedSegments): Map<number, EditEntry[]> | null {
+  const { counts, videoTimes, audioTimes, shown } = joined;
+  const video = tracks.find((t) => t.kind === "video");
+  if (!video || counts.length !== shown.length || counts.reduce((a, b) => a + b, 0) !== videoTimes.length) return null;
+  const firsts: number[] = [];
+  let at = 0;
+  for (const count of counts) {
+    const times = videoTimes.slice(at, at + count);
+    at += count;
+    if (times.length === 0 || times.some((t) => !Number.isFinite(t))) return null;
+    firsts.push(times.reduce((a, b) => Math.min(a, b)));
+  }
+  const edits = new Map<number, EditEntry[]>([[video.id, firsts.map((first, i) => ({ mediaTime: first, duration: shown[i] as number }))]]);
+  const audio = tracks.find((t) => t.kind === "audio");
+  if (audio && audioTimes.length > 0) {
+    const starts = firsts.map((first) => nearestStart(audioTimes, mediaAt(audio.played, presentationAt(video.played, first))));
+    edits.set(audio.id, starts.map((start, i) => ({ mediaTime: start, duration: shown[i] as number })));
+  }
+  return edits;
+}
+
+/** One packet's line: its time, or N/A. */
+const PACKET_LINE = /^(-?\d+(\.\d+)?|N\/A),?$/;
+
+/**
+ * ffprobe's `-show_entries packet=pts_time -of csv=p=0` as numbers (NaN where it printed N/A).
+ * ffmpeg.wasm's ffprobe also prints the stream and format sections: lines of many fields, skipped.
+ */
+export const parsePacketTimes = (csv: string): number[] =>
+  csv
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => PACKET_LINE.test(line))
+    .map((line) => Number(line.replace(/,$/, "")));
