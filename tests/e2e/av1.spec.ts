@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { SYNC, SYNC_AV1 } from "./fixtures";
+import { SYNC, SYNC_AV1, SYNC_AV1_10BIT } from "./fixtures";
 import { identifyFrames, SYNC_FPS } from "./frame-oracle";
 import { decodeErrors, keyframeTimes, streams } from "./oracle";
 import { exportMp4, openVideo } from "./page";
@@ -56,3 +56,17 @@ for (const source of SYNC_AV1) {
     }
   });
 }
+
+test("10-bit AV1, which this browser cannot encode, is re-encoded in full and the page says why", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, SYNC_AV1_10BIT);
+  await page.getByLabel("Import edits").setInputFiles({ name: "edits.csv", mimeType: "text/plain", buffer: Buffer.from(`${CLIPS[0].join(",")}\n`) });
+  await page.getByRole("dialog", { name: "Import edits.csv" }).getByRole("button", { name: "Replace" }).click();
+  const path = await exportMp4(page, "Smart cut (frame-accurate, fast)", "10bit-smart.mp4", "sync-av1-10bit-cut.mp4");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText(
+    "Exported sync-av1-10bit-cut.mp4 (re-encoded in full: this browser cannot encode 10-bit AV1 at 320×240)",
+  );
+  expect.soft(identifyFrames(path, SYNC), "source frame of every output frame").toEqual(span(...(FRAMES[0] as [number, number])));
+  expect.soft(decodeErrors(path), "ffmpeg -v error -f null").toBe("");
+  expect.soft(streams(path).map((s) => (s.codec_type === "video" ? s.codec_name : s.codec_type)).sort()).toEqual(["audio", "h264"]);
+});

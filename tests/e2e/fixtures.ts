@@ -28,6 +28,8 @@ export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
  * shown keyframe every 2 s), in MP4 with SYNC's AAC and the same video in WebM with Opus.
  */
 export const SYNC_AV1 = ["mp4", "webm"].map((ext) => join(FIXTURE_DIR, `sync-av1.${ext}`));
+/** SYNC's first 4 s in 10-bit AV1 (Main profile) and Opus in Matroska: a depth this Chromium cannot encode. */
+export const SYNC_AV1_10BIT = join(FIXTURE_DIR, "sync-av1-10bit.mkv");
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
 export const SYNC_FRAMES = 500;
@@ -81,6 +83,10 @@ export function makeFixtures(): void {
     ffmpeg(["-i", SYNC, "-c:v", "libsvtav1", "-preset", "12", "-crf", "35", "-g", "50", "-c:a", "copy", av1Mp4]);
   }
   if (!existsSync(av1Webm)) ffmpeg(["-i", av1Mp4, "-c:v", "copy", "-c:a", "libopus", av1Webm]);
+  if (!existsSync(SYNC_AV1_10BIT)) {
+    ffmpeg(["-i", SYNC, "-t", "4", "-c:v", "libsvtav1", "-preset", "12", "-crf", "35", "-g", "50", "-pix_fmt", "yuv420p10le",
+      "-c:a", "libopus", SYNC_AV1_10BIT]);
+  }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }
