@@ -151,7 +151,7 @@ function av1Splice(decoder: VideoDecoderConfig, sourceHeader: Obu): Splice {
       return encoded.packets.map((p) => p.clone({ data: sample(p.data, p.type === "key" ? own : null) }));
     },
     copied: (p) => p.clone({ data: sample(p.data, p.type === "key" ? sourceHeader : null) }),
-    cleanStart: (p) => isCleanStart(p.data, false),
+    cleanStart: (p) => isCleanStart(p.data, source.reducedStillPicture),
   };
 }
 
