@@ -28,6 +28,8 @@ export interface JobOutcome {
   /** The page's error (alert) or a timeout, else null. */
   error: string | null;
   memory: MemoryWindow;
+  /** CPU time all Chromium processes spent over the export: steadier than wall time on a shared machine. */
+  cpuSeconds: number | null;
   /** The output on disk: the saved download, or the OPFS file inside the profile. */
   output: string | null;
   outputBytes: number | null;
@@ -71,6 +73,8 @@ export interface MemoryWindow {
 }
 
 const KIB_PER_MIB = 1024;
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function procField(text: string, field: string): number {
@@ -129,6 +133,21 @@ class MemorySampler {
       }
     }
     return { rss: rss / KIB_PER_MIB, pss: pss / KIB_PER_MIB, processes: pids.length };
+  }
+
+  /** CPU seconds (user and system) the Chromium processes alive now have used. */
+  cpu(): number {
+    let ticks = 0;
+    for (const pid of chromiumPids(this.profileDir)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // Ended while we looked.
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
   }
 
   start(): void {
@@ -253,6 +272,7 @@ async function runJob(page: Page, job: PageJob, options: PageOptions, sampler: M
     message: "",
     error: null,
     memory: { before: 0, peakRss: 0, peakPss: 0, processes: 0 },
+    cpuSeconds: null,
     output: null,
     outputBytes: null,
     savedFileDeleted: false,
@@ -273,6 +293,7 @@ async function runJob(page: Page, job: PageJob, options: PageOptions, sampler: M
   };
   page.on("download", onDownload);
   sampler.begin();
+  const cpuBefore = sampler.cpu();
   const began = performance.now();
   await page.getByRole("button", { name: "Export MP4", exact: true }).click();
   // Polled from here (the export runs in the page's worker; a read every 100 ms costs it nothing).
@@ -283,6 +304,7 @@ async function runJob(page: Page, job: PageJob, options: PageOptions, sampler: M
     watch = await readWatch(page);
   }
   outcome.memory = sampler.end();
+  outcome.cpuSeconds = sampler.cpu() - cpuBefore;
   page.off("download", onDownload);
   const saved = download as Download | null;
   if (!finished()) outcome.error = `no result in ${options.timeoutMs / 1000} s`;

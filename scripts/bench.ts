@@ -34,9 +34,11 @@ import {
 } from "./bench-media";
 import { printEditorBench, runEditorBench, type EditorBench } from "./bench-editor";
 import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
+import { runNativeSmartCut } from "./bench-native-smart";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
 
-const PORT = 4174;
+/** `PORT=… npm run bench` when several checkouts share the machine. */
+const PORT = Number(process.env.PORT ?? 4174);
 const URL = `http://127.0.0.1:${PORT}/`;
 const MIB = 1024 ** 2;
 const LOSSLESS_RUNS = 3;
@@ -184,7 +186,7 @@ const load = (judge: boolean): string => {
   return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 };
 
-/** `npm run bench -- --only=lists` (or `=editor`): those lines alone, without the exports. */
+/** `npm run bench -- --only=lists` (or `=editor`): those lines alone, without the exports (`=exports`: those alone). */
 async function only(part: "lists" | "editor"): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const server = await startServer();
@@ -199,6 +201,7 @@ async function only(part: "lists" | "editor"): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--only=lists")) return only("lists");
   if (process.argv.includes("--only=editor")) return only("editor");
+  const exportsOnly = process.argv.includes("--only=exports");
   const began = performance.now();
   const loadAtStart = load(true);
   log(`start: ${loadAtStart}`);
@@ -275,10 +278,12 @@ async function main(): Promise<void> {
         log(`the run over 4 GiB failed: ${bigError}`);
       }
     }
-    log("list scale: 1k, 10k and 100k clips…");
-    lists = await runListScale(URL);
-    log("editor: thumbnails of a 20-minute source, scrubbing a 2-hour one…");
-    editor = await runEditorBench(URL);
+    if (!exportsOnly) {
+      log("list scale: 1k, 10k and 100k clips…");
+      lists = await runListScale(URL);
+      log("editor: thumbnails of a 20-minute source, scrubbing a 2-hour one…");
+      editor = await runEditorBench(URL);
+    }
   } finally {
     server.kill();
   }
@@ -286,6 +291,8 @@ async function main(): Promise<void> {
   log("native ffmpeg on the same plans…");
   const nativeLossless = Array.from({ length: LOSSLESS_RUNS }, () => runNatively("lossless", SOURCE, info, clips, "lossless").seconds);
   const nativeReencode = runNatively("reencode", SOURCE, info, clips, "reencode").seconds;
+  const nativeSmart = runNativeSmartCut(SOURCE, info, clips, join(WORK, "native-smart"));
+  const nativeSmartFrames = decodedFrames(nativeSmart.output);
   let nativeBig: number | null = null;
   if (bigInfo) {
     nativeBig = runNatively("lossless", BIG_SOURCE, bigInfo, bigList, "lossless-big").seconds;
@@ -325,7 +332,7 @@ async function main(): Promise<void> {
     {
       job: `smart cut, ${clips.length} clips → download`,
       browser: smart.seconds,
-      native: null,
+      native: nativeSmart.seconds,
       ratio: ratio(smart.seconds, browserLossless),
       target: `≤ ${SMART_TARGET}× browser lossless`,
     },
@@ -382,10 +389,25 @@ async function main(): Promise<void> {
   if (bigList.length > 0) console.log(`clips of the source over 4 GiB (imported as ${bigCsv.name}): ${bigList.map((c) => `${c.start}–${c.end} s`).join(", ")}`);
   console.log(
     `times: browser from the click on "Export MP4" to the download event (memory path) or to the page's "Saved …" (file path); ` +
-      `native: the same plan (src/core/export-plan.ts) run by Debian's ffmpeg after the browser closed.`,
+      `native: the same plan (src/core/export-plan.ts; smart cut: scripts/bench-native-smart.ts) run by Debian's ffmpeg after the browser closed.`,
   );
   console.log(`lossless runs: browser ${losslessJobs.map((j) => fixed(j.seconds)).join(", ")} s; native ${nativeLossless.map((s) => fixed(s)).join(", ")} s\n`);
   printTable(rows);
+  const cpu = (list: JobOutcome[]) => {
+    const seconds = list.map((j) => j.cpuSeconds).filter((s): s is number => s !== null);
+    return seconds.length === list.length && seconds.length > 0 ? median(seconds) : null;
+  };
+  const [losslessCpu, smartCpu, reencodeCpu] = [cpu(losslessJobs), cpu([smart]), cpu([reencode])];
+  console.log(
+    `CPU seconds of all Chromium processes over each export (steadier than wall time when the machine is shared): ` +
+      `lossless ${fixed(losslessCpu)} (median), smart cut ${fixed(smartCpu)} (${fixed(ratio(smartCpu, losslessCpu))}× lossless), re-encode ${fixed(reencodeCpu)}`,
+  );
+  const smartAgainstNative = ratio(smart.seconds, nativeSmart.seconds);
+  console.log(
+    `smart cut against native smart cut (libx264 default preset for each head, -c copy for the rest, concat; as LosslessCut): ` +
+      `${smartAgainstNative === null ? "—" : `${smartAgainstNative.toFixed(2)}×`}; native's output decodes ${nativeSmartFrames} frames ` +
+      `against ${expectedFrames(info, clips).exact} asked (its copied tails run past OUT)`,
+  );
 
   console.log(`\nmemory: RSS of all Chromium processes summed (shared pages count once per process), PSS beside it; peak over each export`);
   console.log(`  ${basename(SOURCE)}, idle after import: ${mib(normal.idle.peakRss)} RSS (${mib(normal.idle.peakPss)} PSS), ${normal.idle.processes} processes`);
@@ -414,7 +436,7 @@ async function main(): Promise<void> {
     console.log(`  lossless over 4 GiB → file: ${bigSkip ?? "not run"} | target < 500 MB | SKIP`);
   }
 
-  printListScale(lists);
+  if (!exportsOnly) printListScale(lists);
   if (editor) printEditorBench(editor);
 
   console.log("\noutputs (ffprobe):");

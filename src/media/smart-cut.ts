@@ -3,20 +3,23 @@ import {
   EncodedPacket,
   EncodedPacketSink,
   EncodedVideoPacketSource,
-  VideoSampleSink,
   type InputAudioTrack,
   type InputVideoTrack,
 } from "mediabunny";
 import type { Span } from "../core/clips";
 import type { PacketInfo } from "../core/packet-cut";
+import { Lookahead } from "../core/lookahead";
+import { frameTimeline } from "../core/packet-cut";
 import { planSmartCut, type SmartClip, type SmartPlan } from "../core/smart-cut";
-import { configFor, encodeHead } from "./head-encoder";
+import { configFor, encodeHead, unreferencedFor, type HeadSource } from "./head-encoder";
 import { spliceFor, type Splice } from "./splice";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
 import { configuredFirst, copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
+/** Heads encoded ahead of the clip being written: bounded, so their packets stay a few MB. */
+const HEADS_AHEAD = 2;
 
 /** Every keyframe a copy starts from must be a clean start. */
 async function checkCopyStarts(video: InputVideoTrack, table: readonly PacketInfo[], plan: SmartPlan, splice: Splice) {
@@ -76,11 +79,20 @@ export async function smartCut(
   const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
   const soundConfig = soundSource ? await audio?.getDecoderConfig() : null;
   const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
-  const frames = new VideoSampleSink(video);
+  const decoderConfig = await video.getDecoderConfig();
+  if (!decoderConfig) throw unsupported("the video's settings could not be read");
+  const source: HeadSource = { video, decoderConfig, times: frameTimeline(table.info).times, unreferenced: unreferencedFor(video.codec, decoderConfig) };
 
+  // The next clips' heads are encoded while this one is written; they stop when the write does.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([job.signal, stop.signal]);
+  const heads = new Lookahead(plan.clips.length, HEADS_AHEAD, async (index) => {
+    const encode = (plan.clips[index] as SmartClip).encode;
+    return encode ? splice.head(await encodeHead(source, encode, (plan.clips[index] as SmartClip).mediaStart, settings, signal)) : [];
+  });
   const lanesFor = async (index: number): Promise<Lane[]> => {
     const clip = plan.clips[index] as SmartClip;
-    const head = clip.encode ? splice.head(await encodeHead(frames, clip.encode, clip.mediaStart, settings, job.signal)) : [];
+    const head = await heads.take(index);
     const copy = clip.copy;
     const rest = copy ? rewritten(copied(video, table.info, copy.from, copy.to, copy.mediaStart - copy.base), splice) : null;
     const lanes: Lane[] = [{ packets: chain(head, rest), next: null, add: addVideo }];
@@ -88,5 +100,9 @@ export async function smartCut(
     if (sound && audio && soundTable) lanes.push(soundLane(audio, soundTable.info, sound, addSound));
     return lanes;
   };
-  await mp4.write(lanesFor, plan.clips.map((c) => c.mediaStart), plan.videoEdits, job);
+  try {
+    await mp4.write(lanesFor, plan.clips.map((c) => c.mediaStart), plan.videoEdits, job);
+  } finally {
+    stop.abort();
+  }
 }

@@ -1,35 +1,45 @@
 import { createContext, createEffect, createSignal, on, useContext } from "solid-js";
 import { rationalValue } from "../core/rational";
-import { MediaClient } from "../media/media-client";
-import { StripClient } from "../media/strip-client";
+import type { MediaClient } from "../media/media-client";
 import { watchForUpdates } from "../offline/updates";
-import { ProjectDb } from "../storage/project-db";
-import { StripCache } from "../storage/strip-cache";
+import type { ProjectDb } from "../storage/project-db";
 import { keepProjects } from "./autosave";
 import type { EngineState } from "./components/StatusLine";
 import { createCutPreview } from "./cut-preview";
-import { createExporter } from "./exporter";
-import { createOpener } from "./opener";
+import { createExporter, type ExportMedia } from "./exporter";
+import { createOpener, type OpenMedia } from "./opener";
 import { createPlayer } from "./player";
 import { createProjects } from "./projects";
 import { createSession } from "./session";
 import { createSettings } from "./settings";
-import { createStrips } from "./strips";
+import { createStrips, type StripMaker, type StripStore } from "./strips";
 import { guardAcrossTabs } from "./tab-guard";
 import { createTimelineZoom } from "./timeline-zoom";
 
+/** The media worker as the stores use it. */
+export type AppMedia = OpenMedia & ExportMedia & Pick<MediaClient, "start">;
+
+/** What the page works with outside itself, built by main.tsx (and by tests, with fakes). */
+export interface Outside {
+  /** The media client, told how to report a restarted worker. */
+  media: (onRestart: (message: string) => void) => AppMedia;
+  projects: Promise<ProjectDb>;
+  stripCache: StripStore;
+  stripMaker: StripMaker;
+}
+
 /**
- * The page's composition root: the media client, the database and every store, built once and
- * wired to each other here, outside the components, which reach them with `useApp`.
+ * The page's stores, built once and wired to each other here, outside the components, which
+ * reach them with `useApp`; what they work with outside the page comes in as `outside`.
  */
-export function createApp() {
+export function createApp(outside: Outside) {
   const [engine, setEngine] = createSignal<EngineState>("loading");
   // A restarted worker loads its engine again: the Engine status follows it.
-  const media = new MediaClient((message) => {
+  const media = outside.media((message) => {
     session.complain(message);
     void showEngine();
   });
-  const projects = ProjectDb.open().catch((error: unknown) => {
+  const projects = outside.projects.catch((error: unknown) => {
     session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
     return null;
   });
@@ -37,7 +47,7 @@ export function createApp() {
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);
-  const strips = createStrips(new StripCache(), new StripClient(), () => autosave.state() === "saved");
+  const strips = createStrips(outside.stripCache, outside.stripMaker, () => autosave.state() === "saved");
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(player.stepRate()));
   const showEngine = () => media.start().then(setEngine, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);

@@ -35,6 +35,9 @@ async function pickDestination(name: string, clipFiles: { names: string[]; zip: 
   return handle === "none" ? { kind: "memory" } : handle && { kind: "file", handle };
 }
 
+/** The media worker as exporting needs it. */
+export type ExportMedia = Pick<MediaClient, "render" | "cancel">;
+
 export type ExportState = "running" | "done" | "failed" | "cancelled";
 
 /** One export of this session, as the Exports list shows it. */
@@ -63,7 +66,7 @@ async function writtenSize(destination: ExportDestination, blob: Blob | null): P
 }
 
 /** The MP4 export: mode, progress, cancel, and the list of this session's exports with their downloads. */
-export function createExporter(media: MediaClient, session: Session, afterRun: () => void) {
+export function createExporter(media: ExportMedia, session: Session, afterRun: () => void) {
   const [mode, setMode] = createSignal<ExportMode>("lossless");
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
   const [exports, setExports] = createSignal<ExportEntry[]>([]);

@@ -9,6 +9,9 @@ import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db
 import { readHandle, type PickedFile } from "./file-handles";
 import type { Session } from "./session";
 
+/** The media worker as opening needs it. */
+export type OpenMedia = Pick<MediaClient, "probe" | "identify">;
+
 interface Probed {
   picked: PickedFile;
   info: MediaInfo;
@@ -27,13 +30,23 @@ const freshName = (fileName: string, others: number) => (others === 0 ? fileName
  * project opened from the list finds its video (a kept copy, a handle, or the person picks it
  * again, checked to be the same file); "New project" starts afresh on a file.
  */
-export function createOpener(media: MediaClient, projects: Promise<ProjectDb | null>, session: Session) {
+export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | null>, session: Session) {
   const [opening, setOpening] = createSignal<string | null>(null);
 
-  /** Probes first; only a file that probes cleanly replaces what is open. */
-  async function probe(picked: PickedFile): Promise<Probed | undefined> {
+  // Opening is one job at a time, and the last asked wins: a reopen still reading a kept copy is
+  // dropped when a file is picked, whichever probe ends first.
+  let asked = 0;
+  /** A new request to open; the returned check says whether it is still the last one. */
+  function request(): () => boolean {
+    const mine = ++asked;
+    return () => mine === asked;
+  }
+
+  /** Probes first; only a file that probes cleanly replaces what is open, if it is still wanted. */
+  async function probe(picked: PickedFile, current: () => boolean): Promise<Probed | undefined> {
     setOpening(picked.file.name);
     const [probed, identified] = await Promise.all([media.probe(picked.file), media.identify(picked.file)]);
+    if (!current()) return undefined;
     setOpening(null);
     if (!probed.ok) return void session.complain(probed.error);
     if (!identified.ok) return void session.complain(identified.error);
@@ -49,22 +62,31 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     else session.say(text);
   }
 
-  async function begin({ picked, info, media: ref }: Probed, saved: ProjectRecord | undefined, name: string) {
+  /** Starts editing; false (and nothing changed) when another request came meanwhile. */
+  async function begin(
+    { picked, info, media: ref }: Probed,
+    saved: ProjectRecord | undefined,
+    name: string,
+    current: () => boolean,
+  ): Promise<boolean> {
     const hasCopy = await quiet((await projects)?.hasMedia(ref.fingerprint), false);
+    if (!current()) return false;
     const project = saved
       ? { id: saved.id, name: saved.name, created: saved.created, exportMode: saved.exportMode }
       : { id: newId(), name, created: Date.now() };
     session.begin({ file: picked.file, info, media: ref, project }, saved, hasCopy);
+    return true;
   }
 
   /** A file opened: its last edited project goes on; a namesake's project is not applied to it. */
   async function open(picked: PickedFile): Promise<void> {
-    const probed = await probe(picked);
+    const current = request();
+    const probed = await probe(picked, current);
     if (!probed) return;
     const db = await projects;
     const [saved, ...more] = await quiet(db?.projectsOf(probed.media.fingerprint), []);
     const namesake = saved ? undefined : (await quiet(db?.projectsNamed(picked.file.name), []))[0];
-    await begin(probed, saved, picked.file.name);
+    if (!(await begin(probed, saved, picked.file.name, current))) return;
     const name = picked.file.name;
     if (namesake) {
       return session.complain(
@@ -78,10 +100,11 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
 
   /** "New project": a fresh clip list on a file, beside any projects it has already. */
   async function startProject(picked: PickedFile): Promise<void> {
-    const probed = await probe(picked);
+    const current = request();
+    const probed = await probe(picked, current);
     if (!probed) return;
     const others = await quiet((await projects)?.projectsOf(probed.media.fingerprint), []);
-    await begin(probed, undefined, freshName(picked.file.name, others.length));
+    if (!(await begin(probed, undefined, freshName(picked.file.name, others.length), current))) return;
     opened(`Opened ${picked.file.name} in a new project`, probed.info);
   }
 
@@ -97,10 +120,13 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
     return file && { file, handle };
   }
 
-  /** Opens a project with a file that must be its video; another file changes nothing. */
-  async function openWith(project: ProjectRecord, picked: PickedFile): Promise<boolean> {
-    const probed = await probe(picked);
-    if (!probed) return false;
+  /**
+   * Opens a project with a file that must be its video; another file changes nothing. True also
+   * when a later request took over: there is nothing left to pick for this one.
+   */
+  async function openWith(project: ProjectRecord, picked: PickedFile, current = request()): Promise<boolean> {
+    const probed = await probe(picked, current);
+    if (!probed) return !current();
     const found = { ...probed.media, duration: probed.info.duration };
     const differences = sourceDifferences({ ...project.media, duration: project.info?.duration }, found);
     if (differences.length > 0) {
@@ -110,7 +136,7 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
       );
       return false;
     }
-    await begin(probed, project, project.name);
+    if (!(await begin(probed, project, project.name, current))) return true;
     opened(`Reopened ${project.name} with its ${plural(project.clips.length, "clip", "clips")}`, probed.info);
     return true;
   }
@@ -125,21 +151,24 @@ export function createOpener(media: MediaClient, projects: Promise<ProjectDb | n
      * Resolves false when the video must be picked: none is here, or the one here has changed.
      */
     async openProject(id: string): Promise<boolean> {
+      const current = request();
       const project = await quiet((await projects)?.load(id), undefined);
       if (!project) {
         session.complain("That project is no longer stored in this browser");
         return true;
       }
       const video = await videoOf(project, true);
-      if (video) return openWith(project, video);
+      if (!current()) return true;
+      if (video) return openWith(project, video, current);
       session.say(`Pick ${project.media.name} to open ${project.name}`);
       return false;
     },
     /** On start: the last project opens by itself when its video is here without asking. */
     async reopenLast(): Promise<void> {
+      const current = request();
       const last = await quiet((await projects)?.lastEdited(), undefined);
       const video = last && (await videoOf(last, false));
-      if (last && video) await openWith(last, video);
+      if (last && video && current()) await openWith(last, video, current);
     },
   };
 }

@@ -4,6 +4,11 @@ import type { StripClient } from "../media/strip-client";
 import type { StoredStrip, StripCache } from "../storage/strip-cache";
 import type { Source } from "./session";
 
+/** The strip worker as the timeline needs it. */
+export type StripMaker = Pick<StripClient, "thumbnails" | "waveform" | "stop">;
+/** Where strips are kept between visits. */
+export type StripStore = Pick<StripCache, "get" | "put">;
+
 /** Thumbnails are made this many pixels high (the strip's height on a sharp screen). */
 const THUMB_HEIGHT = 72;
 
@@ -13,7 +18,7 @@ const THUMB_HEIGHT = 72;
  * for a project leaves nothing behind, and the cache never takes the room of a project's first
  * save). Opening another file stops the work for the last.
  */
-export function createStrips(cache: StripCache, client: StripClient, projectSaved: () => boolean) {
+export function createStrips(cache: StripStore, client: StripMaker, projectSaved: () => boolean) {
   const [strip, setStrip] = createSignal<Strip | null>(null);
   let request = 0;
   // The open source's strip, computed but not yet kept.

@@ -1,0 +1,111 @@
+import { createRoot } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createExporter } from "../../src/ui/exporter";
+import { createSession } from "../../src/ui/session";
+import { FakeMedia } from "./fake-media";
+import { sampleInfo } from "./sample-info";
+
+const FFMPEG_NOTE = "the browser cannot read this file's video (mpeg2video)";
+
+/** A page with talk.mp4 open and one clip, in a browser with no save picker: exports are kept in memory. */
+function page() {
+  const fake = new FakeMedia();
+  let engineChecks = 0;
+  const { session, exporter, dispose } = createRoot((dispose) => {
+    const session = createSession(Promise.resolve(null));
+    return { session, exporter: createExporter(fake, session, () => engineChecks++), dispose };
+  });
+  const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
+  session.begin({ file: new File([], "talk.mp4"), info: sampleInfo(), media, project: { id: "p", name: "talk", created: 1 } }, undefined, false);
+  session.markIn(1);
+  session.markOut(3);
+  return { fake, session, exporter, dispose, engineChecks: () => engineChecks };
+}
+
+/** Starts an export and waits until it reaches the media worker. */
+async function started(exporter: ReturnType<typeof page>["exporter"], fake: FakeMedia) {
+  const run = exporter.run();
+  await vi.waitFor(() => expect(fake.renders.waiting).toHaveLength(1));
+  return { run, call: fake.running() };
+}
+
+const bytes = (n: number) => new Blob([new Uint8Array(n)]);
+const states = (exporter: ReturnType<typeof page>["exporter"]) => exporter.exports().map((e) => [e.name, e.mode, e.state]);
+
+describe("exporter", () => {
+  beforeEach(() => {
+    vi.stubGlobal("window", {});
+    vi.stubGlobal("navigator", {});
+    vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("lists each export, running then done, named apart by mode, and says which engine ran", async () => {
+    const { fake, session, exporter, dispose } = page();
+    const first = await started(exporter, fake);
+    expect(first.call.ask.request.clips.map((c) => [c.start, c.end])).toEqual([[1, 3]]);
+    expect(states(exporter)).toEqual([["talk-cut.mp4", "lossless", "running"]]);
+    expect(session.notice()).toEqual({ kind: "info", text: "Exporting talk-cut.mp4…" });
+    first.call.ask.onProgress({ fraction: 0.5, clip: 0, remaining: 2 });
+    expect(exporter.progress()).toEqual({ fraction: 0.5, clip: 0, remaining: 2 });
+    first.call.answer({ ok: true, value: { blob: bytes(5), engine: "packet", note: "" } });
+    await first.run;
+    expect(exporter.progress()).toBeNull();
+    expect(exporter.exports()[0]).toMatchObject({ state: "done", size: 5, clips: 1, duration: 2, download: { name: "talk-cut.mp4" } });
+    expect(session.notice()).toEqual({ kind: "info", text: "Exported talk-cut.mp4" });
+
+    exporter.setMode("reencode");
+    const second = await started(exporter, fake);
+    second.call.answer({ ok: true, value: { blob: bytes(7), engine: "ffmpeg", note: FFMPEG_NOTE } });
+    await second.run;
+    expect(session.notice()).toEqual({ kind: "info", text: `Exported talk-cut-reencode.mp4 with ffmpeg.wasm (${FFMPEG_NOTE})` });
+    expect(exporter.exports()[0]?.detail).toBe(`with ffmpeg.wasm (${FFMPEG_NOTE})`);
+
+    exporter.setMode("lossless");
+    const third = await started(exporter, fake);
+    third.call.answer({ ok: true, value: { blob: bytes(1), engine: "packet", note: "" } });
+    await third.run;
+    expect(states(exporter)).toEqual([
+      ["talk-cut-lossless.mp4", "lossless", "done"],
+      ["talk-cut-reencode.mp4", "reencode", "done"],
+      ["talk-cut.mp4", "lossless", "done"],
+    ]);
+    dispose();
+  });
+
+  it("lists a failed export as failed, with why, and a cancelled one as cancelled; the clips stay", async () => {
+    const { fake, session, exporter, dispose, engineChecks } = page();
+    const failing = await started(exporter, fake);
+    const why = "The export could not be finished: this file holds something the engine does not handle. Another export mode may work.";
+    failing.call.answer({ ok: false, kind: "fault", error: why });
+    await failing.run;
+    expect(exporter.exports()[0]).toMatchObject({ state: "failed", detail: why, size: null, download: null });
+    expect(session.notice()).toEqual({ kind: "error", text: why });
+    // After a run the engine's status is asked again: a hung core may have been replaced.
+    expect(engineChecks()).toBe(1);
+
+
+    const cancelled = await started(exporter, fake);
+    await exporter.cancel();
+    await cancelled.run;
+    expect(exporter.exports().map((e) => e.state)).toEqual(["cancelled", "failed"]);
+    expect(session.notice()).toEqual({ kind: "info", text: "Export cancelled" });
+    expect(session.clips().map((c) => [c.start, c.end])).toEqual([[1, 3]]);
+    dispose();
+  });
+
+  it("drops progress that comes after the result, and starts no second export while one runs", async () => {
+    const { fake, exporter, dispose } = page();
+    const { run, call } = await started(exporter, fake);
+    await exporter.run();
+    expect(fake.renders.waiting).toHaveLength(1);
+    expect(exporter.exports()).toHaveLength(1);
+    call.answer({ ok: true, value: { blob: bytes(3), engine: "packet", note: "" } });
+    // The last progress message, sent before the result but delivered after it.
+    call.ask.onProgress({ fraction: 0.99, clip: 0, remaining: 0 });
+    await run;
+    call.ask.onProgress({ fraction: 1, clip: 0, remaining: 0 });
+    expect(exporter.progress()).toBeNull();
+    dispose();
+  });
+});
