@@ -75,7 +75,7 @@ describe("AV1 sequence header", () => {
     });
   });
 
-  it("reads a reduced still picture header and a monochrome 10-bit one", () => {
+  it("reads a reduced still picture header (10-bit, monochrome)", () => {
     const still = bits([0, 3], [1, 1], [1, 1], [3, 5], [7, 4], [7, 4], [99, 8], [99, 8], [0, 3], [0, 3], [1, 1], [1, 1]);
     expect(parseSequenceHeader(new Uint8Array(still))).toMatchObject({ level: 3, bitDepth: 10, monochrome: true, reducedStillPicture: true });
   });
@@ -97,7 +97,7 @@ describe("AV1 clean random access", () => {
     expect(isCleanStart(u8(TD, SEQ, frame(0, 2, 1)), false)).toBe(false);
     expect(isCleanStart(u8(TD, SEQ, frame(0, 0, 0), frame(0, 1, 1)), false)).toBe(false);
     expect(isCleanStart(u8(TD, obu(3, bits([1, 1], [2, 3]))), false)).toBe(false);
-    // The first frame decides: a hidden one before a shown keyframe leans on nothing, but is not a clean start here.
+    // The first frame decides: a hidden inter frame before a shown keyframe leans on what came before.
     expect(isCleanStart(u8(TD, frame(0, 1, 0), KEY), false)).toBe(false);
     expect(isCleanStart(u8(TD, SEQ), false)).toBe(false);
     expect(isCleanStart(u8([0x80]), false)).toBe(false);
