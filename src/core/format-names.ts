@@ -65,3 +65,16 @@ export function bitDepthName(pixelFormat: string): string | null {
   const depth = /p(9|10|12|14|16)(le|be)?$/.exec(pixelFormat)?.[1];
   return depth ? `${depth}-bit` : null;
 }
+
+const WEB_CODECS: Record<string, string> = { avc1: "H.264", avc3: "H.264", vp09: "VP9", av01: "AV1" };
+
+/**
+ * A WebCodecs codec string as people call it, with its bit depth where not the usual 8:
+ * "H.264", "10-bit AV1" (`av01.0.08M.10`), "VP9" (`vp09.00.41.08`).
+ */
+export function webCodecName(codec: string): string {
+  const [family = "", ...parts] = codec.split(".");
+  const name = WEB_CODECS[family] ?? codec;
+  const depth = family === "av01" || family === "vp09" ? Number(parts[2]) : 8;
+  return depth && depth !== 8 ? `${depth}-bit ${name}` : name;
+}

@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes";
 import type { EditEntry } from "./packet-cut";
 
 /**
@@ -73,15 +74,21 @@ function editBox(entries: readonly { duration: number; mediaTime: number }[]): U
   return box("edts", box("elst", payload));
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+/**
+ * Entries where each starts in the media where the one before ends, as one entry: the same
+ * picture, and no join for a player to trip on. FFmpeg's MP4 reader (which Chromium plays files
+ * through) hands the decoder the keyframe after each entry's end marked to be dropped, and its
+ * dav1d AV1 decoder shows it anyway: one frame too many at every join.
+ */
+function merged(entries: readonly EditEntry[], tick: number): EditEntry[] {
+  const out: EditEntry[] = [];
+  for (const entry of entries) {
+    const last = out.at(-1);
+    if (last && Math.abs(last.mediaTime + last.duration - entry.mediaTime) < tick / 2) last.duration += entry.duration;
+    else out.push({ ...entry });
   }
   return out;
-};
+}
 
 /**
  * Returns `moov` with each listed track's edit list replaced by `edits` (seconds, rounded to the
@@ -108,7 +115,7 @@ export function withEditLists(moov: Uint8Array, edits: ReadonlyMap<number, reado
       continue;
     }
     const media = timing(bytes, mdhd);
-    const scaled = entries.map((e) => ({
+    const scaled = merged(entries, 1 / media.timescale).map((e) => ({
       duration: Math.round(e.duration * movie.timescale),
       mediaTime: Math.round(e.mediaTime * media.timescale),
     }));
@@ -120,11 +127,11 @@ export function withEditLists(moov: Uint8Array, edits: ReadonlyMap<number, reado
       const copy = bytes.subarray(b.start, b.start + b.size);
       return b.type === "tkhd" ? [copy, editBox(scaled)] : [copy];
     });
-    parts.push(box("trak", concat(inner)));
+    parts.push(box("trak", concatBytes(inner)));
   }
   // `parts` are views of `bytes` where untouched, so the movie header's new duration shows in them.
   setDuration(bytes, movie.durationAt, movie.wide, movieDuration);
-  return box("moov", concat(parts));
+  return box("moov", concatBytes(parts));
 }
 
 function readDuration(bytes: Uint8Array, at: number, wide: boolean): number {

@@ -2,6 +2,7 @@ import { EncodedPacketSink, EncodedPacket, type InputVideoTrack } from "mediabun
 import { parseAvcConfig } from "../core/avc";
 import { unreferenced } from "../core/avc-reference";
 import type { Span } from "../core/clips";
+import { webCodecName } from "../core/format-names";
 import { countBelow } from "../core/sorted-search";
 import { MediaError } from "./media-error";
 
@@ -40,7 +41,8 @@ export async function configFor(width: number, height: number, settings: HeadSet
     const config: VideoEncoderConfig = { codec, width, height, bitrate, framerate, latencyMode: "quality", ...packaging };
     if ((await VideoEncoder.isConfigSupported(config)).supported) return config;
   }
-  throw new MediaError("unsupported", `this browser cannot encode ${settings.codecs[0] ?? "video"} at this size`);
+  const name = settings.codecs[0] ? webCodecName(settings.codecs[0]) : "video";
+  throw new MediaError("unsupported", `this browser cannot encode ${name} at ${width}×${height}`);
 }
 
 const bytesOf = (source: AllowSharedBufferSource): Uint8Array =>

@@ -70,7 +70,7 @@ export async function smartCut(
   await configFor(video.displayWidth, video.displayHeight, settings);
 
   const mp4 = new EditedMp4(sink);
-  const videoSource = new EncodedVideoPacketSource(video.codec === "vp9" ? "vp9" : "avc");
+  const videoSource = new EncodedVideoPacketSource(video.codec === "vp9" || video.codec === "av1" ? video.codec : "avc");
   mp4.output.addVideoTrack(videoSource, { frameRate: video.timeResolution, rotation: video.rotation });
   const soundSource = audio && soundTable ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
   if (soundSource) mp4.output.addAudioTrack(soundSource);

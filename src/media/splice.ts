@@ -12,6 +12,7 @@ import {
   withParameterSets,
   type AvcConfig,
 } from "../core/avc";
+import { asSample, isCleanStart, parseSequenceHeader, sequenceHeaderObu, type Obu, type SequenceHeader } from "../core/av1";
 import type { EncodedHead } from "./head-encoder";
 import { MediaError } from "./media-error";
 
@@ -91,11 +92,16 @@ function annexBSplice(decoder: VideoDecoderConfig, source: AvcConfig): Splice {
   };
 }
 
-/** The parameter sets of an Annex B stream, from its first keyframe. */
-async function annexBConfig(video: InputVideoTrack): Promise<AvcConfig | null> {
+/** The video's first keyframe. */
+async function firstKey(video: InputVideoTrack): Promise<EncodedPacket | null> {
   const sink = new EncodedPacketSink(video);
   const first = await sink.getFirstPacket();
-  const key = first && (first.type === "key" ? first : await sink.getNextKeyPacket(first));
+  return first && (first.type === "key" ? first : await sink.getNextKeyPacket(first));
+}
+
+/** The parameter sets of an Annex B stream, from its first keyframe. */
+async function annexBConfig(video: InputVideoTrack): Promise<AvcConfig | null> {
+  const key = await firstKey(video);
   const units = key && annexBUnits(key.data);
   return units && configFromUnits(units);
 }
@@ -111,6 +117,44 @@ function vp9Splice(decoder: VideoDecoderConfig): Splice {
   };
 }
 
+/** AV1 codec strings for the head: the source's profile and bit depth, at its level, then 4.0 and 5.1. */
+function av1Codecs(format: SequenceHeader): string[] {
+  const depth = String(format.bitDepth).padStart(2, "0");
+  const level = (index: number, tier: number) => `av01.${format.profile}.${String(index).padStart(2, "0")}${tier ? "H" : "M"}.${depth}`;
+  return [...new Set([level(format.level, format.tier), level(8, 0), level(13, 0)])];
+}
+
+const sameFormat = (a: SequenceHeader, b: SequenceHeader) => a.profile === b.profile && a.bitDepth === b.bitDepth && a.monochrome === b.monochrome;
+
+/**
+ * AV1: every keyframe carries its stream's sequence header in-band (ours on ours, the source's on
+ * the copied ones), so a decoder starts a new coded video sequence at every join; temporal
+ * delimiters go, as AV1-ISOBMFF wants. The MP4's av1C is the source's (from its codec string).
+ */
+function av1Splice(decoder: VideoDecoderConfig, sourceHeader: Obu): Splice {
+  const source = parseSequenceHeader(sourceHeader.payload);
+  if (!source) throw unsupported("the video's AV1 sequence header could not be read");
+  if (source.reducedStillPicture) throw unsupported("the video is an AV1 still picture stream");
+  const sample = (data: Uint8Array, header: Obu | null) => {
+    const out = asSample(data, header);
+    if (!out) throw new MediaError("fault", "An AV1 frame's parts do not add up");
+    return out;
+  };
+  return {
+    codecs: av1Codecs(source),
+    decoderConfig: decoder,
+    head(encoded) {
+      const first = encoded.packets[0];
+      const own = first && sequenceHeaderObu(first.data);
+      const format = own && parseSequenceHeader(own.payload);
+      if (!format || !sameFormat(format, source)) throw new MediaError("fault", "The AV1 encoder's frames do not match the video's profile and bit depth");
+      return encoded.packets.map((p) => p.clone({ data: sample(p.data, p.type === "key" ? own : null) }));
+    },
+    copied: (p) => p.clone({ data: sample(p.data, p.type === "key" ? sourceHeader : null) }),
+    cleanStart: (p) => isCleanStart(p.data, source.reducedStillPicture),
+  };
+}
+
 export async function spliceFor(video: InputVideoTrack): Promise<Splice> {
   const decoder = await video.getDecoderConfig();
   if (!decoder) throw unsupported("the video's settings could not be read");
@@ -121,5 +165,11 @@ export async function spliceFor(video: InputVideoTrack): Promise<Splice> {
   }
   if (video.codec === "avc") return avcSplice(decoder);
   if (video.codec === "vp9") return vp9Splice(decoder);
-  throw unsupported(`smart cut joins H.264 and VP9, not ${video.codec ?? "this"} video`);
+  if (video.codec === "av1") {
+    const key = await firstKey(video);
+    const header = key && sequenceHeaderObu(key.data);
+    if (!header) throw unsupported("the video's AV1 sequence header could not be found");
+    return av1Splice(decoder, header);
+  }
+  throw unsupported(`smart cut joins H.264, VP9 and AV1, not ${video.codec ?? "this"} video`);
 }

@@ -1,9 +1,9 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { SYNC, SYNC_PS } from "./fixtures";
 import { frameFacts, identifyFrames, SAME_FRAME_PSNR, SYNC_FPS, syncOffsets } from "./frame-oracle";
 import { decodeErrors, keyframeTimes, pictureTypes, streamDuration } from "./oracle";
 import { exportMp4, openVideo } from "./page";
+import { playedFrames } from "./playback";
 
 /**
  * [IN, OUT] in seconds. In source frames (keyframes 0 63 116 185 247 308 365 430 485):
@@ -103,23 +103,4 @@ for (const { mode, name, keyframeStart, tolerance, source, engine } of MODES) {
     // Chromium plays neither MPEG-2 nor MP2.
     if (!engine) expect.soft(await playedFrames(page, "Download sync-cut.mp4"), "frames Chromium's <video> played to the end").toBe(expected.length);
   });
-}
-
-/** Plays the finished download in a `<video>` of the page, fast, to its end: the frames it decoded. */
-async function playedFrames(page: Page, link: string): Promise<number | string> {
-  const url = await page.getByRole("link", { name: link }).getAttribute("href");
-  return page.evaluate(async (src) => {
-    const video = Object.assign(document.createElement("video"), { muted: true, src });
-    await new Promise((resolve, reject) => {
-      video.onloadedmetadata = resolve;
-      video.onerror = () => reject(new Error(video.error?.message ?? "cannot load"));
-    });
-    video.playbackRate = 8;
-    await video.play();
-    const end = await new Promise<string>((resolve) => {
-      video.onended = () => resolve("ended");
-      video.onerror = () => resolve(`error: ${video.error?.message}`);
-    });
-    return end === "ended" ? video.getVideoPlaybackQuality().totalVideoFrames : end;
-  }, url);
 }

@@ -28,6 +28,13 @@ export const SYNC_REMUXED = ["mkv", "mov", "ts"].map((ext) => join(FIXTURE_DIR, 
 export const SYNC_PS = join(FIXTURE_DIR, "sync.mpg");
 /** SYNC re-encoded to VP9 and Opus in WebM: what a browser records. */
 export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
+/**
+ * SYNC re-encoded to AV1 by SVT-AV1 (its hierarchical frames, hidden ones inside temporal units, a
+ * shown keyframe every 2 s), in MP4 with SYNC's AAC and the same video in WebM with Opus.
+ */
+export const SYNC_AV1 = ["mp4", "webm"].map((ext) => join(FIXTURE_DIR, `sync-av1.${ext}`));
+/** SYNC's first 4 s in 10-bit AV1 (Main profile) and Opus in Matroska: a depth this Chromium cannot encode. */
+export const SYNC_AV1_10BIT = join(FIXTURE_DIR, "sync-av1-10bit.mkv");
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
 export const SYNC_FRAMES = 500;
@@ -42,7 +49,8 @@ const PATTERN =
   `testsrc=size=320x240:rate=${FPS}:duration=12,format=yuv420p,` +
   "geq=lum='if(lt(Y\\,160)\\,lum(X\\,Y)\\,mod(X*3+N*41\\,256))':cb='cb(X\\,Y)':cr='cr(X\\,Y)'";
 const H264 = ["-c:v", "libx264", "-preset", "veryfast", "-g", `${FPS * KEYFRAME_EVERY}`, "-keyint_min", `${FPS}`];
-const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", ...args]);
+// SVT_LOG=1: SVT-AV1 prints its settings to stderr whatever ffmpeg's -v says; errors only.
+const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", ...args], { env: { ...process.env, SVT_LOG: "1" } });
 
 /** Makes the end-to-end test media with native ffmpeg, once. */
 export function makeFixtures(): void {
@@ -77,6 +85,16 @@ export function makeFixtures(): void {
   if (!existsSync(SYNC_WEBM)) {
     ffmpeg(["-i", SYNC, "-c:v", "libvpx-vp9", "-b:v", "1M", "-deadline", "realtime", "-cpu-used", "8", "-g", "60",
       "-c:a", "libopus", SYNC_WEBM]);
+  }
+  const [av1Mp4, av1Webm] = SYNC_AV1 as [string, string];
+  if (!existsSync(av1Mp4)) {
+    // Preset 12 (the fastest) keeps the global setup quick.
+    ffmpeg(["-i", SYNC, "-c:v", "libsvtav1", "-preset", "12", "-crf", "35", "-g", "50", "-c:a", "copy", av1Mp4]);
+  }
+  if (!existsSync(av1Webm)) ffmpeg(["-i", av1Mp4, "-c:v", "copy", "-c:a", "libopus", av1Webm]);
+  if (!existsSync(SYNC_AV1_10BIT)) {
+    ffmpeg(["-i", SYNC, "-t", "4", "-c:v", "libsvtav1", "-preset", "12", "-crf", "35", "-g", "50", "-pix_fmt", "yuv420p10le",
+      "-c:a", "libopus", SYNC_AV1_10BIT]);
   }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

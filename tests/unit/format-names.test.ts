@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bitDepthName, channelsName, codecName, containerName } from "../../src/core/format-names";
+import { bitDepthName, channelsName, codecName, containerName, webCodecName } from "../../src/core/format-names";
 
 describe("containerName", () => {
   it("names ffmpeg's shared demuxers by the file's extension", () => {
@@ -31,5 +31,16 @@ describe("codec, channel and bit depth names", () => {
     expect(bitDepthName("yuvj420p")).toBeNull();
     expect(bitDepthName("yuv420p10le")).toBe("10-bit");
     expect(bitDepthName("p010le")).toBeNull();
+  });
+
+  it("says WebCodecs codec strings as people do, with a bit depth other than 8", () => {
+    expect(webCodecName("avc1.640033")).toBe("H.264");
+    expect(webCodecName("avc3.42e01f")).toBe("H.264");
+    expect(webCodecName("vp09.00.41.08")).toBe("VP9");
+    expect(webCodecName("vp09.02.41.10")).toBe("10-bit VP9");
+    expect(webCodecName("av01.0.04M.08")).toBe("AV1");
+    expect(webCodecName("av01.0.08M.10")).toBe("10-bit AV1");
+    expect(webCodecName("av01.2.13H.12.0.110")).toBe("12-bit AV1");
+    expect(webCodecName("hvc1.1.6.L93")).toBe("hvc1.1.6.L93");
   });
 });

@@ -59,6 +59,17 @@ describe("edit lists", () => {
     }
   });
 
+  it("writes entries that continue one another in the media as one", () => {
+    const out = withEditLists(moov, new Map([
+      [1, [{ mediaTime: 0, duration: 2.2 }, { mediaTime: 2.2, duration: 2.4 }, { mediaTime: 5, duration: 0.8 }, { mediaTime: 5.8, duration: 1 }]],
+    ]));
+    const track = parse(parse(parse(out)[0]?.body as Uint8Array)[1]?.body as Uint8Array);
+    const entries = dv((parse(find(track, "edts").body)[0] as Parsed).body);
+    expect(entries.getUint32(4)).toBe(2);
+    expect([8, 28].map((at) => Number(entries.getBigUint64(at)))).toEqual([4600, 1800]);
+    expect([16, 36].map((at) => Number(entries.getBigInt64(at)))).toEqual([0, 5 * 12800]);
+  });
+
   it("leaves tracks it is not given as they were", () => {
     const out = withEditLists(moov, new Map([[2, [{ mediaTime: 0, duration: 1 }]]]));
     const children = parse(parse(out)[0]?.body as Uint8Array);
