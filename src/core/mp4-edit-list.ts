@@ -214,5 +214,5 @@ export function withTrailingMoov(file: Uint8Array, rewrite: (moov: Uint8Array) =
     at += size;
   }
   if (!last || last.type !== "moov") return null;
-  return concat([file.subarray(0, last.start), rewrite(file.subarray(last.start))]);
+  return concatBytes([file.subarray(0, last.start), rewrite(file.subarray(last.start))]);
 }

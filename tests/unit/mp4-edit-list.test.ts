@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withEditLists } from "../../src/core/mp4-edit-list";
+import { mediaAt, movieTracks, presentationAt, withEditLists, withTrailingMoov } from "../../src/core/mp4-edit-list";
 
 const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 const text = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -92,8 +92,7 @@ describe("reading a movie's tracks, and a header at the end", () => {
   // The picture shown from 1.5 s on, from media 0.04 s (90 kHz); the sound from 0, plain.
   const moov = new Uint8Array(box("moov", [...mvhd(1000), ...handled(1, 90000, "vide", elst([[1500, -1], [4000, 3600]])), ...handled(2, 48000, "soun")]));
 
-  it("gives each track's kind and the edit list it plays", async () => {
-    const { mediaAt, movieTracks, presentationAt } = await import("../../src/core/mp4-edit-list");
+  it("gives each track's kind and the edit list it plays", () => {
     const [video, audio] = movieTracks(moov);
     expect(video).toMatchObject({ id: 1, kind: "video" });
     expect(video?.played).toEqual([{ at: 0, duration: 1.5, media: null }, { at: 1.5, duration: 4, media: 0.04 }]);
@@ -103,8 +102,7 @@ describe("reading a movie's tracks, and a header at the end", () => {
     expect(mediaAt(audio?.played ?? [], 2.5)).toBe(2.5);
   });
 
-  it("rewrites the movie box only where it comes last", async () => {
-    const { withTrailingMoov } = await import("../../src/core/mp4-edit-list");
+  it("rewrites the movie box only where it comes last", () => {
     const mdat = box("mdat", [1, 2, 3, 4]);
     const last = new Uint8Array([...box("ftyp", text("isom")), ...mdat, ...moov]);
     const out = withTrailingMoov(last, () => new Uint8Array(box("moov", [9])));
