@@ -1,7 +1,8 @@
 import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { COUNTER, SILENT } from "./fixtures";
+import { COUNTER, LONG_NO_PREVIEW, SILENT } from "./fixtures";
+import { keyframeTimes } from "./oracle";
 import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press } from "./page";
 
 
@@ -256,4 +257,36 @@ test("a video opened with a file handle reopens after a reload with no picking",
   await expect(project).toContainText("video on this computer");
   await project.getByRole("button", { name: "Open" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened sample.mp4 with its 1 clip");
+});
+
+test("a file picked while the last project reopens is the one that opens, with its own keyframes; the old one never shows", async ({ page }) => {
+  // Every message the page shows, from its first load on: a project that opens for a moment shows too.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { messages: string[] }).messages = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector("[aria-label=Message]")?.textContent ?? "";
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto("./");
+  // The kept copy is an MPEG-PS only ffmpeg.wasm reads: reopening it takes a while, the pick lands meanwhile.
+  await openVideo(page, LONG_NO_PREVIEW);
+  await press(page, "m");
+  await press(page, "End");
+  await press(page, "m");
+  await page.getByRole("checkbox", { name: "Keep a copy of the video in this browser" }).check();
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("A copy of long-archive.mpg is kept in this browser");
+  await afterAutosave(page);
+
+  await page.reload();
+  await expect(page.getByText("Reading long-archive.mpg…")).toBeVisible();
+  await page.getByLabel("Open video").setInputFiles(COUNTER);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened counter.mp4");
+  // counter.mp4 has a keyframe every second: its own, not the archive's (or none).
+  await expect(page.getByText(/^counter\.mp4: /)).toContainText(`${keyframeTimes(COUNTER).length} keyframes`);
+  await page.waitForTimeout(2_000);
+  const messages = await page.evaluate(() => (window as unknown as { messages: string[] }).messages);
+  expect(messages.filter((m) => m.includes("long-archive")), "the project being reopened never opened").toEqual([]);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened counter.mp4");
 });
