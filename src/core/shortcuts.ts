@@ -75,6 +75,12 @@ export const SHORTCUT_LINES: readonly { does: string; actions: readonly ActionId
 export const keysWords = (map: KeyMap, id: ActionId): string => map[id].map(comboWords).join(" or ") || "no key";
 
 /** The action `combo` does, if any. */
+/** The keys that end a clip being marked, in words: Set OUT's, then "or" Mark IN, then OUT's. */
+export function markOutWords(map: KeyMap): string {
+  const toggle = map.toggleMark.length > 0 ? ` (or ${keysWords(map, "toggleMark")})` : "";
+  return `${keysWords(map, "markOut")}${toggle}`;
+}
+
 export const actionAt = (map: KeyMap, combo: string): ActionId | undefined => ACTION_IDS.find((id) => map[id].includes(combo));
 
 export type Assignment = { ok: true; map: KeyMap } | { ok: false; refused: string } | { ok: false; taken: ActionId };

@@ -1,5 +1,6 @@
 import { createContext, createEffect, createSignal, on, useContext } from "solid-js";
 import { rationalValue } from "../core/rational";
+import { markOutWords } from "../core/shortcuts";
 import type { MediaClient } from "../media/media-client";
 import { watchForUpdates } from "../offline/updates";
 import type { ProjectDb } from "../storage/project-db";
@@ -43,7 +44,8 @@ export function createApp(outside: Outside) {
     session.complain(`Projects cannot be kept in this browser (${error instanceof Error ? error.message : error})`);
     return null;
   });
-  const session = createSession(projects);
+  // The settings come after the session (they report through it); the hint reads them when marking.
+  const session = createSession(projects, () => markOutWords(settings.shortcuts()));
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
   const preview = createCutPreview(player, session.clips);

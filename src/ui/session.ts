@@ -62,7 +62,11 @@ export interface PendingImport {
  * with the page's notices, the tab's hold on the project and the source's kept copy beside it.
  * `projects` is where the open project is read back from; null where storage is unavailable.
  */
-export function createSession(projects: Promise<ProjectDb | null>) {
+/**
+ * `outKeys`: the keys that end a clip being marked, in words ("O (or M)"), as the kept shortcuts
+ * have them now.
+ */
+export function createSession(projects: Promise<ProjectDb | null>, outKeys: () => string = () => "O (or M)") {
   const notices = createNotices();
   const { say, complain } = notices;
   const lock = createProjectLock(notices);
@@ -206,7 +210,7 @@ export function createSession(projects: Promise<ProjectDb | null>) {
       const clip = selected();
       if (clip) return setBound(clip.id, "start", time);
       setMarking(markIn(time));
-      say("IN set; press O (or M) at the OUT point");
+      say(`IN set; press ${outKeys()} at the OUT point`);
     },
     /** O: the selected clip's OUT, or the OUT that adds the clip being marked. */
     markOut: (time: number) => {

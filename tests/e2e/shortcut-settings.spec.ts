@@ -30,6 +30,20 @@ test.beforeEach(async ({ page }) => {
   await openVideo(page, COUNTER);
 });
 
+test("the hint after IN names the OUT keys as they are now", async ({ page }) => {
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await press(page, "i");
+  await expect(message(page)).toHaveText("IN set; press O (or M) at the OUT point");
+  await page.getByRole("button", { name: "Shortcuts" }).click();
+  await rebind(page, "Set OUT", "w");
+  await expect(said(page)).toHaveText("Set OUT: W");
+  await press(page, "Escape");
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await press(page, "ArrowRight", 2);
+  await press(page, "i");
+  await expect(message(page)).toHaveText("IN set; press W (or M) at the OUT point");
+});
+
 test("Set IN moved to Q marks with Q and not I, is kept across a reload, listed by ?, and reset to I", async ({ page }) => {
   const shortcuts = page.getByRole("button", { name: "Shortcuts" });
   await shortcuts.click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionAt, assign, DEFAULT_KEYS, keysWords, parseKeyMap, SHORTCUT_LINES, swap, type ActionId } from "../../src/core/shortcuts";
+import { actionAt, assign, DEFAULT_KEYS, keysWords, markOutWords, parseKeyMap, SHORTCUT_LINES, swap, type ActionId } from "../../src/core/shortcuts";
 
 const allCombos = (map: typeof DEFAULT_KEYS) => Object.values(map).flat();
 
@@ -24,6 +24,11 @@ describe("keysWords", () => {
     expect(keysWords(DEFAULT_KEYS, "frameBack")).toBe("← or ,");
     expect(keysWords(swap(DEFAULT_KEYS, "markIn", "O"), "markIn")).toBe("O");
     expect(keysWords({ ...DEFAULT_KEYS, markIn: [] }, "markIn")).toBe("no key");
+  });
+
+  it("names the keys that end a clip being marked, for the hint after IN", () => {
+    expect(markOutWords(DEFAULT_KEYS)).toBe("O (or M)");
+    expect(markOutWords({ ...DEFAULT_KEYS, markOut: ["W"], toggleMark: [] })).toBe("W");
   });
 });
 
