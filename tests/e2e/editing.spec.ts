@@ -170,3 +170,34 @@ test("a row dragged by its number takes another row's place, in one undoable ste
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   expect(await clipStarts(page)).toEqual(["00:00:03.000", "00:00:05.000", "00:00:01.000"]);
 });
+
+test("the focus stays with the keyboard after Move up, Move down and Delete clip", async ({ page }) => {
+  await addClip(page, 1, 2);
+  await addClip(page, 3, 4);
+  await addClip(page, 5, 6);
+  const button = (row: number, name: string) => clipRows(page).nth(row).getByRole("button", { name });
+
+  // Moved, the clip's own button keeps the focus, so Enter moves it on.
+  await button(2, "Move up").focus();
+  await page.keyboard.press("Enter");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:05.000", "00:00:03.000"]);
+  await expect(button(1, "Move up")).toBeFocused();
+  await page.keyboard.press("Enter");
+  expect(await clipStarts(page)).toEqual(["00:00:05.000", "00:00:01.000", "00:00:03.000"]);
+  // At the top Move up is off: the focus goes to Move down beside it.
+  await expect(button(0, "Move down")).toBeFocused();
+  await page.keyboard.press("Enter");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:05.000", "00:00:03.000"]);
+  await expect(button(1, "Move down")).toBeFocused();
+
+  // Deleted, the focus goes to the next clip's Delete, or the previous one's at the end, then Undo.
+  await button(1, "Delete clip").focus();
+  await page.keyboard.press("Enter");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:03.000"]);
+  await expect(button(1, "Delete clip")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(button(0, "Delete clip")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(clipRows(page)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+});

@@ -48,6 +48,36 @@ export function ClipList(props: { session: Session; player: Player }) {
   });
   const count = () => session.clips().length;
   const view = createVirtualWindow(count);
+
+  // A move or a delete draws the rows anew: the focus goes where the next key press expects it.
+  let list!: HTMLOListElement;
+  let undo!: HTMLButtonElement;
+  const focusButton = (id: number, name: string) => {
+    const find = () => [...(list.querySelector(`[data-clip="${id}"]`)?.querySelectorAll("button") ?? [])].find((b) => b.textContent?.trim() === name);
+    const button = find();
+    // A row scrolled into view is drawn on the next frame.
+    if (button) button.focus();
+    else requestAnimationFrame(() => find()?.focus());
+  };
+  /** The moved clip keeps its button, or takes the other where it reached the end of the list. */
+  const move = (clip: Clip, by: -1 | 1) => {
+    session.move(clip.id, by);
+    const at = session.clips().findIndex((c) => c.id === clip.id);
+    view.show(at);
+    const atEnd = by < 0 ? at === 0 : at === count() - 1;
+    focusButton(clip.id, (by < 0) !== atEnd ? "Move up" : "Move down");
+  };
+  /** The next clip's Delete takes the focus, or the previous one's at the end, or Undo once none is left. */
+  const remove = (clip: Clip) => {
+    const before = session.clips();
+    const at = before.indexOf(clip);
+    const next = before[at + 1] ?? before[at - 1];
+    session.remove(clip.id);
+    if (session.clips().includes(clip)) return;
+    if (!next) return undo.focus();
+    view.show(session.clips().indexOf(next));
+    focusButton(next.id, "Delete clip");
+  };
   const shown = () => session.clips().slice(view.range().first, view.range().end);
   // A clip just added (by the keys, away from the list) is scrolled into view, as is one selected by ↑/↓.
   createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
@@ -62,7 +92,7 @@ export function ClipList(props: { session: Session; player: Player }) {
       <h2 id="clips-heading">Clips</h2>
       <div class="clip-tools">
         <div role="group" aria-label="History">
-          <button type="button" onClick={() => session.undo()} disabled={!session.canUndo()}>
+          <button type="button" ref={undo} onClick={() => session.undo()} disabled={!session.canUndo()}>
             Undo
           </button>
           <button type="button" onClick={() => session.redo()} disabled={!session.canRedo()}>
@@ -84,7 +114,7 @@ export function ClipList(props: { session: Session; player: Player }) {
         <Show when={rate()}>{(r) => <>, {totalFrames(r())} frames</>}</Show>
       </p>
       <div class="clip-scroll" ref={view.box}>
-        <ol aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
+        <ol ref={list} aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
           <For each={shown()}>
             {(clip, at) => (
               <ClipRow
@@ -98,6 +128,8 @@ export function ClipList(props: { session: Session; player: Player }) {
                 seekTo={seekTo}
                 commit={commit}
                 colourFocus={colourFocus(clip)}
+                move={move}
+                remove={remove}
               />
             )}
           </For>
@@ -120,6 +152,8 @@ interface RowProps {
   seekTo: (clip: Clip) => void;
   commit: (clip: Clip, field: ClipField) => (text: string) => string | null;
   colourFocus: ColourFocus;
+  move: (clip: Clip, by: -1 | 1) => void;
+  remove: (clip: Clip) => void;
 }
 
 /** What a dragged row carries: its clip's id. */
@@ -152,6 +186,7 @@ function ClipRow(props: RowProps) {
         session.moveTo(id, props.index);
       }}
       aria-label={`Clip ${props.index + 1}`}
+      data-clip={clip.id}
       aria-posinset={props.index + 1}
       aria-setsize={props.count}
       aria-current={props.selected ? "true" : undefined}
@@ -202,13 +237,13 @@ function ClipRow(props: RowProps) {
           onPick={(colour) => session.setColour(clip.id, colour)}
         />
       </span>
-      <button type="button" onClick={() => session.move(clip.id, -1)} disabled={props.index === 0}>
+      <button type="button" onClick={() => props.move(clip, -1)} disabled={props.index === 0}>
         Move up
       </button>
-      <button type="button" onClick={() => session.move(clip.id, 1)} disabled={props.index === props.count - 1}>
+      <button type="button" onClick={() => props.move(clip, 1)} disabled={props.index === props.count - 1}>
         Move down
       </button>
-      <button type="button" onClick={() => session.remove(clip.id)}>
+      <button type="button" onClick={() => props.remove(clip)}>
         Delete clip
       </button>
     </li>
