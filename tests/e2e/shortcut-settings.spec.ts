@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { join } from "node:path";
 import { expect, test } from "./test";
 import { COUNTER } from "./fixtures";
-import { openVideo, press } from "./page";
+import { openVideo, playhead, press } from "./page";
 
 const message = (page: Page) => page.getByRole("status", { name: "Message" });
 const dialog = (page: Page) => page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -15,6 +15,8 @@ const SET_IN = "Set IN at the playhead";
 async function reopen(page: Page): Promise<void> {
   await page.getByLabel("Open video").setInputFiles(COUNTER);
   await expect(message(page)).toContainText(/opened counter\.mp4/i);
+  // Frame steps wait for the player to know the video: on a loaded machine that comes after "Opened".
+  await expect.poll(() => page.getByLabel("Preview of counter.mp4").evaluate((video: HTMLVideoElement) => video.readyState)).toBeGreaterThanOrEqual(1);
   await page.getByRole("heading", { name: "Clipmark" }).click();
 }
 
@@ -76,6 +78,7 @@ test("Set IN moved to Q marks with Q and not I, is kept across a reload, listed 
   await press(page, "?");
   await expect(dialog(page)).toBeHidden();
   await press(page, "ArrowRight", 3);
+  await expect.poll(() => playhead(page)).toBeCloseTo(0.12, 3);
   await press(page, "o");
   await expect(message(page)).toContainText("Added clip 1");
   await press(page, "q");
