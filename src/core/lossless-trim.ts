@@ -1,6 +1,6 @@
+import { nearestBoundary } from "./frames";
 import { mediaAt, presentationAt, type MovieTrack } from "./mp4-edit-list";
 import type { EditEntry } from "./packet-cut";
-import { countBelow } from "./sorted-search";
 
 /** How ffmpeg's lossless copy came out: video packets in each segment, and the joined file's packets. */
 export interface JoinedSegments {
@@ -14,12 +14,17 @@ export interface JoinedSegments {
   shown: readonly number[];
 }
 
-/** The packet start nearest `time`: copied sound moves in whole packets, so a join is at most half one off. */
-function nearestStart(starts: readonly number[], time: number): number {
-  const at = Math.max(0, countBelow(starts, time, true) - 1);
-  const here = starts[at] as number;
-  const next = starts[at + 1];
-  return next !== undefined && next - time < time - here ? next : here;
+/**
+ * The ffprobe runs the trim reads, written to `answer` as CSV: a file's video packets counted,
+ * and its packet times as stored (not through its edit lists: the new edits count in them).
+ */
+export function planTrimProbes(answer: string) {
+  const csv = ["-of", "csv=p=0", "-o", answer];
+  return {
+    videoPackets: (file: string) => ["-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", ...csv, file],
+    packetTimes: (file: string, stream: "v:0" | "a:0") =>
+      ["-v", "error", "-ignore_editlist", "1", "-select_streams", stream, "-show_entries", "packet=pts_time", ...csv, file],
+  };
 }
 
 /**
@@ -45,7 +50,9 @@ export function trimmedEdits(tracks: readonly MovieTrack[], joined: JoinedSegmen
   const edits = new Map<number, EditEntry[]>([[video.id, firsts.map((first, i) => ({ mediaTime: first, duration: shown[i] as number }))]]);
   const audio = tracks.find((t) => t.kind === "audio");
   if (audio && audioTimes.length > 0) {
-    const starts = firsts.map((first) => nearestStart(audioTimes, mediaAt(audio.played, presentationAt(video.played, first))));
+    // Copied sound moves in whole packets: each clip's starts at the packet nearest its picture, at most half one off.
+    const nearest = (time: number) => audioTimes[nearestBoundary(audioTimes, time)] as number;
+    const starts = firsts.map((first) => nearest(mediaAt(audio.played, presentationAt(video.played, first))));
     edits.set(audio.id, starts.map((start, i) => ({ mediaTime: start, duration: shown[i] as number })));
   }
   return edits;

@@ -3,7 +3,7 @@ import coreURL from "@ffmpeg/core?url";
 import wasmURL from "@ffmpeg/core/wasm?url";
 import { planExport, type ExportPlan } from "../core/export-plan";
 import { explainFailure, parseProgressTime } from "../core/ffmpeg-log";
-import { parsePacketTimes, trimmedEdits } from "../core/lossless-trim";
+import { parsePacketTimes, planTrimProbes, trimmedEdits } from "../core/lossless-trim";
 import { parseProbe, type MediaInfo } from "../core/media-info";
 import { movieTracks, withEditLists, withTrailingMoov } from "../core/mp4-edit-list";
 import { explainProbeFailure } from "../core/probe-failure";
@@ -202,10 +202,9 @@ export class FfmpegEngine {
     }
   }
 
-  /** Runs ffprobe on `file` with `args`, its answer as CSV text. */
-  private async ffprobeText(ffmpeg: FFmpeg, args: string[], file: string): Promise<string> {
-    const answer = `${WORK_DIR}/answer.csv`;
-    await this.watched(ffmpeg.ffprobe(["-v", "error", ...args, "-of", "csv=p=0", "-o", answer, file]));
+  /** Runs ffprobe with `args` (which write to `answer`), its answer as text. */
+  private async ffprobeText(ffmpeg: FFmpeg, args: string[], answer: string): Promise<string> {
+    await this.watched(ffmpeg.ffprobe(args));
     return this.readText(ffmpeg, answer).catch(() => "");
   }
 
@@ -214,14 +213,11 @@ export class FfmpegEngine {
    * lists (lossless-trim.ts); as it was where the packets cannot be matched to their segments.
    */
   private async trimmed(ffmpeg: FFmpeg, trim: NonNullable<ExportPlan["trim"]>, output: string, bytes: Uint8Array): Promise<Uint8Array> {
+    const answer = `${WORK_DIR}/answer.csv`;
+    const probes = planTrimProbes(answer);
     const counts: number[] = [];
-    for (const segment of trim.segments) {
-      const answer = await this.ffprobeText(ffmpeg, ["-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets"], segment);
-      counts.push(Number.parseInt(answer, 10));
-    }
-    // Times as stored, not through the file's edit lists: the new edits count in them.
-    const times = async (stream: string) =>
-      parsePacketTimes(await this.ffprobeText(ffmpeg, ["-ignore_editlist", "1", "-select_streams", stream, "-show_entries", "packet=pts_time"], output));
+    for (const segment of trim.segments) counts.push(Number.parseInt(await this.ffprobeText(ffmpeg, probes.videoPackets(segment), answer), 10));
+    const times = async (stream: "v:0" | "a:0") => parsePacketTimes(await this.ffprobeText(ffmpeg, probes.packetTimes(output, stream), answer));
     const joined = {
       counts,
       videoTimes: await times("v:0"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePacketTimes, trimmedEdits } from "../../src/core/lossless-trim";
+import { parsePacketTimes, planTrimProbes, trimmedEdits } from "../../src/core/lossless-trim";
 import type { MovieTrack } from "../../src/core/mp4-edit-list";
 
 // As ffmpeg joins them: the picture shown from 1 s on (an empty edit, then media from 0.04 s,
@@ -37,5 +37,19 @@ describe("parsePacketTimes", () => {
     expect(times.slice(0, 2)).toEqual([0.04, 0.16]);
     expect(times).toHaveLength(3);
     expect(Number.isNaN(times[2])).toBe(true);
+  });
+});
+
+describe("planTrimProbes", () => {
+  it("counts a segment's video packets, and reads the joined file's times as stored, into the answer file", () => {
+    const probes = planTrimProbes("/work/answer.csv");
+    expect(probes.videoPackets("/work/segment-0.mp4")).toEqual([
+      ...["-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets"],
+      ...["-of", "csv=p=0", "-o", "/work/answer.csv", "/work/segment-0.mp4"],
+    ]);
+    expect(probes.packetTimes("/work/output.mp4", "a:0")).toEqual([
+      ...["-v", "error", "-ignore_editlist", "1", "-select_streams", "a:0", "-show_entries", "packet=pts_time"],
+      ...["-of", "csv=p=0", "-o", "/work/answer.csv", "/work/output.mp4"],
+    ]);
   });
 });
