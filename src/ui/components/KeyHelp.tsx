@@ -30,7 +30,13 @@ export function KeyHelp(props: { open: boolean; onClose: () => void; settings: S
   const changeButtons = new Map<ActionId, HTMLButtonElement>();
   createEffect(() => {
     if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
+    if (!props.open && dialog.open) {
+      dialog.close();
+      // Opened by `?` with nothing focused, the dialog has no element to give the focus back to,
+      // and a button inside it would keep it, hidden, taking the next keys as its own.
+      const left = document.activeElement;
+      if (left instanceof HTMLElement && dialog.contains(left)) left.blur();
+    }
   });
   const keysOf = (id: ActionId) => keysWords(props.settings.shortcuts(), id);
 
