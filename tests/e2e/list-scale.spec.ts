@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { LONG } from "./fixtures";
 import { afterAutosave, clipRows, openVideo } from "./page";
@@ -5,7 +6,36 @@ import { afterAutosave, clipRows, openVideo } from "./page";
 // How fast this is lives in `npm run bench` (list-scale lines); here: that all of it works.
 const CLIPS = 10_000;
 const at = (i: number) => (i * 0.004).toFixed(3);
-const EDITS = `# IN,OUT (seconds)\n${Array.from({ length: CLIPS }, (_, i) => `${at(i)},${(i * 0.004 + 0.002).toFixed(3)}`).join("\n")}\n`;
+const editsOf = (clips: number) =>
+  `# IN,OUT (seconds)\n${Array.from({ length: clips }, (_, i) => `${at(i)},${(i * 0.004 + 0.002).toFixed(3)}`).join("\n")}\n`;
+const EDITS = editsOf(CLIPS);
+
+/** Replaces the list with `clips` clips from an edits.csv, and waits until the page shows them. */
+async function replaceWith(page: Page, clips: number): Promise<void> {
+  const name = `list-${clips}.csv`;
+  await page.getByLabel("Import edits").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(editsOf(clips)) });
+  await page.getByRole("dialog", { name: `Import ${name}` }).getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByText(/^\d+ clips?, total/)).toContainText(`${clips} clips`);
+}
+
+const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll("*").length);
+
+// The guard behind the bench's list-scale lines, with no timing in it: what the page draws must
+// not grow with the list. The timeline once drew a region and two sliders for every clip.
+test("the page holds about as many elements with 10,000 clips as with 100", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, LONG);
+  await replaceWith(page, 100);
+  const few = await elementCount(page);
+  await replaceWith(page, CLIPS);
+  const many = await elementCount(page);
+  expect(many, `${few} elements with 100 clips, ${many} with ${CLIPS}`).toBeLessThanOrEqual(2 * few);
+  // The timeline says why it shows a band, not regions, and a zoom to a few seconds draws regions again.
+  await expect(page.getByText(/10,000 clips in view: zoom in/)).toBeVisible();
+  for (let i = 0; i < 12; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(page.getByRole("group", { name: "Clip 1", exact: true }).getByRole("slider", { name: "Clip 1 IN" })).toBeVisible();
+  expect(await elementCount(page)).toBeLessThanOrEqual(2 * few);
+});
 
 test("a list of 10,000 clips: only the rows in view are drawn, and every clip can be reached, edited, undone and kept", async ({ page }) => {
   await page.goto("./");

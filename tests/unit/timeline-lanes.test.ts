@@ -1,11 +1,82 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignLanes } from "../../src/core/timeline-lanes";
+import type { Span } from "../../src/core/clips";
+import { assignLanes, MAX_LANES } from "../../src/core/timeline-lanes";
+import { coverageRuns, layoutClips } from "../../src/core/timeline-layout";
 import { snapTime } from "../../src/core/snapping";
+
+/** First fit checked against every span already placed: the definition, quadratic. */
+function firstFit(spans: readonly Span[]): number[] {
+  const rows: Span[][] = [];
+  return spans.map((span) => {
+    const free = rows.findIndex((row) => row.every((other) => other.end <= span.start || other.start >= span.end));
+    const lane = free >= 0 ? free : Math.min(rows.length, MAX_LANES - 1);
+    if (free >= 0 || rows.length < MAX_LANES) (rows[lane] ??= []).push(span);
+    return lane;
+  });
+}
+
+// Quarter seconds, so edges often touch; spread wide (few overlaps) or packed (past the last row).
+const spanWithin = (last: number) =>
+  fc.tuple(fc.integer({ min: 0, max: last }), fc.integer({ min: 1, max: 60 })).map(([start, length]) => ({ start: start / 4, end: (start + length) / 4 }));
+const spans = fc.oneof(fc.array(spanWithin(400), { maxLength: 80 }), fc.array(spanWithin(40), { maxLength: 80 }));
 
 describe("timeline lanes", () => {
   it("puts overlapping clips on rows of their own and the rest on the first", () => {
     expect(assignLanes([{ start: 0, end: 4 }, { start: 2, end: 6 }, { start: 4, end: 5 }, { start: 3, end: 3.5 }])).toEqual([0, 1, 0, 2]);
     expect(assignLanes([{ start: 5, end: 6 }, { start: 0, end: 1 }, { start: 0.5, end: 5.5 }])).toEqual([0, 0, 1]);
+  });
+
+  it("gives what first fit against every placed span gives, for lists in any order", () => {
+    fc.assert(
+      fc.property(spans, (list) => {
+        expect(assignLanes(list)).toEqual(firstFit(list));
+      }),
+    );
+  });
+
+  it("stops at the last row: clips overlapping every row are drawn over it", () => {
+    const stacked = Array.from({ length: MAX_LANES + 3 }, () => ({ start: 0, end: 1 }));
+    expect(assignLanes(stacked)).toEqual([...Array.from({ length: MAX_LANES }, (_, i) => i), MAX_LANES - 1, MAX_LANES - 1, MAX_LANES - 1]);
+    // The last row still takes a clip that fits it.
+    expect(assignLanes([...stacked, { start: 1, end: 2 }]).at(-1)).toBe(0);
+  });
+
+  it("places 100,000 clips in time order, all on the first row", () => {
+    const spans = Array.from({ length: 100_000 }, (_, i) => ({ start: i * 0.03, end: i * 0.03 + 0.02 }));
+    expect(new Set(assignLanes(spans))).toEqual(new Set([0]));
+  });
+});
+
+describe("timeline layout", () => {
+  const spans = Array.from({ length: 1000 }, (_, i) => ({ start: i, end: i + 0.5 }));
+
+  it("draws every clip in view as a region while there are few", () => {
+    const layout = layoutClips(spans, { start: 10, span: 20 });
+    expect(layout).toEqual({ regions: Array.from({ length: 20 }, (_, i) => 10 + i), inView: 20, dense: false });
+    // A clip reaching into the view from its left counts; one ending at the view's start does not.
+    expect(layoutClips([{ start: 0, end: 10.5 }, { start: 0, end: 10 }], { start: 10, span: 5 }).regions).toEqual([0]);
+  });
+
+  it("past the limit draws only the kept clips that are in view", () => {
+    const layout = layoutClips(spans, { start: 0, span: 1000 }, [500, 3, 500], 100);
+    expect(layout).toEqual({ regions: [3, 500], inView: 1000, dense: true });
+    expect(layoutClips(spans, { start: 0, span: 200 }, [500, 3], 100).regions).toEqual([3]);
+  });
+
+  it("covers each clip's columns, at least one, merged into runs per lane", () => {
+    const runs = coverageRuns(
+      [{ start: 0, end: 2 }, { start: 2, end: 3 }, { start: 5.01, end: 5.02 }, { start: 1, end: 4 }, { start: 20, end: 30 }],
+      [0, 0, 0, 1, 0],
+      { start: 0, span: 10 },
+      10,
+    );
+    expect(runs).toEqual([
+      { lane: 0, from: 0, to: 3 },
+      { lane: 0, from: 5, to: 6 },
+      { lane: 1, from: 1, to: 4 },
+    ]);
+    expect(coverageRuns(spans, new Array(1000).fill(0), { start: 0, span: 1000 }, 0)).toEqual([]);
   });
 });
 

@@ -1,13 +1,15 @@
-import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { Clip, ClipField } from "../../core/clips";
 import { stepFrames } from "../../core/frames";
 import { snapTime } from "../../core/snapping";
 import { assignLanes } from "../../core/timeline-lanes";
+import { layoutClips } from "../../core/timeline-layout";
 import { fractionAt, isZoomed, rulerMarks, timeAt, visibleKeyframes } from "../../core/timeline-view";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
 import type { TimelineZoom } from "../timeline-zoom";
+import { TimelineCoverage } from "./TimelineCoverage";
 import { TimelineStrips } from "./TimelineStrips";
 import "./clip-colours.css";
 import type { Strip } from "../../core/strip";
@@ -52,8 +54,16 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     const moving = drag();
     return moving?.id === clip.id ? { ...clip, [moving.field]: moving.time } : clip;
   };
-  const lanes = createMemo(() => assignLanes(session.clips().map(shown)));
-  const laneCount = () => Math.max(1, ...lanes().map((lane) => lane + 1));
+  const spans = createMemo(() => session.clips().map(shown));
+  const lanes = createMemo(() => assignLanes(spans()));
+  const laneCount = createMemo(() => lanes().reduce((most, lane) => Math.max(most, lane + 1), 1));
+  /** The selected and the dragged clip keep their regions however many clips are in view. */
+  const kept = () => {
+    const dragged = drag();
+    const draggedPlace = dragged ? session.clips().findIndex((c) => c.id === dragged.id) : -1;
+    return [selectedPlace() - 1, draggedPlace].filter((place) => place >= 0);
+  };
+  const layout = createMemo(() => layoutClips(spans(), view(), kept()));
   const ticks = createMemo(() => visibleKeyframes(info()?.keyframes ?? [], view(), width()));
 
   // The playhead never leaves the view: playing past its edge pages on.
@@ -139,18 +149,18 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   });
 
   // Each edge reads its clip when used: a committed edit makes a new clip object under the same slider.
-  const edge = (clip: () => Clip, index: number, field: ClipField) => (
+  const edge = (clip: () => Clip, place: number, field: ClipField) => (
     <div
       role="slider"
       tabindex="0"
       class={`tl-edge tl-edge-${field}`}
-      aria-label={`Clip ${index + 1} ${field === "start" ? "IN" : "OUT"}`}
+      aria-label={`Clip ${place + 1} ${field === "start" ? "IN" : "OUT"}`}
       aria-valuemin="0"
       aria-valuemax={duration()}
-      aria-valuenow={shown(clip())[field]}
-      aria-valuetext={formatTimecode(shown(clip())[field])}
-      onPointerDown={(event) => dragEdge(event, clip(), field)}
-      onKeyDown={(event) => stepEdge(event, clip(), field)}
+      aria-valuenow={clip()[field]}
+      aria-valuetext={formatTimecode(clip()[field])}
+      onPointerDown={(event) => dragEdge(event, session.clips()[place] ?? clip(), field)}
+      onKeyDown={(event) => stepEdge(event, session.clips()[place] ?? clip(), field)}
     />
   );
 
@@ -172,6 +182,11 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         <Show when={selectedPlace() > 0}>
           <span class="timeline-selected">Clip {selectedPlace()} selected: I / O set its edges, Escape selects none</span>
         </Show>
+        <Show when={layout().dense}>
+          <span class="timeline-dense">
+            {layout().inView.toLocaleString("en-US")} clips in view: zoom in to drag their edges here, or edit them in the clip list
+          </span>
+        </Show>
       </div>
       <div class="timeline-track" ref={track} onPointerDown={scrub} style={{ "--lanes": laneCount() }}>
         <div class="tl-ruler" aria-hidden="true">
@@ -185,32 +200,40 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         </div>
         <TimelineStrips strip={props.strip} view={view()} width={width()} />
         <div class="tl-clips">
-          {/* By position, not by clip: a slider stays the same element (and keeps focus) as its clip is edited. */}
-          <Index each={session.clips()}>
-            {(clip, index) => (
-              <div
-                role="group"
-                aria-label={`Clip ${index + 1}`}
-                class="tl-clip"
-                data-colour={clip().colour}
-                aria-current={session.selected()?.id === clip().id ? "true" : undefined}
-                onPointerDown={() => session.select(clip().id)}
-                style={{
-                  left: at(shown(clip()).start),
-                  width: percent((shown(clip()).end - shown(clip()).start) / Math.max(view().span, 1e-9)),
-                  top: `calc(${lanes()[index] ?? 0} * var(--lane))`,
-                  "--hue": (index * 67) % 360,
-                }}
-              >
-                {edge(clip, index, "start")}
-                <span class="tl-clip-name">
-                  {index + 1}
-                  {clip().label ? ` ${clip().label}` : ""}
-                </span>
-                {edge(clip, index, "end")}
-              </div>
-            )}
-          </Index>
+          <Show when={layout().dense}>
+            <TimelineCoverage spans={spans()} lanes={lanes()} laneCount={laneCount()} view={view()} width={width()} />
+          </Show>
+          {/* Keyed by place: a slider stays the same element (and keeps focus) as its clip is edited or the view moves. */}
+          <For each={layout().regions}>
+            {(place) => {
+              const clip = () => spans()[place] as Clip;
+              return (
+                <Show when={spans()[place]}>
+                  <div
+                    role="group"
+                    aria-label={`Clip ${place + 1}`}
+                    class="tl-clip"
+                    data-colour={clip().colour}
+                    aria-current={session.selected()?.id === clip().id ? "true" : undefined}
+                    onPointerDown={() => session.select(clip().id)}
+                    style={{
+                      left: at(clip().start),
+                      width: percent((clip().end - clip().start) / Math.max(view().span, 1e-9)),
+                      top: `calc(${lanes()[place] ?? 0} * var(--lane))`,
+                      "--hue": (place * 67) % 360,
+                    }}
+                  >
+                    {edge(clip, place, "start")}
+                    <span class="tl-clip-name">
+                      {place + 1}
+                      {clip().label ? ` ${clip().label}` : ""}
+                    </span>
+                    {edge(clip, place, "end")}
+                  </div>
+                </Show>
+              );
+            }}
+          </For>
         </div>
         <For each={ticks()}>{(keyframe) => <span class="tl-keyframe" aria-hidden="true" style={{ left: at(keyframe) }} />}</For>
         <Show when={pendingIn() !== null}>
