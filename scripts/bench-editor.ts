@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../playwright.config";
 import { WORK } from "./bench-media";
+import { judge } from "./bench-verdicts";
 
 const TALK = join(WORK, "talk-720p30-20min.mp4");
 const LONG = join(WORK, "long-360p25-2h.mp4");
@@ -145,16 +146,15 @@ export async function runEditorBench(url: string): Promise<EditorBench> {
 }
 
 export function printEditorBench(r: EditorBench): void {
-  const verdict = (ok: boolean | null) => (ok === null ? "—" : ok ? "PASS" : "MISS");
   console.log("\neditor (1280×800, headless Chromium without a GPU)");
   console.log("| measure | value | target | verdict |");
   console.log("|---|---|---|---|");
   const thumbs = r.thumbsSeconds;
-  console.log(`| thumbnails, 20-min 720p source, from "Opened" | ${thumbs === null ? "—" : `${thumbs.toFixed(1)} s`} | ≤ ${THUMBS_TARGET_S} s | ${verdict(thumbs === null ? null : thumbs <= THUMBS_TARGET_S)} |`);
+  console.log(`| thumbnails, 20-min 720p source, from "Opened" | ${thumbs === null ? "—" : `${thumbs.toFixed(1)} s`} | ≤ ${THUMBS_TARGET_S} s | ${judge(`thumbnails ≤ ${THUMBS_TARGET_S} s`, thumbs === null ? null : thumbs <= THUMBS_TARGET_S)} |`);
   console.log(`| its waveform (info) | ${r.waveSeconds === null ? "—" : `${r.waveSeconds.toFixed(1)} s`} | none | — |`);
   const fps = r.scrubFps;
   console.log(
-    `| scrubbing the timeline, 2-hour source, ${SCRUB_CLIPS} clips | ${fps === null ? "—" : `${fps.toFixed(0)} fps (p95 frame ${r.scrubP95Ms?.toFixed(1)} ms)`} | ≥ ${SCRUB_TARGET_FPS} fps | ${verdict(fps === null ? null : fps >= SCRUB_TARGET_FPS)} |`,
+    `| scrubbing the timeline, 2-hour source, ${SCRUB_CLIPS} clips | ${fps === null ? "—" : `${fps.toFixed(0)} fps (p95 frame ${r.scrubP95Ms?.toFixed(1)} ms)`} | ≥ ${SCRUB_TARGET_FPS} fps | ${judge(`scrubbing ≥ ${SCRUB_TARGET_FPS} fps`, fps === null ? null : fps >= SCRUB_TARGET_FPS)} |`,
   );
   for (const note of r.notes) console.log(`  ${note}`);
 }

@@ -9,16 +9,18 @@ import { join } from "node:path";
 import { chromium, type Locator, type Page } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../playwright.config";
 import { WORK } from "./bench-media";
+import { judge } from "./bench-verdicts";
 
 /** A long, tiny video: every clip of the biggest list fits in it. */
 const LONG_SOURCE = join(WORK, "long-64px-3100s.mp4");
 const SPACING_S = 0.03;
 export const LIST_SIZES = [1_000, 10_000, 100_000];
-/** Targets of the issue, for 10,000 clips; the other sizes are reported against them too. */
+/** Targets of the issue: for lists up to 10,000 clips, and for 100,000 (edits only; the rest is reported). */
 const PREVIEW_MS = 1000;
 const REPLACE_MS = 1000;
 const EDIT_MS = 16;
 const SAVE_MS = 50;
+const HUGE_EDIT_MS = 50;
 
 export interface ListScaleRow {
   clips: number;
@@ -135,24 +137,29 @@ export async function runListScale(url: string): Promise<ListScaleRow[]> {
 }
 
 const ms = (value: number | null) => (value === null ? "—" : value < 10 ? value.toFixed(1) : value.toFixed(0));
-const verdict = (value: number | null, limit: number) => (value === null ? "—" : value <= limit ? "PASS" : "MISS");
 
 export function printListScale(rows: ListScaleRow[]): void {
-  console.log(`\nlist scale (ms of main thread; preview is wall time from the file to the dialog; targets for 10,000 clips: ` +
-    `preview < ${PREVIEW_MS}, Replace < ${REPLACE_MS}, edit/undo/redo < ${EDIT_MS}, save < ${SAVE_MS})`);
+  console.log(`\nlist scale (ms of main thread; preview is wall time from the file to the dialog; targets up to 10,000 clips: ` +
+    `preview < ${PREVIEW_MS}, Replace < ${REPLACE_MS}, edit/undo/redo < ${EDIT_MS}, save < ${SAVE_MS}; 100,000 clips: edit/undo/redo < ${HUGE_EDIT_MS})`);
   console.log("| clips | preview | Replace | edit | undo | redo | save | JS heap | verdict |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    const checks = [
-      verdict(r.previewMs, PREVIEW_MS),
-      verdict(r.replaceMs, REPLACE_MS),
-      verdict(Math.max(r.editMs ?? Infinity, r.undoMs ?? Infinity, r.redoMs ?? Infinity), EDIT_MS),
-      verdict(r.saveMs, SAVE_MS),
-    ];
+    const size = r.clips.toLocaleString("en-US");
+    const worstEdit = r.editMs === null || r.undoMs === null || r.redoMs === null ? null : Math.max(r.editMs, r.undoMs, r.redoMs);
+    const within = (value: number | null, limit: number) => (value === null ? null : value <= limit);
+    const checks =
+      r.clips > 10_000
+        ? [judge(`${size} clips: edit/undo/redo < ${HUGE_EDIT_MS} ms`, within(worstEdit, HUGE_EDIT_MS))]
+        : [
+            judge(`${size} clips: preview < ${PREVIEW_MS} ms`, within(r.previewMs, PREVIEW_MS)),
+            judge(`${size} clips: Replace < ${REPLACE_MS} ms`, within(r.replaceMs, REPLACE_MS)),
+            judge(`${size} clips: edit/undo/redo < ${EDIT_MS} ms`, within(worstEdit, EDIT_MS)),
+            judge(`${size} clips: save < ${SAVE_MS} ms`, within(r.saveMs, SAVE_MS)),
+          ];
     const pass = r.note?.startsWith("refused") ? "REFUSED" : checks.every((c) => c === "PASS") ? "PASS" : "MISS";
     const heap = r.heapMiB === null ? "—" : `${r.heapMiB.toFixed(0)} MiB`;
     console.log(
-      `| ${r.clips.toLocaleString("en-US")} | ${ms(r.previewMs)} | ${ms(r.replaceMs)} | ${ms(r.editMs)} | ${ms(r.undoMs)} | ` +
+      `| ${size} | ${ms(r.previewMs)} | ${ms(r.replaceMs)} | ${ms(r.editMs)} | ${ms(r.undoMs)} | ` +
         `${ms(r.redoMs)} | ${ms(r.saveMs)} | ${heap} | ${pass}${r.note ? ` (${r.note})` : ""} |`,
     );
   }

@@ -36,6 +36,7 @@ import { printEditorBench, runEditorBench, type EditorBench } from "./bench-edit
 import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
 import { runNativeSmartCut } from "./bench-native-smart";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
+import { judge, settle } from "./bench-verdicts";
 
 /** `PORT=… npm run bench` when several checkouts share the machine. */
 const PORT = Number(process.env.PORT ?? 4174);
@@ -49,6 +50,7 @@ const LOSSLESS_TARGET = 1.0;
 const SMART_TARGET = 2.0;
 const REENCODE_TARGET = 2.5;
 const MEMORY_TARGET_BYTES = 500e6;
+const MEMORY_TARGET = "lossless over 4 GiB → file: memory < 500 MB";
 /** The big run's clips should write this much, so that flat memory means something. */
 const BIG_OUTPUT_BYTES = 1.3e9;
 
@@ -144,7 +146,13 @@ interface Row {
   notes: string[];
 }
 
-function verdictOf(jobs: JobOutcome[], checks: Check[], ratio: number | null, limit: number | null): { verdict: string; notes: string[] } {
+function verdictOf(
+  target: string,
+  jobs: JobOutcome[],
+  checks: Check[],
+  ratio: number | null,
+  limit: number | null,
+): { verdict: string; notes: string[] } {
   const notes: string[] = [];
   const skipped = jobs.find((j) => j.skipped);
   if (skipped) return { verdict: "SKIP", notes: [`skipped: ${skipped.skipped}`] };
@@ -155,9 +163,9 @@ function verdictOf(jobs: JobOutcome[], checks: Check[], ratio: number | null, li
     if (ffmpeg) notes.push(`the packet engine did not run: "${ffmpeg}"`);
   }
   for (const check of checks) if (!check.ok) notes.push(`output check failed: ${check.text}`);
-  if (notes.length > 0) return { verdict: "MISS", notes };
+  if (notes.length > 0) return { verdict: judge(target, false), notes };
   if (limit === null) return { verdict: "info", notes };
-  return { verdict: ratio !== null && ratio <= limit ? "PASS" : "MISS", notes };
+  return { verdict: judge(target, ratio !== null && ratio <= limit), notes };
 }
 
 function printTable(rows: Row[]): void {
@@ -193,6 +201,7 @@ async function only(part: "lists" | "editor"): Promise<void> {
   try {
     if (part === "lists") printListScale(await runListScale(URL));
     else printEditorBench(await runEditorBench(URL));
+    settle();
   } finally {
     server.kill();
   }
@@ -315,7 +324,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const add = (row: Omit<Row, "verdict" | "notes">, list: JobOutcome[], extra: Check[], limit: number | null) =>
-    rows.push({ ...row, ...verdictOf(list, [...checksOf(list), ...extra], row.ratio, limit) });
+    rows.push({ ...row, ...verdictOf(`${row.job.split(",")[0]} ${row.target}`, list, [...checksOf(list), ...extra], row.ratio, limit) });
   add(
     {
       job: `lossless, ${clips.length} clips → download (median of ${LOSSLESS_RUNS})`,
@@ -360,7 +369,7 @@ async function main(): Promise<void> {
       native: nativeBig,
       ratio: null,
       target: "none (memory below)",
-      verdict: "MISS",
+      verdict: judge("lossless over 4 GiB → file runs", false),
       notes: [`failed: ${bigError}`],
     });
   }
@@ -421,7 +430,7 @@ async function main(): Promise<void> {
     console.log(`  ${basename(BIG_SOURCE)}, idle after import: ${mib(big.idle.peakRss)} RSS (${mib(big.idle.peakPss)} PSS)`);
     console.log(
       `  lossless over 4 GiB → file: peak ${mib(peak)} RSS (${mib(bigOutcome.memory.peakPss)} PSS), before ${mib(bigOutcome.memory.before)}` +
-        ` | target < ${MEMORY_TARGET_BYTES / 1e6} MB (${(MEMORY_TARGET_BYTES / MIB).toFixed(0)} MiB) RSS | ${pass ? "PASS" : "MISS"}` +
+        ` | target < ${MEMORY_TARGET_BYTES / 1e6} MB (${(MEMORY_TARGET_BYTES / MIB).toFixed(0)} MiB) RSS | ${judge(MEMORY_TARGET, pass)}` +
         (bigOutcome.error ? ` (export failed: ${bigOutcome.error})` : ""),
     );
     const growth = peak - big.idle.peakRss;
@@ -431,7 +440,7 @@ async function main(): Promise<void> {
         `for ${((bigOutcome.outputBytes ?? 0) / GIB).toFixed(2)} GiB written; the idle browser alone is ${mib(big.idle.peakRss)} RSS)`,
     );
   } else if (bigError) {
-    console.log(`  lossless over 4 GiB → file: not measured, the run failed (${bigError}) | target < 500 MB | MISS`);
+    console.log(`  lossless over 4 GiB → file: not measured, the run failed (${bigError}) | target < 500 MB | ${judge(MEMORY_TARGET, false)}`);
   } else {
     console.log(`  lossless over 4 GiB → file: ${bigSkip ?? "not run"} | target < 500 MB | SKIP`);
   }
@@ -455,6 +464,7 @@ async function main(): Promise<void> {
         (bigOutcome.savedFileDeleted ? "OPFS output deleted (root.removeEntry)" : "OPFS output NOT deleted by the page (the profile is removed)"),
     );
   }
+  settle();
   console.log(`\nbench wall time ${((performance.now() - began) / 60_000).toFixed(1)} min; at start ${loadAtStart}; at end ${load(false)}, the bench's own work included`);
 }
 
