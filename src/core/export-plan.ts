@@ -114,8 +114,8 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   const output = `${workDir}/output.mp4`;
   const duration = totalDuration(planned);
   const join = {
-    // The header goes last, where its edit lists can be rewritten without moving the media.
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", output],
+    // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", ...FASTSTART, output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,

@@ -7,7 +7,7 @@ import type { EditEntry } from "./packet-cut";
  * part of each track's media. The muxer writes at most one entry, so its `moov` is rewritten here.
  */
 
-interface Box {
+export interface Box {
   type: string;
   start: number;
   size: number;
@@ -15,9 +15,9 @@ interface Box {
   body: number;
 }
 
-const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-function children(bytes: Uint8Array, from: number, to: number): Box[] {
+export function children(bytes: Uint8Array, from: number, to: number): Box[] {
   const data = view(bytes);
   const boxes: Box[] = [];
   for (let at = from; at + 8 <= to; ) {
@@ -51,7 +51,7 @@ function setDuration(bytes: Uint8Array, at: number, wide: boolean, value: number
   else view(bytes).setUint32(at, Math.min(value, 0xffffffff));
 }
 
-function box(type: string, payload: Uint8Array): Uint8Array {
+export function box(type: string, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(8 + payload.length);
   view(out).setUint32(0, out.length);
   out.set(new TextEncoder().encode(type), 4);
@@ -200,19 +200,4 @@ export function movieTracks(moov: Uint8Array): MovieTrack[] {
     const kind = handler === "vide" ? "video" : handler === "soun" ? "audio" : "other";
     return [{ id: trackId(moov, tkhd).id, kind, played: playedEdits(moov, trak, movieScale, timing(moov, mdhd).timescale) }];
   });
-}
-
-/** The file with its movie box rewritten by `rewrite`; null unless that box comes last (nothing after it moves). */
-export function withTrailingMoov(file: Uint8Array, rewrite: (moov: Uint8Array) => Uint8Array): Uint8Array | null {
-  const data = view(file);
-  let last: { type: string; start: number } | null = null;
-  for (let at = 0; at + 8 <= file.length; ) {
-    const small = data.getUint32(at);
-    const size = small === 1 && at + 16 <= file.length ? Number(data.getBigUint64(at + 8)) : small === 0 ? file.length - at : small;
-    if (size < 8 || at + size > file.length) return null;
-    last = { type: String.fromCharCode(...file.subarray(at + 4, at + 8)), start: at };
-    at += size;
-  }
-  if (!last || last.type !== "moov") return null;
-  return concatBytes([file.subarray(0, last.start), rewrite(file.subarray(last.start))]);
 }

@@ -1,6 +1,7 @@
 import type { Span } from "./clips";
 import { nearestBoundary } from "./frames";
 import { PacketIndex } from "./packet-index";
+import { countBelow } from "./sorted-search";
 
 /** One packet of a stream as the demuxer lists it, in decode order. Times in seconds. */
 export interface PacketInfo {
@@ -31,6 +32,10 @@ export function frameTimeline(packets: readonly PacketInfo[]): { times: number[]
   const end = packets.reduce((last, p) => Math.max(last, p.pts + p.duration), 0);
   return { times, end, boundaries: [...times, end] };
 }
+
+/** How many frames (presentation times, ascending) start in `span`, its ends read a hair early: the frames a cut of it keeps. */
+export const framesIn = (times: readonly number[], span: Span): number =>
+  countBelow(times, span.end - EPSILON, false) - countBelow(times, span.start - EPSILON, false);
 
 /**
  * Packets copied for one clip of a lossless cut: decode indices `from` up to `to`, placed in the

@@ -3,7 +3,7 @@ import type { Span } from "../core/clips";
 import { planCopyCut, type CopiedClip } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, EditedMp4, headerRoom, packetCount, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
 
 /**
  * Lossless cut: every packet copied, never decoded. Each clip starts at the keyframe at or before
@@ -32,14 +32,15 @@ export async function copyCut(
 
   const mp4 = new EditedMp4(sink);
   const output = mp4.output;
+  const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length);
   const mainSource = video ? new EncodedVideoPacketSource(video.codec ?? "avc") : new EncodedAudioPacketSource(audio?.codec ?? "aac");
   if (mainSource instanceof EncodedVideoPacketSource && video) {
-    output.addVideoTrack(mainSource, { frameRate: video.timeResolution, rotation: video.rotation });
+    output.addVideoTrack(mainSource, { frameRate: video.timeResolution, rotation: video.rotation, maximumPacketCount: mainRoom });
   } else if (mainSource instanceof EncodedAudioPacketSource) {
-    output.addAudioTrack(mainSource);
+    output.addAudioTrack(mainSource, { maximumPacketCount: mainRoom });
   }
   const soundSource = soundTable && audio ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) output.addAudioTrack(soundSource);
+  if (soundSource) output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
   await output.start();
 
   const mainConfig = await main.getDecoderConfig();

@@ -5,7 +5,8 @@ import { planExport, type ExportPlan } from "../core/export-plan";
 import { explainFailure, parseProgressTime } from "../core/ffmpeg-log";
 import { parsePacketTimes, planTrimProbes, trimmedEdits } from "../core/lossless-trim";
 import { parseProbe, type MediaInfo } from "../core/media-info";
-import { movieTracks, withEditLists, withTrailingMoov } from "../core/mp4-edit-list";
+import { movieTracks, withEditLists } from "../core/mp4-edit-list";
+import { withMoovInFront } from "../core/mp4-faststart";
 import { explainProbeFailure } from "../core/probe-failure";
 import { applyIndex, type SourceIndex } from "../core/source-index";
 import { planProbe } from "../core/probe-plan";
@@ -224,7 +225,8 @@ export class FfmpegEngine {
       audioTimes: (await times("a:0")).filter(Number.isFinite).sort((a, b) => a - b),
       shown: trim.shown,
     };
-    const rewritten = withTrailingMoov(bytes, (moov) => {
+    // The join wrote its header in front (+faststart); it grows by the edit lists, and the media moves on.
+    const rewritten = withMoovInFront(bytes, (moov) => {
       const edits = trimmedEdits(movieTracks(moov), joined);
       return edits ? withEditLists(moov, edits) : moov;
     });

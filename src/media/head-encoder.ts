@@ -2,8 +2,8 @@ import { EncodedPacketSink, EncodedPacket, type InputVideoTrack } from "mediabun
 import { parseAvcConfig } from "../core/avc";
 import { unreferenced } from "../core/avc-reference";
 import type { Span } from "../core/clips";
+import { framesIn } from "../core/packet-cut";
 import { webCodecName } from "../core/format-names";
-import { countBelow } from "../core/sorted-search";
 import { MediaError } from "./media-error";
 
 const EPSILON = 1e-6;
@@ -79,7 +79,7 @@ export async function encodeHead(
   settings: HeadSettings,
   signal: AbortSignal,
 ): Promise<EncodedHead> {
-  const wanted = countBelow(source.times, span.end - EPSILON, false) - countBelow(source.times, span.start - EPSILON, false);
+  const wanted = framesIn(source.times, span);
   const packets: EncodedPacket[] = [];
   // WebCodecs keeps whole microseconds: the exact media time of each frame is looked up by them.
   const times = new Map<number, number>();

@@ -55,8 +55,11 @@ export class MemorySink implements OutputSink {
       partStart = partEnd;
     }
     if (from === data.length) return;
-    if (at !== this.length) throw new MediaError("fault", "The output was written out of order");
-    if (this.length + data.length - from > MEMORY_LIMIT) throw tooLargeForMemory();
+    if (at < this.length) throw new MediaError("fault", "The output was written out of order");
+    if (at - this.length + data.length - from > MEMORY_LIMIT - this.length) throw tooLargeForMemory();
+    // The room reserved for the header ahead of the media is written last: zeros until then.
+    if (at > this.length) this.parts.push(new Uint8Array(at - this.length));
+    this.length = at;
     this.parts.push(data.slice(from));
     this.length += data.length - from;
   }

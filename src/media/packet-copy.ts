@@ -1,6 +1,7 @@
 // Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share.
 import { EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
 import { withEditLists } from "../core/mp4-edit-list";
+import { inReservedRoom } from "../core/mp4-faststart";
 import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { targetFor, type OutputSink } from "./output-sink";
@@ -79,8 +80,30 @@ export const soundLane = (
 });
 
 /**
- * An MP4 written to a sink, whose movie header is written again at the end with the video's edit
- * list (track 1): the muxer writes at most one entry, a cut needs one a clip.
+ * A track's `maximumPacketCount` for an MP4 whose header is kept at the front: the muxer reserves
+ * room there for that many packets' tables (at least 34 bytes each), and each edit-list entry
+ * written later takes 20 bytes, so counting the entries as packets keeps room for them too.
+ */
+/** Packets copied by these runs (decode indices `from` up to `to`). */
+export const packetCount = (runs: readonly { from: number; to: number }[]): number => runs.reduce((sum, r) => sum + Math.max(0, r.to - r.from), 0);
+
+export const headerRoom = (packets: number, edits = 0): number => Math.max(1, packets + edits);
+
+/**
+ * The header the muxer wrote into its reserved room, and that room's size: the muxer hands `moov`
+ * with the head of the `free` box that fills the rest (its size field says how far).
+ */
+function reservedHeader(written: Uint8Array): { moov: Uint8Array; room: number } {
+  const data = new DataView(written.buffer, written.byteOffset, written.byteLength);
+  const size = data.getUint32(0);
+  const free = written.length >= size + 8 && String.fromCharCode(...written.subarray(size + 4, size + 8)) === "free";
+  return { moov: written.subarray(0, size), room: size + (free ? data.getUint32(size) : 0) };
+}
+
+/**
+ * A fast-start MP4 written to a sink: the muxer reserves room for the movie header ahead of the
+ * media (each track is added with `headerRoom` packets), and once the media is written the header
+ * goes there with the edit lists (the muxer writes at most one entry, a cut needs one a clip).
  */
 export class EditedMp4 {
   readonly output: Output;
@@ -88,7 +111,7 @@ export class EditedMp4 {
 
   constructor(private readonly sink: OutputSink) {
     const onMoov = (data: Uint8Array, position: number) => (this.moov = { data: data.slice(), position });
-    this.output = new Output({ format: new Mp4OutputFormat({ fastStart: false, onMoov }), target: targetFor(sink) });
+    this.output = new Output({ format: new Mp4OutputFormat({ fastStart: "reserve", onMoov }), target: targetFor(sink) });
   }
 
   /**
@@ -123,6 +146,9 @@ export class EditedMp4 {
     }
     const moov = this.moov as { data: Uint8Array; position: number } | null;
     if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
-    await this.sink.write(moov.position, withEditLists(moov.data, edits));
+    const reserved = reservedHeader(moov.data);
+    const placed = inReservedRoom(withEditLists(reserved.moov, edits), reserved.room);
+    if (!placed) throw new MediaError("fault", "The movie header outgrew the room kept for it at the start of the file");
+    await this.sink.write(moov.position, placed);
   }
 }

@@ -10,9 +10,10 @@ import {
 } from "mediabunny";
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
 import type { Span } from "../core/clips";
+import { framesIn } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
-import { EditedMp4, type CutJob } from "./packet-copy";
+import { EditedMp4, headerRoom, type CutJob } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
@@ -89,7 +90,11 @@ export async function reencodeCut(input: Input, clips: readonly Span[], sink: Ou
     if (!(await canEncodeVideo("avc", { width, height, quality }))) throw new MediaError("unsupported", `This browser cannot encode H.264 at ${width}×${height}`);
     const source = new VideoSampleSource({ codec: "avc", quality, keyFrameInterval: 2 });
     // A constant rate becomes the track's timescale, so every frame time is exact.
-    output.addVideoTrack(source, { frameRate: plan.step ? 1 / plan.step : undefined, rotation: await video.getRotation() });
+    output.addVideoTrack(source, {
+      frameRate: plan.step ? 1 / plan.step : undefined,
+      rotation: await video.getRotation(),
+      maximumPacketCount: headerRoom(plan.intervals.reduce((sum, interval) => sum + framesIn(plan.times, interval), 0)),
+    });
     lanes.push(lane(clipFrames(video, plan), (s) => source.add(s)));
   }
   const format = audio ? await decodedFormat(audio) : null;
@@ -97,7 +102,8 @@ export async function reencodeCut(input: Input, clips: readonly Span[], sink: Ou
   if (audio && format && !aac) throw new MediaError("unsupported", `This browser cannot encode AAC at ${format.sampleRate} Hz`);
   if (audio && format && aac) {
     const source = new AudioSampleSource({ codec: "aac", quality: new Quality({ bitrate: AUDIO_BITRATE }) });
-    output.addAudioTrack(source);
+    // One AAC packet a 1024 samples; a second more covers any encoder's priming and padding.
+    output.addAudioTrack(source, { maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1) });
     lanes.push(lane(clipSound(audio, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
   }
 

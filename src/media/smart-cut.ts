@@ -9,13 +9,13 @@ import {
 import type { Span } from "../core/clips";
 import type { PacketInfo } from "../core/packet-cut";
 import { Lookahead } from "../core/lookahead";
-import { frameTimeline } from "../core/packet-cut";
+import { frameTimeline, framesIn } from "../core/packet-cut";
 import { planSmartCut, type SmartClip, type SmartPlan } from "../core/smart-cut";
 import { configFor, encodeHead, unreferencedFor, type HeadSource } from "./head-encoder";
 import { spliceFor, type Splice } from "./splice";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, EditedMp4, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, EditedMp4, headerRoom, packetCount, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
 /** Heads encoded ahead of the clip being written: bounded, so their packets stay a few MB. */
@@ -69,11 +69,19 @@ export async function smartCut(
   const settings = { codecs: splice.codecs, bitrate, framerate };
   await configFor(video.displayWidth, video.displayHeight, settings);
 
+  const times = frameTimeline(table.info).times;
+  const encoded = plan.clips.reduce((sum, c) => sum + (c.encode ? framesIn(times, c.encode) : 0), 0);
+  const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
+
   const mp4 = new EditedMp4(sink);
   const videoSource = new EncodedVideoPacketSource(video.codec === "vp9" || video.codec === "av1" ? video.codec : "avc");
-  mp4.output.addVideoTrack(videoSource, { frameRate: video.timeResolution, rotation: video.rotation });
+  mp4.output.addVideoTrack(videoSource, {
+    frameRate: video.timeResolution,
+    rotation: video.rotation,
+    maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
+  });
   const soundSource = audio && soundTable ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) mp4.output.addAudioTrack(soundSource);
+  if (soundSource) mp4.output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
   await mp4.output.start();
 
   const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
@@ -81,7 +89,7 @@ export async function smartCut(
   const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
   const decoderConfig = await video.getDecoderConfig();
   if (!decoderConfig) throw unsupported("the video's settings could not be read");
-  const source: HeadSource = { video, decoderConfig, times: frameTimeline(table.info).times, unreferenced: unreferencedFor(video.codec, decoderConfig) };
+  const source: HeadSource = { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) };
 
   // The next clips' heads are encoded while this one is written; they stop when the write does.
   const stop = new AbortController();

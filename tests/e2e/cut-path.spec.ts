@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTER, FPS, NO_PREVIEW, NOT_MEDIA, SILENT, TONE } from "./fixtures";
 import { exportMp4, markSeconds, openVideo, press } from "./page";
-import { closestSourceFrame, frameCount, keyframeTimes, streamDuration, streams } from "./oracle";
+import { closestSourceFrame, expectFastStart, frameCount, keyframeTimes, streamDuration, streams } from "./oracle";
 
 /** [IN, OUT] in frames of the three clips the keys below mark, in list order. */
 const MARKED = [
@@ -102,6 +102,7 @@ test("a source without audio exports video only", async ({ page }) => {
   await page.getByRole("button", { name: "Export MP4" }).click();
   const path = join(test.info().outputDir, "silent-cut.mp4");
   await (await download).saveAs(path);
+  expectFastStart(path);
   expect(streams(path).map((s) => s.codec_type)).toEqual(["video"]);
   expect(frameCount(path)).toBe(2 * FPS);
 });
@@ -174,6 +175,7 @@ test("a source the browser cannot preview is marked by typed times and still exp
   const path = join(test.info().outputDir, "archive-cut.mp4");
   await (await download).saveAs(path);
   expect((await download).suggestedFilename()).toBe("archive-cut.mp4");
+  expectFastStart(path);
   expect(streams(path).map((s) => s.codec_name)).toEqual(["h264"]);
   expect(frameCount(path)).toBe(FPS);
 });

@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SYNC } from "./fixtures";
 import { identifyFrames } from "./frame-oracle";
+import { expectFastStart } from "./oracle";
 import { openVideo } from "./page";
 import { expect, savedFile, test } from "./test";
 
@@ -37,6 +38,7 @@ test.describe("where the browser lets the page write files", () => {
     await expect(page.getByRole("status", { name: "Message" })).toHaveText("Saved sync-cut.mp4");
     const path = outPath("sync-cut.mp4");
     writeFileSync(path, await savedFile(page, "sync-cut.mp4"));
+    expectFastStart(path);
     expect(identifyFrames(path, SYNC)).toEqual(FRAMES.flatMap(span));
   });
 
@@ -48,6 +50,7 @@ test.describe("where the browser lets the page write files", () => {
     for (const [i, name] of ["picked/sync-01-Opening- part 1-2.mp4", "picked/sync-02.mp4"].entries()) {
       const path = outPath(name);
       writeFileSync(path, await savedFile(page, name));
+      expectFastStart(path);
       expect(identifyFrames(path, SYNC)).toEqual(span(FRAMES[i] as readonly [number, number]));
     }
   });
@@ -66,6 +69,7 @@ test("without a folder picker, One file per clip downloads a ZIP of the clips", 
   // Python's zipfile, not our code, reads the archive.
   execFileSync("python3", ["-m", "zipfile", "-e", join(dir, "clips.zip"), dir]);
   expect(readdirSync(dir).sort()).toEqual(["clips.zip", "sync-01-Opening- part 1-2.mp4", "sync-02.mp4"]);
+  for (const clip of ["sync-01-Opening- part 1-2.mp4", "sync-02.mp4"]) expectFastStart(join(dir, clip));
   // Lossless: each clip from the keyframe at or before its first frame (0 and 185 in this source).
   expect(identifyFrames(join(dir, "sync-01-Opening- part 1-2.mp4"), SYNC)).toEqual(span([0, 55]));
   expect(identifyFrames(join(dir, "sync-02.mp4"), SYNC)).toEqual(span([185, 220]));

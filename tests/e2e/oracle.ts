@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect } from "@playwright/test";
 
 /** Native ffprobe/ffmpeg from Debian: an independent judge of what the page exported. */
 
@@ -152,3 +154,27 @@ export const pictureTypes = (file: string): string[] =>
     .split("\n")
     .map((line) => line.replace(/[^IPB]/g, ""))
     .filter((type) => type !== "");
+
+/**
+ * The file's top-level MP4 boxes in order, read from its bytes here (not by the page's code):
+ * `moov` before the first `mdat` is a fast start, playable before the whole file has arrived.
+ */
+export function topLevelBoxes(file: string): string[] {
+  const bytes = readFileSync(file);
+  const types: string[] = [];
+  for (let at = 0; at + 8 <= bytes.length; ) {
+    const small = bytes.readUInt32BE(at);
+    const size = small === 1 ? Number(bytes.readBigUInt64BE(at + 8)) : small === 0 ? bytes.length - at : small;
+    types.push(bytes.toString("latin1", at + 4, at + 8));
+    if (size < 8) break;
+    at += size;
+  }
+  return types;
+}
+
+/** Fails unless the MP4's movie box comes before its media: web playback starts on the first bytes. */
+export function expectFastStart(file: string): void {
+  const boxes = topLevelBoxes(file);
+  expect(boxes, `${file}: ${boxes.join(", ")}`).toContain("moov");
+  expect(boxes.indexOf("moov"), `${file}: ${boxes.join(", ")}`).toBeLessThan(boxes.includes("mdat") ? boxes.indexOf("mdat") : Infinity);
+}

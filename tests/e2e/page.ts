@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { join } from "node:path";
+import { expectFastStart } from "./oracle";
 
 /** Opens a file through "Open video" and hands the keyboard back to the page. */
 export async function openVideo(page: Page, file: string): Promise<void> {
@@ -61,6 +62,7 @@ export async function exportFirstTwoSeconds(page: Page, name: string): Promise<s
   await page.getByRole("button", { name: "Export MP4" }).click();
   const path = join(test.info().outputDir, name);
   await (await download).saveAs(path);
+  expectFastStart(path);
   return path;
 }
 
@@ -77,5 +79,6 @@ export async function exportMp4(page: Page, mode: string, saveAs: string, named:
   expect(file.suggestedFilename()).toBe(named);
   const path = join(test.info().outputDir, saveAs);
   await file.saveAs(path);
+  expectFastStart(path);
   return path;
 }

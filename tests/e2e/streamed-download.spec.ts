@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { LONG, SYNC } from "./fixtures";
 import { identifyFrames } from "./frame-oracle";
+import { expectFastStart } from "./oracle";
 import { openVideo } from "./page";
 import { deploy } from "./static-host";
 import { expect, test } from "./test";
@@ -45,6 +46,7 @@ test("without a folder picker, One file per clip streams its ZIP through the ser
   // Python's zipfile, not our code, reads the archive; each clip is exactly its frames.
   execFileSync("python3", ["-m", "zipfile", "-e", join(dir, "clips.zip"), dir]);
   expect(readdirSync(dir).sort()).toEqual(["clips.zip", "sync-01-Opening.mp4", "sync-02.mp4"]);
+  for (const clip of ["sync-01-Opening.mp4", "sync-02.mp4"]) expectFastStart(join(dir, clip));
   expect(identifyFrames(join(dir, "sync-01-Opening.mp4"), SYNC)).toEqual(span(23, 55));
   expect(identifyFrames(join(dir, "sync-02.mp4"), SYNC)).toEqual(span(200, 220));
   await expect(page.getByRole("list", { name: "Exports" }).getByRole("listitem").first()).toContainText("done");

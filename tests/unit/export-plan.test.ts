@@ -43,7 +43,7 @@ describe("lossless plan", () => {
         "-map_metadata", "-1", "-t", "2.32", "/work/segment-0.mp4"],
       [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
         "-map_metadata", "-1", "-t", "1.68", "/work/segment-1.mp4"],
-      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "/work/output.mp4"],
+      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "-movflags", "+faststart", "/work/output.mp4"],
     ]);
     // What each segment shows past OUT is hidden afterwards: the clips from their keyframes, 2.32 s and 1.68 s.
     expect(plan.trim?.segments).toEqual(["/work/segment-0.mp4", "/work/segment-1.mp4"]);

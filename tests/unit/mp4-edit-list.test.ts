@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mediaAt, movieTracks, presentationAt, withEditLists, withTrailingMoov } from "../../src/core/mp4-edit-list";
+import { mediaAt, movieTracks, presentationAt, withEditLists } from "../../src/core/mp4-edit-list";
 
 const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 const text = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -84,7 +84,7 @@ describe("edit lists", () => {
   });
 });
 
-describe("reading a movie's tracks, and a header at the end", () => {
+describe("reading a movie's tracks", () => {
   const elst = (entries: [number, number][]) =>
     box("edts", box("elst", [0, 0, 0, 0, ...u32(entries.length), ...entries.flatMap(([d, m]) => [...u32(d), ...u32(m >>> 0), 0, 1, 0, 0])]));
   const handled = (id: number, timescale: number, handler: string, extra: number[] = []) =>
@@ -100,13 +100,5 @@ describe("reading a movie's tracks, and a header at the end", () => {
     expect(presentationAt(video?.played ?? [], 1.04)).toBeCloseTo(2.5, 9);
     expect(mediaAt(video?.played ?? [], 2.5)).toBeCloseTo(1.04, 9);
     expect(mediaAt(audio?.played ?? [], 2.5)).toBe(2.5);
-  });
-
-  it("rewrites the movie box only where it comes last", () => {
-    const mdat = box("mdat", [1, 2, 3, 4]);
-    const last = new Uint8Array([...box("ftyp", text("isom")), ...mdat, ...moov]);
-    const out = withTrailingMoov(last, () => new Uint8Array(box("moov", [9])));
-    expect(Array.from(out ?? [])).toEqual([...box("ftyp", text("isom")), ...mdat, ...box("moov", [9])]);
-    expect(withTrailingMoov(new Uint8Array([...moov, ...mdat]), (m) => m)).toBeNull();
   });
 });
