@@ -79,14 +79,14 @@ export const soundLane = (
   add,
 });
 
+/** Packets copied by these runs (decode indices `from` up to `to`). */
+export const packetCount = (runs: readonly { from: number; to: number }[]): number => runs.reduce((sum, r) => sum + Math.max(0, r.to - r.from), 0);
+
 /**
  * A track's `maximumPacketCount` for an MP4 whose header is kept at the front: the muxer reserves
  * room there for that many packets' tables (at least 34 bytes each), and each edit-list entry
  * written later takes 20 bytes, so counting the entries as packets keeps room for them too.
  */
-/** Packets copied by these runs (decode indices `from` up to `to`). */
-export const packetCount = (runs: readonly { from: number; to: number }[]): number => runs.reduce((sum, r) => sum + Math.max(0, r.to - r.from), 0);
-
 export const headerRoom = (packets: number, edits = 0): number => Math.max(1, packets + edits);
 
 /**
