@@ -1,0 +1,13 @@
+import { TRACKS } from "./fixtures";
+import { openVideo } from "./page";
+import { expect, test } from "./test";
+
+test("the media line names every track of an OBS recording, with its title", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, TRACKS);
+  const line = page.getByText(/^tracks\.mkv: /);
+  await expect(line).toContainText("Matroska (MKV) · H.264 320×240");
+  await expect(line).toContainText(
+    "· AAC 48 kHz stereo 'Game' · AAC 48 kHz stereo 'Mic' · AAC 48 kHz stereo 'Music' · Subtitles SRT 'English' (eng) ·",
+  );
+});
