@@ -49,6 +49,14 @@ const CODECS: Record<string, string> = {
   flac: "FLAC",
   ac3: "Dolby Digital (AC-3)",
   eac3: "Dolby Digital Plus (E-AC-3)",
+  subrip: "SRT",
+  ass: "ASS",
+  ssa: "SSA",
+  webvtt: "WebVTT",
+  mov_text: "MP4 text",
+  hdmv_pgs_subtitle: "PGS",
+  dvd_subtitle: "DVD subtitles",
+  tmcd: "timecode",
 };
 
 /** ffmpeg's codec name as people call it: "H.264", "AAC"; uncompressed sound is "PCM". */
@@ -59,6 +67,23 @@ export function codecName(codec: string): string {
 
 /** Channels as a person says them. */
 export const channelsName = (channels: number): string => (channels === 1 ? "mono" : channels === 2 ? "stereo" : `${channels} channels`);
+
+/** A track's own title and language, as its tags give them: " 'Mic'", " 'Game' (eng)", or nothing. */
+export function trackTitle(tags: Record<string, string>): string {
+  const title = tags.title?.trim();
+  const language = tags.language && tags.language !== "und" ? tags.language : "";
+  return `${title ? ` '${title}'` : ""}${language ? ` (${language})` : ""}`;
+}
+
+/** An audio track as people read it: "AAC 48 kHz stereo 'Mic'". */
+export const audioName = (a: { codec: string; sampleRate: number; channels: number; tags: Record<string, string> }): string =>
+  `${codecName(a.codec)} ${a.sampleRate / 1000} kHz ${channelsName(a.channels)}${trackTitle(a.tags)}`;
+
+/** A subtitle or data track as people read it: "Subtitles SRT 'English'", "Data (timecode)". */
+export const otherName = (s: { kind: "subtitle" | "data"; codec: string; tags: Record<string, string> }): string =>
+  s.kind === "subtitle"
+    ? `Subtitles ${codecName(s.codec)}${trackTitle(s.tags)}`
+    : `Data${s.codec === "unknown" ? "" : ` (${codecName(s.codec)})`}${trackTitle(s.tags)}`;
 
 /** The bit depth where it is not the usual 8 (from ffmpeg's pixel format, e.g. yuv420p10le), else nothing. */
 export function bitDepthName(pixelFormat: string): string | null {

@@ -29,6 +29,16 @@ export interface AudioStream {
   tags: Record<string, string>;
 }
 
+/** A subtitle or data track (an SRT, a camera's timecode): listed and named, never cut here. */
+export interface OtherStream {
+  kind: "subtitle" | "data";
+  index: number;
+  codec: string;
+  tags: Record<string, string>;
+}
+
+export type Stream = VideoStream | AudioStream | OtherStream;
+
 export interface MediaInfo {
   fileName: string;
   container: string;
@@ -37,7 +47,7 @@ export interface MediaInfo {
   size: number;
   bitRate: number;
   tags: Record<string, string>;
-  streams: (VideoStream | AudioStream)[];
+  streams: Stream[];
   /** Presentation times of the first video stream's keyframes, ascending, from `origin`. */
   keyframes: number[];
   /**
@@ -65,6 +75,9 @@ export const firstVideo = (info: MediaInfo): VideoStream | undefined =>
 
 export const firstAudio = (info: MediaInfo): AudioStream | undefined =>
   info.streams.find((s): s is AudioStream => s.kind === "audio");
+
+/** Every audio track, in file order (ffmpeg's `a:0`, `a:1`…). */
+export const audioStreams = (info: MediaInfo): AudioStream[] => info.streams.filter((s): s is AudioStream => s.kind === "audio");
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
@@ -130,10 +143,15 @@ function parseAudio(s: Json): AudioStream {
 const isAttachedPicture = (s: Json): boolean =>
   isObject(s.disposition) && s.disposition.attached_pic === 1;
 
-function parseStream(s: unknown): VideoStream | AudioStream | undefined {
+function parseStream(s: unknown): Stream | undefined {
   if (!isObject(s)) return undefined;
   if (s.codec_type === "video" && !isAttachedPicture(s)) return parseVideo(s);
   if (s.codec_type === "audio") return parseAudio(s);
+  if (s.codec_type === "subtitle" || s.codec_type === "data") {
+    // A data track has no codec ffmpeg decodes: its tag (tmcd: a timecode) says what it is.
+    const codec = text(s.codec_name) || text(s.codec_tag_string).replace(/^\[.*\]$/, "") || "unknown";
+    return { kind: s.codec_type, index: finite(s.index), codec, tags: tags(s.tags) };
+  }
   return undefined;
 }
 
@@ -158,7 +176,7 @@ export function parseProbe(fileName: string, json: string, keyframesCsv: string)
   }
   if (!isObject(data) || !isObject(data.format)) return fail(`${fileName}: not a media file ffmpeg can read`);
   const streams = (Array.isArray(data.streams) ? data.streams : []).map(parseStream).filter((s) => s !== undefined);
-  if (streams.length === 0) return fail(`${fileName}: has no audio or video stream`);
+  if (!streams.some((s) => s.kind === "video" || s.kind === "audio")) return fail(`${fileName}: has no audio or video stream`);
   const duration = finite(data.format.duration);
   if (!(duration > 0)) return fail(`${fileName}: has no duration (empty or truncated?)`);
   const start = finite(data.format.start_time);

@@ -4,7 +4,7 @@ import type { ExportMode } from "./export-plan";
 import type { MediaRef, Project } from "./project";
 import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
-import type { AudioStream, MediaInfo, VideoStream } from "./media-info";
+import type { AudioStream, MediaInfo, OtherStream, Stream, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
 import { plural } from "./plural";
 import { formatTimecode } from "./timecode";
@@ -229,7 +229,7 @@ const positiveRate = (v: unknown): Rational | null => {
 const aspect = (v: unknown): Rational | null =>
   isObject(v) ? complete<Rational>({ num: number(v.num, 0, MAX_RATIO), den: number(v.den, 0, MAX_RATIO) }) : null;
 
-function checkStream(v: unknown): VideoStream | AudioStream | null {
+function checkStream(v: unknown): Stream | null {
   if (!isObject(v)) return null;
   const common = {
     index: whole(v.index, MAX_RATIO),
@@ -248,6 +248,9 @@ function checkStream(v: unknown): VideoStream | AudioStream | null {
       pixelAspect: aspect(v.pixelAspect),
       displayAspect: aspect(v.displayAspect),
     });
+  }
+  if (v.kind === "subtitle" || v.kind === "data") {
+    return complete<OtherStream>({ kind: v.kind, index: common.index, codec: common.codec, tags: common.tags });
   }
   if (v.kind !== "audio") return null;
   return complete<AudioStream>({
@@ -276,7 +279,7 @@ function checkInfo(v: unknown): MediaInfo | null {
     size: number(v.size, 0, Number.MAX_SAFE_INTEGER),
     bitRate: number(v.bitRate, 0, Number.MAX_SAFE_INTEGER),
     tags: checkTags(v.tags),
-    streams: streams as (VideoStream | AudioStream)[],
+    streams: streams as Stream[],
     keyframes: keyframes as number[],
     // Absent from projects stored before they were read.
     ...(v.origin !== undefined && { origin: seconds(v.origin) }),

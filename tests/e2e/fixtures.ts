@@ -26,6 +26,9 @@ export const SYNC_REMUXED = ["mkv", "mov", "ts"].map((ext) => join(FIXTURE_DIR, 
  * MP2 sound in an MPEG program stream, which only ffmpeg.wasm reads.
  */
 export const SYNC_PS = join(FIXTURE_DIR, "sync.mpg");
+/** An OBS-style recording: SYNC's picture, its sound as three titled AAC tracks, and an SRT. */
+export const TRACKS = join(FIXTURE_DIR, "tracks.mkv");
+const TRACKS_SRT = join(FIXTURE_DIR, "tracks.srt");
 /** SYNC re-encoded to VP9 and Opus in WebM: what a browser records. */
 export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
 /**
@@ -78,6 +81,12 @@ export function makeFixtures(): void {
   }
   if (!existsSync(SYNC)) makeSync();
   for (const path of SYNC_REMUXED) if (!existsSync(path)) ffmpeg(["-i", SYNC, "-c", "copy", path]);
+  if (!existsSync(TRACKS)) {
+    writeFileSync(TRACKS_SRT, "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n");
+    const titles = ["Game", "Mic", "Music"].flatMap((title, i) => [`-metadata:s:a:${i}`, `title=${title}`]);
+    ffmpeg(["-i", SYNC, "-i", TRACKS_SRT, "-t", "4", "-map", "0:v", "-map", "0:a", "-map", "0:a", "-map", "0:a", "-map", "1",
+      "-c", "copy", "-c:s", "srt", ...titles, "-metadata:s:s:0", "title=English", "-metadata:s:s:0", "language=eng", TRACKS]);
+  }
   if (!existsSync(SYNC_PS)) {
     ffmpeg(["-i", SYNC, "-c:v", "mpeg2video", "-q:v", "2", "-bf", "2", "-g", "30", "-flags", "+cgop", "-sc_threshold", "1000000000",
       "-c:a", "mp2", "-b:a", "192k", "-f", "mpeg", SYNC_PS]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { firstAudio, firstVideo, parseKeyframes, parseProbe } from "../../src/core/media-info";
+import { audioName, otherName } from "../../src/core/format-names";
+import { audioStreams, firstAudio, firstVideo, parseKeyframes, parseProbe } from "../../src/core/media-info";
 import { planProbe } from "../../src/core/probe-plan";
 
 // Trimmed from real `ffprobe -show_format -show_streams -of json` output.
@@ -30,6 +31,41 @@ const PROBE = JSON.stringify({
     bit_rate: "5558791",
     tags: { major_brand: "isom" },
   },
+});
+
+// An OBS recording: three AAC tracks with titles, an SRT, and a camera's timecode track.
+const TRACKS = JSON.stringify({
+  streams: [
+    { index: 0, codec_name: "h264", codec_type: "video", width: 320, height: 240, avg_frame_rate: "60/1", time_base: "1/1000" },
+    ...["Game", "Mic", "Music"].map((title, i) => ({
+      index: i + 1, codec_name: "aac", codec_type: "audio", sample_rate: "48000", channels: 2, tags: { title, language: i === 1 ? "eng" : "und" },
+    })),
+    { index: 4, codec_name: "subrip", codec_type: "subtitle", tags: { title: "English", language: "eng" } },
+    { index: 5, codec_type: "data", codec_tag_string: "tmcd", tags: { handler_name: "TimeCodeHandler" } },
+    { index: 6, codec_type: "data", codec_tag_string: "[0][0][0][0]" },
+  ],
+  format: { format_name: "matroska,webm", duration: "4.0" },
+});
+
+describe("every track", () => {
+  it("reads every audio, subtitle and data track with its title and language", () => {
+    const result = parseProbe("obs.mkv", TRACKS, "");
+    if (!result.ok) throw new Error(result.error);
+    const audio = audioStreams(result.value);
+    expect(audio.map((a) => [a.index, a.tags.title])).toEqual([[1, "Game"], [2, "Mic"], [3, "Music"]]);
+    expect(audio.map(audioName)).toEqual(["AAC 48 kHz stereo 'Game'", "AAC 48 kHz stereo 'Mic' (eng)", "AAC 48 kHz stereo 'Music'"]);
+    const others = result.value.streams.filter((s) => s.kind === "subtitle" || s.kind === "data");
+    expect(others.map((s) => (s.kind === "subtitle" || s.kind === "data" ? otherName(s) : ""))).toEqual([
+      "Subtitles SRT 'English' (eng)",
+      "Data (timecode)",
+      "Data",
+    ]);
+  });
+
+  it("refuses a file of subtitles alone, as one with nothing to cut", () => {
+    const json = JSON.stringify({ streams: [{ index: 0, codec_name: "subrip", codec_type: "subtitle" }], format: { format_name: "srt", duration: "4" } });
+    expect(parseProbe("talk.srt", json, "").ok).toBe(false);
+  });
 });
 
 describe("parseProbe", () => {
@@ -70,7 +106,8 @@ describe("parseProbe", () => {
       bitRate: 128000,
       tags: {},
     });
-    expect(info.streams).toHaveLength(2);
+    expect(info.streams).toHaveLength(3);
+    expect(info.streams[2]).toEqual({ kind: "subtitle", index: 3, codec: "mov_text", tags: {} });
     expect(info.keyframes).toEqual([0, 2.002]);
   });
 

@@ -227,7 +227,8 @@ describe("checkProject", () => {
     ["a duration of 0", { duration: 0 }],
     ["a frame rate of 0/0", { streams: [{ ...VIDEO, frameRate: { num: 0, den: 0 } }] }],
     ["a frame rate of 1e308", { streams: [{ ...VIDEO, frameRate: { num: 1e308, den: 1 } }] }],
-    ["a stream of another kind", { streams: [{ ...VIDEO, kind: "subtitle" }] }],
+    ["a stream of another kind", { streams: [{ ...VIDEO, kind: "attachment" }] }],
+    ["a subtitle track with a codec that is not text", { streams: [{ kind: "subtitle", index: 2, codec: 7, tags: {} }] }],
     ["a keyframe at NaN", { keyframes: [0, Number.NaN] }],
     ["an origin of Infinity", { origin: Infinity }],
   ])("drops a probe result with %s, and says so", (_, broken) => {

@@ -2,6 +2,7 @@ import { createMemo, For, Show } from "solid-js";
 import type { Clip } from "../../core/clips";
 import { planLosslessClips, type ExportMode } from "../../core/export-plan";
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
+import { droppedTracks } from "../../core/dropped-tracks";
 import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { ExportEntry, Exporter, ExportState } from "../exporter";
@@ -35,6 +36,11 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
     if (!firstAudio(current)) return "This source has no audio: the MP4 will hold video only.";
     return "";
   };
+
+  const dropped = createMemo(() => {
+    const current = info();
+    return current ? droppedTracks(current) : [];
+  });
 
   return (
     <section class="export" aria-labelledby="export-heading">
@@ -73,6 +79,11 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       </Show>
       <Show when={streamsNote()}>
         <p role="note">{streamsNote()}</p>
+      </Show>
+      <Show when={dropped().length > 0}>
+        <ul aria-label="Tracks left out">
+          <For each={dropped()}>{(line) => <li>{line}</li>}</For>
+        </ul>
       </Show>
       <button
         type="button"

@@ -1,5 +1,5 @@
-import { createEffect, createSignal, onCleanup, Show } from "solid-js";
-import { bitDepthName, channelsName, codecName, containerName } from "../../core/format-names";
+import { createEffect, createSignal, For, onCleanup, Show } from "solid-js";
+import { audioName, bitDepthName, codecName, containerName, otherName } from "../../core/format-names";
 import { firstAudio, firstVideo } from "../../core/media-info";
 import { frameRateLabel } from "../../core/frame-times";
 import { formatTimecode, parseTime } from "../../core/timecode";
@@ -132,9 +132,9 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
             return ` · ${codecName(v().codec)} ${v().width}×${v().height} ${frameRateLabel(v().frameRate, props.source.info.frameTimes)}${depth ? ` ${depth}` : ""}`;
           }}
         </Show>
-        <Show when={firstAudio(props.source.info)}>
-          {(a) => ` · ${codecName(a().codec)} ${a().sampleRate / 1000} kHz ${channelsName(a().channels)}`}
-        </Show>
+        <For each={props.source.info.streams}>
+          {(s) => (s.kind === "audio" ? ` · ${audioName(s)}` : s.kind === "video" ? "" : ` · ${otherName(s)}`)}
+        </For>
         {` · ${props.source.info.keyframes.length} keyframes`}
       </p>
     </section>
