@@ -1,4 +1,4 @@
-import { formatRational, type Rational } from "./rational";
+import { rationalValue, type Rational } from "./rational";
 import { countBelow } from "./sorted-search";
 
 // Container clocks round (Matroska counts whole milliseconds: 29.97 fps steps 33, 33, 34 ms);
@@ -16,9 +16,12 @@ export function variableFrameTimes(times: ArrayLike<number>): number[] | null {
   return steps.some((s) => Math.abs(s - typical) > Math.max(JITTER, typical * 0.1)) ? Array.from(sorted) : null;
 }
 
-/** The frame rate for people: `25 fps`, `30000/1001 fps`, or `variable (about 20 fps)`. */
+/** A rate as people say it: 25, 29.97 (30000/1001), 23.976, 12.5: at most three decimals, no trailing zeros. */
+export const rateName = (rate: Rational): string => `${Number(rationalValue(rate).toFixed(3))}`;
+
+/** The frame rate for people: `25 fps`, `29.97 fps`, or `variable (about 20 fps)`. */
 export function frameRateLabel(rate: Rational, frameTimes: readonly number[] | undefined): string {
-  if (!frameTimes || frameTimes.length < 2) return `${formatRational(rate)} fps`;
+  if (!frameTimes || frameTimes.length < 2) return `${rateName(rate)} fps`;
   const span = (frameTimes.at(-1) as number) - (frameTimes[0] as number);
   return `variable (about ${Math.round((frameTimes.length - 1) / span)} fps)`;
 }
