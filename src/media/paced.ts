@@ -1,3 +1,5 @@
+import { EncodedPacketSink, type EncodedPacket, type InputTrack } from "mediabunny";
+
 /**
  * Long loops in a worker without starving its messages. Awaiting a demuxer that answers from memory
  * only queues microtasks, so a loop over every packet of a long source never lets the page's ping
@@ -26,3 +28,19 @@ export function pacer(sliceMs = SLICE_MS): () => Promise<void> {
     since = performance.now();
   };
 }
+
+/**
+ * Visits a track's packets in decode order, timing only (the container's index, no media data
+ * read), pacing the walk. One by one: the sink's `packets()` iterator keeps a second's worth of its
+ * own bookkeeping, which at the hundreds of thousands a second an index reads grows quadratic.
+ */
+export async function walkIndex(track: InputTrack, visit: (packet: EncodedPacket) => void): Promise<void> {
+  const sink = new EncodedPacketSink(track);
+  const pace = pacer();
+  for (let p = await sink.getFirstPacket(METADATA); p; p = await sink.getNextPacket(p, METADATA)) {
+    visit(p);
+    await pace();
+  }
+}
+
+export const METADATA = { metadataOnly: true } as const;

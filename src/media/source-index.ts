@@ -2,23 +2,12 @@ import { ALL_FORMATS, BlobSource, EncodedPacket, EncodedPacketSink, Input, type 
 import type { PacketInfo } from "../core/packet-cut";
 import { variableFrameTimes } from "../core/frame-times";
 import { readableExtent, type SourceIndex, type TrackExtent } from "../core/source-index";
-import { pacer } from "./paced";
+import { METADATA, walkIndex } from "./paced";
 
-const METADATA = { metadataOnly: true } as const;
-
-/**
- * A track's packets in decode order, timing only: the container's index, no media data read.
- * Walked packet by packet: the sink's `packets()` iterator keeps a second's worth of its own
- * bookkeeping, which at the hundreds of thousands a second an index reads grows quadratic.
- */
+/** A track's packets in decode order, timing only. */
 async function indexPackets(track: InputTrack): Promise<EncodedPacket[]> {
-  const sink = new EncodedPacketSink(track);
-  const pace = pacer();
   const packets: EncodedPacket[] = [];
-  for (let p = await sink.getFirstPacket(METADATA); p; p = await sink.getNextPacket(p, METADATA)) {
-    packets.push(p);
-    await pace();
-  }
+  await walkIndex(track, (p) => packets.push(p));
   return packets;
 }
 
@@ -73,15 +62,12 @@ async function wholeExtent(track: InputTrack): Promise<TrackExtent | null> {
 
 /** The video's frame times (decode order) and its keyframes' times, walked once without keeping its packets. */
 async function videoTimes(track: InputTrack): Promise<{ times: number[]; keys: number[] }> {
-  const sink = new EncodedPacketSink(track);
-  const pace = pacer();
   const times: number[] = [];
   const keys: number[] = [];
-  for (let p = await sink.getFirstPacket(METADATA); p; p = await sink.getNextPacket(p, METADATA)) {
+  await walkIndex(track, (p) => {
     times.push(p.timestamp);
     if (p.type === "key") keys.push(p.timestamp);
-    await pace();
-  }
+  });
   return { times, keys };
 }
 
