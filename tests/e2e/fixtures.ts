@@ -110,6 +110,7 @@ export function makeFixtures(): void {
  * that neither stream's joins shift the other's times (the video stays at a constant rate).
  */
 export function makeLongRecording(path: string, seconds: number): void {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
   const video = join(FIXTURE_DIR, "minute-video.mp4");
   const sound = join(FIXTURE_DIR, "minute-sound.m4a");
   ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "300",
