@@ -34,6 +34,7 @@ import {
 } from "./bench-media";
 import { printEditorBench, runEditorBench, type EditorBench } from "./bench-editor";
 import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
+import { printOpenBench, runOpenBench, type OpenBench } from "./bench-open";
 import { runNativeSmartCut } from "./bench-native-smart";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
 import { judge, settle } from "./bench-verdicts";
@@ -195,11 +196,12 @@ const load = (judge: boolean): string => {
 };
 
 /** `npm run bench -- --only=lists` (or `=editor`): those lines alone, without the exports (`=exports`: those alone). */
-async function only(part: "lists" | "editor"): Promise<void> {
+async function only(part: "lists" | "editor" | "open"): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const server = await startServer();
   try {
     if (part === "lists") printListScale(await runListScale(URL));
+    else if (part === "open") printOpenBench(await runOpenBench(URL));
     else printEditorBench(await runEditorBench(URL));
     settle();
   } finally {
@@ -210,6 +212,7 @@ async function only(part: "lists" | "editor"): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--only=lists")) return only("lists");
   if (process.argv.includes("--only=editor")) return only("editor");
+  if (process.argv.includes("--only=open")) return only("open");
   const exportsOnly = process.argv.includes("--only=exports");
   const began = performance.now();
   const loadAtStart = load(true);
@@ -244,6 +247,7 @@ async function main(): Promise<void> {
   let normal: PageRun;
   let lists: ListScaleRow[] = [];
   let editor: EditorBench | null = null;
+  let opening: OpenBench | null = null;
   let big: PageRun | null = null;
   let bigError: string | null = null;
   const server = await startServer();
@@ -292,6 +296,8 @@ async function main(): Promise<void> {
       lists = await runListScale(URL);
       log("editor: thumbnails of a 20-minute source, scrubbing a 2-hour one…");
       editor = await runEditorBench(URL);
+      log("opening a 6-hour source with sound…");
+      opening = await runOpenBench(URL);
     }
   } finally {
     server.kill();
@@ -447,6 +453,7 @@ async function main(): Promise<void> {
 
   if (!exportsOnly) printListScale(lists);
   if (editor) printEditorBench(editor);
+  if (opening) printOpenBench(opening);
 
   console.log("\noutputs (ffprobe):");
   for (const job of normal.jobs) {

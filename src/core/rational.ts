@@ -16,5 +16,3 @@ export function parseRational(text: string): Result<Rational> {
 }
 
 export const rationalValue = (r: Rational): number => r.num / r.den;
-
-export const formatRational = (r: Rational): string => (r.den === 1 ? `${r.num}` : `${r.num}/${r.den}`);

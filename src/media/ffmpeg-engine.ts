@@ -150,9 +150,10 @@ export class FfmpegEngine {
 
   /**
    * The file's streams and format, with what the packet engine's `index` read (keyframes, frame
-   * times, how much can be read); without one, ffprobe finds the keyframes.
+   * times, how much can be read); without one, ffprobe finds the keyframes. The index is read
+   * meanwhile, on this thread, while ffprobe runs on the core's.
    */
-  probe(file: File, index: SourceIndex | null): Promise<Result<MediaInfo>> {
+  probe(file: File, indexing: Promise<SourceIndex | null>): Promise<Result<MediaInfo>> {
     if (file.size === 0) return Promise.resolve(fail(`${file.name}: the file is empty`));
     return this.jobs.run(() =>
       this.recovering(`reading ${file.name}`, () =>
@@ -166,6 +167,7 @@ export class FfmpegEngine {
             const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
             return fail(explainProbeFailure(file.name, this.log, probed.error, head));
           }
+          const index = await indexing;
           if (index) return applyIndex(probed.value, index);
           await this.watched(ffmpeg.ffprobe(plan.keyframesArgs));
           return parseProbe(file.name, json, await this.readText(ffmpeg, plan.keyframesFile).catch(() => ""));

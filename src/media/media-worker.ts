@@ -18,7 +18,7 @@ self.addEventListener("error", (event) => {
 
 const api: MediaApi = {
   start: async () => (await ffmpeg.ready()).info,
-  probe: async (file) => ffmpeg.probe(file, file.size > 0 ? await sourceIndex(file) : null),
+  probe: (file) => ffmpeg.probe(file, file.size > 0 ? sourceIndex(file) : Promise.resolve(null)),
   async identify(file) {
     try {
       return ok(await identify(file));

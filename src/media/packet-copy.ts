@@ -4,6 +4,7 @@ import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
 import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
 import { MediaError } from "./media-error";
+import { walkIndex } from "./paced";
 import { targetFor, type OutputSink } from "./output-sink";
 
 export interface CutJob {
@@ -13,14 +14,14 @@ export interface CutJob {
   inMemory: boolean;
 }
 
-/** Every packet's timing and size, read from the container's index without reading the media. */
+/** Every packet's timing and size, read from the container's index without reading the media (paced: the worker keeps answering). */
 export async function packetTable(track: InputTrack): Promise<{ info: PacketInfo[]; bytes: number[] }> {
   const info: PacketInfo[] = [];
   const bytes: number[] = [];
-  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
+  await walkIndex(track, (p) => {
     info.push({ pts: p.timestamp, duration: p.duration, key: p.type === "key" });
     bytes.push(p.byteLength);
-  }
+  });
   return { info, bytes };
 }
 

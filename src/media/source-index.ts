@@ -2,11 +2,12 @@ import { ALL_FORMATS, BlobSource, EncodedPacket, EncodedPacketSink, Input, type 
 import type { PacketInfo } from "../core/packet-cut";
 import { variableFrameTimes } from "../core/frame-times";
 import { readableExtent, type SourceIndex, type TrackExtent } from "../core/source-index";
+import { METADATA, walkIndex } from "./paced";
 
-/** A track's packets in decode order, timing only: the container's index, no media data read. */
+/** A track's packets in decode order, timing only. */
 async function indexPackets(track: InputTrack): Promise<EncodedPacket[]> {
   const packets: EncodedPacket[] = [];
-  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) packets.push(p);
+  await walkIndex(track, (p) => packets.push(p));
   return packets;
 }
 
@@ -32,9 +33,50 @@ async function readableCount(track: InputTrack, packets: readonly EncodedPacket[
 const timing = (packets: readonly EncodedPacket[]): PacketInfo[] =>
   packets.map((p) => ({ pts: p.timestamp, duration: p.duration, key: p.type === "key" }));
 
+/** A track's every packet and how many the file holds: what a cut file's end is found from. */
+async function fullExtent(track: InputTrack): Promise<TrackExtent> {
+  const packets = await indexPackets(track);
+  return { packets: timing(packets), readable: await readableCount(track, packets) };
+}
+
+/**
+ * A whole track's extent from its ends alone, without listing its packets: its last-shown packet
+ * (where it ends) and, a few reorderings later, its last in decode order, whose data being there
+ * says the file is whole. Null when that data is gone (the file is cut short).
+ */
+async function wholeExtent(track: InputTrack): Promise<TrackExtent | null> {
+  const sink = new EncodedPacketSink(track);
+  const lastShown = await sink.getPacket(Infinity, METADATA);
+  if (!lastShown) return { packets: [], readable: 0 };
+  let before: EncodedPacket | null = null;
+  let last = lastShown;
+  for (let next = await sink.getNextPacket(last, METADATA); next; next = await sink.getNextPacket(last, METADATA)) {
+    before = last;
+    last = next;
+  }
+  const held = before ? await sink.getNextPacket(before) : await sink.getPacket(last.timestamp);
+  if (!held) return null;
+  const end = { pts: lastShown.timestamp, duration: lastShown.duration, key: lastShown.type === "key" };
+  return { packets: [end], readable: 1 };
+}
+
+/** The video's frame times (decode order) and its keyframes' times, walked once without keeping its packets. */
+async function videoTimes(track: InputTrack): Promise<{ times: number[]; keys: number[] }> {
+  const times: number[] = [];
+  const keys: number[] = [];
+  await walkIndex(track, (p) => {
+    times.push(p.timestamp);
+    if (p.type === "key") keys.push(p.timestamp);
+  });
+  return { times, keys };
+}
+
 /**
  * The source's index as the packet engine reads it: the first video track's keyframes, its frame
- * times when they vary, and how far it can be read. Null when mediabunny cannot read the file; ffprobe then finds the keyframes.
+ * times when they vary, and how far it can be read. Only the video's packets are walked (their
+ * times are the frame times); a whole file's tracks are read at their ends, so a long recording's
+ * hundreds of thousands of sound packets cost nothing. Null when mediabunny cannot read the file;
+ * ffprobe then finds the keyframes.
  */
 export async function sourceIndex(file: File): Promise<SourceIndex | null> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
@@ -42,18 +84,13 @@ export async function sourceIndex(file: File): Promise<SourceIndex | null> {
     const video = await input.getPrimaryVideoTrack();
     const audio = await input.getPrimaryAudioTrack();
     const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio?.getFirstTimestamp()) ?? 0);
-    const tracks: TrackExtent[] = [];
-    let keyframes: number[] = [];
-    let frameTimes: number[] | null = null;
-    for (const track of [video, audio]) {
-      if (!track) continue;
-      const packets = await indexPackets(track);
-      const info = timing(packets);
-      tracks.push({ packets: info, readable: await readableCount(track, packets) });
-      if (track !== video) continue;
-      keyframes = [...new Set(info.filter((p) => p.key).map((p) => p.pts - origin))].sort((a, b) => a - b);
-      frameTimes = variableFrameTimes(info.map((p) => p.pts - origin));
-    }
+    const { times, keys } = video ? await videoTimes(video) : { times: [], keys: [] };
+    const present = [video, audio].filter((t) => t !== null);
+    const whole = await Promise.all(present.map(wholeExtent));
+    // A file cut short: its end is found among every packet's times.
+    const tracks = whole.every((t) => t !== null) ? whole : await Promise.all(present.map(fullExtent));
+    const keyframes = [...new Set(keys.map((t) => t - origin))].sort((a, b) => a - b);
+    const frameTimes = video ? variableFrameTimes(times.map((t) => t - origin)) : null;
     return { keyframes, readable: readableExtent(tracks, origin), frameTimes };
   } catch {
     return null;

@@ -38,6 +38,9 @@ export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
 export const SYNC_AV1 = ["mp4", "webm"].map((ext) => join(FIXTURE_DIR, `sync-av1.${ext}`));
 /** SYNC's first 4 s in 10-bit AV1 (Main profile) and Opus in Matroska: a depth this Chromium cannot encode. */
 export const SYNC_AV1_10BIT = join(FIXTURE_DIR, "sync-av1-10bit.mkv");
+/** A 2-hour lecture: 30 fps H.264 (a keyframe every 10 s) and 48 kHz mono AAC, 337,500 sound packets. */
+export const LECTURE = join(FIXTURE_DIR, "lecture.mp4");
+export const LECTURE_SECONDS = 7200;
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
 export const SYNC_FRAMES = 500;
@@ -106,7 +109,27 @@ export function makeFixtures(): void {
       "-c:a", "libopus", SYNC_AV1_10BIT]);
   }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
+  if (!existsSync(LECTURE)) makeLongRecording(LECTURE, LECTURE_SECONDS);
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+}
+
+/**
+ * A recording `seconds` long in a few seconds: a minute of tiny video and a minute of sound, each
+ * encoded once and repeated by `-stream_loop` into one MP4 without re-encoding. Looped apart, so
+ * that neither stream's joins shift the other's times (the video stays at a constant rate).
+ */
+export function makeLongRecording(path: string, seconds: number): void {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  const video = join(FIXTURE_DIR, "minute-video.mp4");
+  const sound = join(FIXTURE_DIR, "minute-sound.m4a");
+  ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "300",
+    "-b:v", "20k", video]);
+  ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=60", "-c:a", "aac", "-ac", "1", "-b:a", "16k", sound]);
+  const loops = String(Math.ceil(seconds / 60) - 1);
+  ffmpeg(["-stream_loop", loops, "-i", video, "-stream_loop", loops, "-i", sound, "-map", "0:v", "-map", "1:a", "-c", "copy",
+    "-t", String(seconds), path]);
+  rmSync(video);
+  rmSync(sound);
 }
 
 /** Keyframes of SYNC (s): gaps of 63, 53, 69, 62, 61, 57, 65 and 55 frames. */

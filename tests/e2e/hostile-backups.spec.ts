@@ -51,7 +51,7 @@ test("a hostile backup: the good project restores, the others are repaired or le
 
   const rows = fresh.getByRole("list", { name: "Projects" }).getByRole("listitem");
   await expect(rows).toHaveCount(3);
-  await expect(fresh.getByRole("listitem", { name: "Overlong" })).toContainText(/counter\.mp4 · 1 clips · 00:00:10\.\d{3}/);
+  await expect(fresh.getByRole("listitem", { name: "Overlong" })).toContainText(/counter\.mp4 · 1 clip · 00:00:10\.\d{3}/);
   await expect(fresh.locator("body")).not.toContainText("NaN");
   expect(await shared()).toEqual(before);
   expect(await fresh.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty("polluted");
@@ -95,6 +95,6 @@ test("records left damaged by an older version or a fault: the Projects page lis
   );
   const rows = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
   await expect(rows).toHaveCount(2);
-  await expect(page.getByRole("listitem", { name: "Far end" })).toContainText(/1 clips · 00:00:09\.\d{3}/);
+  await expect(page.getByRole("listitem", { name: "Far end" })).toContainText(/1 clip · 00:00:09\.\d{3}/);
   await expect(page.locator("body")).not.toContainText("NaN");
 });

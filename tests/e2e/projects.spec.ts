@@ -43,7 +43,7 @@ test("the clips, their history and the export mode survive a reload", async ({ p
   await afterAutosave(page);
 
   await page.reload();
-  await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clips");
+  await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clip");
   await page.getByLabel("Open video").setInputFiles(COUNTER);
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clip");
   expect(await clipStarts(page)).toEqual(["00:00:03.000"]);
@@ -81,8 +81,8 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
   await expect(projects).toHaveCount(2);
   await expect(page.getByLabel("Storage")).toContainText(/Storage: \d+\.\d MB used of \d+\.\d MB/);
-  await expect(projects.nth(0)).toContainText("silent.mp4 · 1 clips · 00:00:02.000");
-  await expect(projects.nth(1)).toContainText("counter.mp4 · 1 clips · 00:00:01.000");
+  await expect(projects.nth(0)).toContainText("silent.mp4 · 1 clip · 00:00:02.000");
+  await expect(projects.nth(1)).toContainText("counter.mp4 · 1 clip · 00:00:01.000");
   await projects.nth(1).getByRole("textbox", { name: "Project name" }).fill("Counter, cut one");
   await projects.nth(1).getByRole("textbox", { name: "Project name" }).press("Enter");
   await expect(page.getByRole("listitem", { name: "Counter, cut one" })).toBeVisible();
@@ -102,7 +102,7 @@ test("the Projects list: last edited first, rename, delete, and a backup restore
   await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Restored 2 projects from backup.json");
   const restored = fresh.getByRole("list", { name: "Projects" }).getByRole("listitem");
   await expect(restored).toHaveCount(2);
-  await expect(restored.nth(1)).toContainText("counter.mp4 · 1 clips");
+  await expect(restored.nth(1)).toContainText("counter.mp4 · 1 clip");
   await fresh.getByLabel("Open video").setInputFiles(COUNTER);
   await expect(fresh.getByRole("status", { name: "Message" })).toHaveText("Reopened Counter, cut one with its 1 clip");
   expect(await clipStarts(fresh)).toEqual(["00:00:01.000"]);
@@ -173,7 +173,7 @@ test.describe("in a browser without file handles", () => {
     await page.getByRole("button", { name: "Close project" }).click();
     const projects = page.getByRole("list", { name: "Projects" }).getByRole("listitem");
     await expect(projects).toHaveCount(1);
-    await expect(projects.first()).toContainText("counter.mp4 · 1 clips · 00:00:01.000");
+    await expect(projects.first()).toContainText("counter.mp4 · 1 clip · 00:00:01.000");
     await expect(projects.first()).toContainText("pick the video to open");
 
     await projects.first().getByRole("button", { name: "Duplicate" }).click();
@@ -225,7 +225,7 @@ test.describe("in a browser without file handles", () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("listitem", { name: "Second cut" }).getByRole("button", { name: "Delete project" }).click();
     await expect(projects).toHaveCount(1);
-    await expect(projects.first()).toContainText("counter.mp4 · 1 clips");
+    await expect(projects.first()).toContainText("counter.mp4 · 1 clip");
   });
 });
 

@@ -20,7 +20,14 @@ describe("frameRateLabel", () => {
   it("says variable, with the average rate", () => {
     const times = Array.from({ length: 200 }, (_, i) => (i * 99) / 2000 + (i % 2) * 0.01);
     expect(frameRateLabel({ num: 2000, den: 99 }, times)).toBe("variable (about 20 fps)");
-    expect(frameRateLabel({ num: 30000, den: 1001 }, undefined)).toBe("30000/1001 fps");
+  });
+
+  it("says a constant rate as people do, never as a fraction", () => {
+    expect(frameRateLabel({ num: 30000, den: 1001 }, undefined)).toBe("29.97 fps");
+    expect(frameRateLabel({ num: 24000, den: 1001 }, undefined)).toBe("23.976 fps");
+    expect(frameRateLabel({ num: 60000, den: 1001 }, undefined)).toBe("59.94 fps");
+    expect(frameRateLabel({ num: 25, den: 2 }, undefined)).toBe("12.5 fps");
+    expect(frameRateLabel({ num: 25, den: 1 }, undefined)).toBe("25 fps");
   });
 });
 

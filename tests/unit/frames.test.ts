@@ -13,7 +13,7 @@ import {
   spanFrames,
   stepFrames,
 } from "../../src/core/frames";
-import { formatRational, parseRational, rationalValue } from "../../src/core/rational";
+import { parseRational, rationalValue } from "../../src/core/rational";
 
 const PAL = { num: 25, den: 1 };
 const NTSC = { num: 30000, den: 1001 };
@@ -109,9 +109,8 @@ describe("rational", () => {
     expect(parseRational("fast").ok).toBe(false);
   });
 
-  it("gives the value and writes it back", () => {
+  it("gives the value", () => {
     expect(rationalValue(NTSC)).toBeCloseTo(29.97, 2);
-    expect(formatRational(NTSC)).toBe("30000/1001");
-    expect(formatRational(PAL)).toBe("25");
+    expect(rationalValue(PAL)).toBe(25);
   });
 });

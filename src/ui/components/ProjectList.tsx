@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { totalDuration } from "../../core/clips";
 import { firstVideo } from "../../core/media-info";
+import { plural } from "../../core/plural";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
 import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
@@ -80,7 +81,7 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
         onChange={(event) => void props.projects.rename(project().id, event.currentTarget.value)}
       />
       <span>
-        {project().media.name} · {project().clips.length} clips · {formatTimecode(projectLength(project()))} · edited{" "}
+        {project().media.name} · {plural(project().clips.length, "clip", "clips")} · {formatTimecode(projectLength(project()))} · edited{" "}
         {new Date(project().edited).toLocaleString()} · {VIDEO_RETURNS[props.entry.video]}
       </span>
       <button type="button" onClick={() => void open(project())}>
@@ -105,7 +106,7 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
       <button
         type="button"
         onClick={() => {
-          if (confirm(`Delete the project "${project().name}" and its ${project().clips.length} clips?`)) {
+          if (confirm(`Delete the project "${project().name}" and its ${plural(project().clips.length, "clip", "clips")}?`)) {
             void props.projects.remove(project().id);
           }
         }}

@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import { plural } from "../../core/plural";
 import type { Opener } from "../opener";
 import type { Projects } from "../projects";
 import { ProjectList } from "./ProjectList";
@@ -11,7 +12,7 @@ export function Welcome(props: { projects: Projects; opener: Opener; onError: (m
       <Show when={props.projects.list()[0]?.project}>
         {(last) => (
           <p role="note" aria-label="Last project">
-            Last project: {last().name}, {last().clips.length} clips, edited {new Date(last().edited).toLocaleString()}. Open
+            Last project: {last().name}, {plural(last().clips.length, "clip", "clips")}, edited {new Date(last().edited).toLocaleString()}. Open
             it from the list below, or open its video, to go on where you left off.
           </p>
         )}

@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
+import { LECTURE } from "./fixtures";
+import { clipRows, exportMp4, openVideo, press } from "./page";
+
+/** The length of a file as native ffprobe reads it (its edit lists applied). */
+const ffprobeDuration = (file: string): number =>
+  Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }));
+
+async function goTo(page: Page, time: string): Promise<void> {
+  const playhead = page.getByRole("textbox", { name: "Playhead" });
+  await playhead.fill(time);
+  await playhead.press("Enter");
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+}
+
+// Issue 19: a 2-hour lecture with 48 kHz sound was taken for a dead worker while its index was read.
+test("a 2-hour recording with sound opens, and a clip near its end exports losslessly", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, LECTURE);
+  await expect(page.getByText(/^lecture\.mp4: /)).toContainText("lecture.mp4: MP4 · H.264 160×90 30 fps · AAC 48 kHz mono");
+  await expect(page.getByText("/ 02:00:00.003")).toBeVisible();
+
+  await goTo(page, "1:59:50");
+  await press(page, "i");
+  await goTo(page, "1:59:56");
+  await press(page, "o");
+  await expect(clipRows(page)).toHaveCount(1);
+  await expect(clipRows(page).first().getByRole("textbox", { name: "IN" })).toHaveValue("01:59:50.000");
+
+  const out = await exportMp4(page, "Lossless (fast)", "lecture-end.mp4", "lecture-cut.mp4");
+  expect(Math.abs(ffprobeDuration(out) - 6)).toBeLessThan(0.05);
+
+  await page.getByRole("button", { name: "Close project" }).click();
+  await expect(page.getByText(/^lecture\.mp4 · 1 clip · 00:00:06\.000/)).toBeVisible();
+});
