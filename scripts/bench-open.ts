@@ -10,6 +10,7 @@ import { chromium } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../playwright.config";
 import { makeLongRecording } from "../tests/e2e/fixtures";
 import { WORK } from "./bench-media";
+import { judge } from "./bench-verdicts";
 
 const SIX_HOURS = join(WORK, "lecture-6h.mp4");
 const TARGET_S = 5;
@@ -46,7 +47,7 @@ export async function runOpenBench(url: string): Promise<OpenBench> {
 }
 
 export function printOpenBench(r: OpenBench): void {
-  const verdict = r.seconds !== null && r.seconds < TARGET_S ? "PASS" : "MISS";
+  const verdict = judge(`opening a 6-hour source < ${TARGET_S} s`, r.seconds === null ? null : r.seconds < TARGET_S);
   const browser = r.seconds === null ? `failed: ${r.note}` : `${r.seconds.toFixed(2)} s`;
   const ratio = r.seconds === null ? "—" : `${(r.seconds / r.nativeSeconds).toFixed(1)}×`;
   console.log("\n| job | browser | native ffprobe -show_format -show_streams | ratio | target | PASS/MISS |");
