@@ -75,6 +75,43 @@ export function record<T>(history: History<T>, next: T[]): History<T> {
   return { past: bounded([...history.past, step]), present: next, future: [] };
 }
 
+/**
+ * A run of small edits to one thing (an edge nudged frame by frame) that undoes as one step, as a
+ * drag does: `key` names the thing, `at` the time of its last edit, `after` the history it left.
+ */
+export interface Burst<T> {
+  key: string;
+  at: number;
+  after: History<T>;
+}
+
+/** Edits of one thing closer together than this (ms) continue its burst. */
+export const BURST_GAP_MS = 1000;
+
+/**
+ * `record`, except that an edit continuing `burst` (same key, within BURST_GAP_MS of its last edit,
+ * nothing else changed since) is folded into the burst's step. `now` is the clock, in ms.
+ */
+export function recordBurst<T>(
+  history: History<T>,
+  next: T[],
+  burst: Burst<T> | null,
+  key: string,
+  now: number,
+): { history: History<T>; burst: Burst<T> | null } {
+  const last = history.past.at(-1);
+  const continues = burst !== null && burst.after === history && burst.key === key && now - burst.at <= BURST_GAP_MS;
+  if (!continues || last === undefined) {
+    const recorded = record(history, next);
+    return { history: recorded, burst: recorded === history ? burst : { key, at: now, after: recorded } };
+  }
+  const before = apply(history.present, last, "backward");
+  const step = stepBetween(before, next);
+  const past = isEmpty(step) ? history.past.slice(0, -1) : [...history.past.slice(0, -1), step];
+  const merged = { past, present: next, future: [] };
+  return { history: merged, burst: { key, at: now, after: merged } };
+}
+
 export function undo<T>(history: History<T>): History<T> {
   const step = history.past.at(-1);
   if (step === undefined) return history;

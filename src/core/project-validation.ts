@@ -66,7 +66,8 @@ type ClipFix =
   | "ids"
   | "notList"
   | "unfit";
-type Tally = Map<ClipFix, number>;
+// Each kind with how many and the first clip it was found at, with the value it had, for the message.
+type Tally = Map<ClipFix, { count: number; first?: string }>;
 const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   unreadable: (n) => `${plural(n, "clip had", "clips had")} no readable IN and OUT times: left out`,
   backwards: (n) => `${plural(n, "clip had its", "clips had their")} OUT not after IN: left out`,
@@ -81,22 +82,37 @@ const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
   unfit: () => "steps that did not fit its clips were left out",
 };
-const note = (tally: Tally, fix: ClipFix) => tally.set(fix, (tally.get(fix) ?? 0) + 1);
+const note = (tally: Tally, fix: ClipFix, first?: string, count = 1) => {
+  const known = tally.get(fix);
+  tally.set(fix, { count: (known?.count ?? 0) + count, first: known ? known.first : first });
+};
 
-/** A clip as it may be kept: times within `end` (the video's length when `known`), a short text label. */
-function checkClip(v: unknown, end: number, known: boolean, tally: Tally): Clip | null {
-  const drop = (fix: ClipFix): null => {
-    note(tally, fix);
+/** A stored value as a message shows it: a number as it is (1e+308 s), anything else by its kind. */
+function given(v: unknown): string {
+  if (typeof v === "number") return `${Object.is(v, -0) ? "-0" : String(v)} s`;
+  if (typeof v === "string") return JSON.stringify(shown(v, 20));
+  return v === undefined || v === null ? "missing" : "not a number";
+}
+
+/**
+ * A clip as it may be kept: times within `end` (the video's length when `known`), a short text label.
+ * `place` is its number in its list, for the message.
+ */
+function checkClip(v: unknown, place: number, end: number, known: boolean, tally: Tally): Clip | null {
+  const at = (what: string) => `clip ${place}${what && `: ${what}`}`;
+  const drop = (fix: ClipFix, what = ""): null => {
+    note(tally, fix, at(what));
     return null;
   };
   if (!isObject(v)) return drop("unreadable");
   const start = number(v.start, 0, Number.MAX_VALUE);
   const stop = number(v.end, 0, Number.MAX_VALUE);
-  if (start === null || stop === null) return drop("unreadable");
-  if (stop <= start) return drop("backwards");
-  if (start >= end) return drop(known ? "late" : "beyond");
-  if (stop > end && !known) return drop("beyond");
-  if (stop > end) note(tally, "clamped");
+  if (start === null) return drop("unreadable", `IN ${given(v.start)}`);
+  if (stop === null) return drop("unreadable", `OUT ${given(v.end)}`);
+  if (stop <= start) return drop("backwards", `IN ${given(start)}, OUT ${given(v.end)}`);
+  if (start >= end) return drop(known ? "late" : "beyond", `IN ${given(start)}`);
+  if (stop > end && !known) return drop("beyond", `OUT ${given(stop)}`);
+  if (stop > end) note(tally, "clamped", at(`OUT ${given(stop)}`));
   if (typeof v.label !== "string") note(tally, "label");
   let label = typeof v.label === "string" ? v.label : "";
   if (label.length > MAX_LABEL) {
@@ -116,8 +132,8 @@ function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip
   if (!Array.isArray(v)) return null;
   const clips: Clip[] = [];
   const ids = new Set<number>();
-  for (const item of v) {
-    const clip = checkClip(item, end, known, tally);
+  for (const [i, item] of v.entries()) {
+    const clip = checkClip(item, i + 1, end, known, tally);
     if (!clip) continue;
     clips.push(clip);
     ids.add(clip.id);
@@ -136,11 +152,11 @@ function checkStep(v: unknown, end: number, known: boolean, history: Tally): Ste
   if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
   const intact = (list: unknown[]): Clip[] | null => {
     const tally: Tally = new Map();
-    const clips = list.map((item) => checkClip(item, end, known, tally));
+    const clips = list.map((item, i) => checkClip(item, i + 1, end, known, tally));
     const numbered = clips.every((c) => c && whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
-    const colours = tally.get("colour") ?? 0;
+    const colours = tally.get("colour")?.count ?? 0;
     if (tally.size > (colours > 0 ? 1 : 0) || !numbered) return null;
-    if (colours > 0) history.set("colour", (history.get("colour") ?? 0) + colours);
+    if (colours > 0) note(history, "colour", undefined, colours);
     return clips as Clip[];
   };
   const removed = intact(v.removed);
@@ -206,7 +222,10 @@ function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, 
 }
 
 const tallyText = (tally: Tally, end: number, prefix = "") =>
-  [...tally].map(([fix, n]) => prefix + FIX_TEXT[fix](n, formatTimecode(end)));
+  [...tally].map(([fix, { count, first }]) => {
+    const where = first ? ` (${count > 1 ? "the first: " : ""}${first})` : "";
+    return prefix + FIX_TEXT[fix](count, formatTimecode(end)) + where;
+  });
 
 /** Every field there, or null: `fields` as built from checked values, each null where its check failed. */
 function complete<T extends object>(fields: { [K in keyof T]: T[K] | null }): T | null {

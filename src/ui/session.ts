@@ -15,7 +15,7 @@ import {
 } from "../core/clips";
 import type { ClipColour } from "../core/clip-colours";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
-import { record, redo, startHistory, undo, type History } from "../core/history";
+import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
 import { firstVideo, type MediaInfo } from "../core/media-info";
@@ -66,7 +66,11 @@ export interface PendingImport {
  * `outKeys`: the keys that end a clip being marked, in words ("O (or M)"), as the kept shortcuts
  * have them now.
  */
-export function createSession(projects: Promise<ProjectDb | null>, outKeys: () => string = () => "O (or M)") {
+export function createSession(
+  projects: Promise<ProjectDb | null>,
+  outKeys: () => string = () => "O (or M)",
+  now: () => number = () => performance.now(),
+) {
   const notices = createNotices();
   const { say, complain } = notices;
   const lock = createProjectLock(notices);
@@ -155,12 +159,22 @@ export function createSession(projects: Promise<ProjectDb | null>, outKeys: () =
     if (added) say(`Added clip ${outcome.value.clips.length}`);
   }
 
-  /** A clip's IN or OUT moved to `time` (I or O on the selected clip, a dragged or stepped edge). */
-  function setBound(id: number, field: ClipField, time: number): void {
+  // The edge being nudged, so that a run of nudges undoes as one step.
+  let nudging: Burst<Clip> | null = null;
+
+  /**
+   * A clip's IN or OUT moved to `time` (I or O on the selected clip, a dragged or stepped edge).
+   * `nudge`: one of a run of small steps of that edge, which undo together.
+   */
+  function setBound(id: number, field: ClipField, time: number, nudge = false): void {
     const edited = setClipBound(clips(), id, field, time, duration());
     if (!edited.ok) return complain(`Clip ${place(id)}: ${edited.error}`);
     if (!editable()) return;
-    setClips(edited.value);
+    if (nudge) {
+      const next = recordBurst(history(), edited.value, nudging, `${id} ${field}`, now());
+      nudging = next.burst;
+      changeHistory(next.history);
+    } else setClips(edited.value);
     say(`Clip ${place(id)} ${field === "start" ? "IN" : "OUT"} set to ${formatTimecode(time)}`);
   }
 

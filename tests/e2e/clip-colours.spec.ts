@@ -126,8 +126,28 @@ test.describe("screenshots", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await coloured(page);
     await shot(page, "colours-1280x800.png");
+    const darkPage = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.emulateMedia({ colorScheme: "light" });
     await shot(page, "colours-1280x800-light.png");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkPage);
+    // One screen: nothing scrolls sideways, the coloured regions and their rows are in view.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    for (const n of [1, 3]) {
+      await expect(region(page, n)).toBeInViewport();
+      await expect(picker(page, n)).toBeInViewport();
+    }
+    await expect(picker(page, 1)).toHaveValue("teal");
+    await expect(picker(page, 3)).toHaveValue("pink");
+    const teal = await fill(region(page, 1));
+    const pink = await fill(region(page, 3));
+    expect(teal).not.toBe(pink);
+    const label = region(page, 3).getByText("3 the end");
+    await expect(label).toBeVisible();
+    const text = await label.evaluate((e) => getComputedStyle(e).color);
+    expect(contrast(pink, text)).toBeGreaterThanOrEqual(4.5);
+    // The fill is the chosen colour's: Automatic gives another.
+    await picker(page, 1).selectOption({ label: "Automatic" });
+    await expect.poll(() => fill(region(page, 1))).not.toBe(teal);
   });
 
   test.describe("on a phone", () => {

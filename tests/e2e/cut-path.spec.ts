@@ -131,7 +131,7 @@ test("the page loads with no uncaught error and names its engine in plain words"
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto("./");
-  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
+  await expect(page.getByRole("status", { name: "Engine" })).toHaveText("Ready");
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await expect(page.getByRole("status", { name: "Engine" })).not.toContainText(/Error|TypeError|self-test/);
   expect(errors).toEqual([]);

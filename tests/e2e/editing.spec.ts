@@ -86,6 +86,9 @@ test("the keys are ignored while typing in a field", async ({ page }) => {
   const label = page.getByRole("textbox", { name: "Playhead" });
   await label.fill("");
   await label.pressSequentially("io m");
+  // Had the keys reached the page, the field would lack them and an IN would be waiting (M, or I).
+  await expect(label).toHaveValue("io m");
+  await expect(page.getByRole("note", { name: /IN waiting for its OUT/ })).toHaveCount(0);
   await expect(page.getByText("0 clips")).toBeVisible();
 });
 

@@ -46,7 +46,7 @@ test("a hostile backup: the good project restores, the others are repaired or le
   const alert = fresh.getByRole("alert");
   await expect(alert).toContainText("Restored 3 of 4 projects from hostile.json");
   await expect(alert).toContainText('Left out: "No video" (project 4): the video it cuts is not described');
-  await expect(alert).toContainText(/"Overlong" \(project 2\): 1 clip ended after the end of the video: OUT moved to 00:00:12\.\d{3}/);
+  await expect(alert).toContainText(/"Overlong" \(project 2\): 1 clip ended after the end of the video: OUT moved to 00:00:12\.\d{3} \(clip 1: OUT 1e\+308 s\)/);
   await expect(alert).toContainText('"Prototype" (project 3): its id "__proto__" cannot be used: restored under a new id');
 
   const rows = fresh.getByRole("list", { name: "Projects" }).getByRole("listitem");

@@ -37,7 +37,7 @@ test("after one visit it works with the network gone: reload, open, mark, export
   await page.goto("./");
   // No headers from this host: the first visit is not isolated; the engine needs no isolation.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
+  await expect(page.getByRole("status", { name: "Engine" })).toHaveText("Ready");
   await offlineReady(page);
 
   await context.setOffline(true);
@@ -45,7 +45,7 @@ test("after one visit it works with the network gone: reload, open, mark, export
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/team\/tools\/clipmark\/service-worker\.js$/);
   // The service worker's headers make the page isolated.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await expect(page.getByRole("status", { name: "Engine" })).toContainText("Engine: ready");
+  await expect(page.getByRole("status", { name: "Engine" })).toHaveText("Ready");
 
   await page.getByRole("button", { name: "Open sample" }).click();
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened sample.mp4");

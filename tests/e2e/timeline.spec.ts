@@ -126,6 +126,20 @@ test.describe("on the counter", () => {
     await expect(inEdge).toHaveAttribute("aria-valuenow", "2");
   });
 
+  test("five quick → on an edge's slider are one undo step, as a drag is", async ({ page }) => {
+    await markClip(page, 2, 4);
+    const out = timeline(page).getByRole("slider", { name: "Clip 1 OUT" });
+    await out.focus();
+    await press(page, "ArrowRight", 5);
+    await expect(out).toHaveAttribute("aria-valuenow", "4.2");
+    await press(page, "Control+z");
+    await expect(out).toHaveAttribute("aria-valuenow", "4");
+    await expect(clipRows(page).first().getByRole("textbox", { name: "OUT" })).toHaveValue("00:00:04.000");
+    // The step before, the marking, is still there to undo.
+    await press(page, "Control+z");
+    await expect(clipRows(page)).toHaveCount(0);
+  });
+
   test("zoom goes from the whole file to a few frames and back; zoomed, the view scrolls", async ({ page }) => {
     const span = timeline(page).getByText(/–/);
     await expect(span).toHaveText("00:00:00.000 – 00:00:12.000");

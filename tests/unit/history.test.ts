@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apply, fits, record, redo, startHistory, stepBetween, STEP_BUDGET, undo } from "../../src/core/history";
+import { apply, fits, record, recordBurst, redo, startHistory, stepBetween, STEP_BUDGET, undo, type Burst, type History } from "../../src/core/history";
 
 describe("history", () => {
   it("undoes and redoes in order", () => {
@@ -64,5 +64,51 @@ describe("history", () => {
     expect(fits(["a", "c", "b"], step, "forward", same)).toBe(false);
     expect(fits(["a", "x"], step, "backward", same)).toBe(false);
     expect(fits(["a", "b"], { ...step, at: -1 }, "forward", same)).toBe(false);
+  });
+});
+
+describe("bursts of edits to one thing", () => {
+  /** Edits `values` into the list's only item, the n-th at `times[n]` ms, all under `key`. */
+  function nudge(values: number[], times: number[], keys: string[] = values.map(() => "1 end")) {
+    let h: History<number> = startHistory([0]);
+    let burst: Burst<number> | null = null;
+    values.forEach((value, i) => {
+      ({ history: h, burst } = recordBurst(h, [value], burst, keys[i] as string, times[i] as number));
+    });
+    return h;
+  }
+
+  it("undoes five nudges within a second of each other as one step", () => {
+    const h = nudge([1, 2, 3, 4, 5], [0, 400, 800, 1200, 1600]);
+    expect(h.past).toEqual([{ at: 0, removed: [0], inserted: [5] }]);
+    expect(undo(h).present).toEqual([0]);
+    expect(redo(undo(h)).present).toEqual([5]);
+  });
+
+  it("keeps nudges more than a second apart as steps of their own", () => {
+    const h = nudge([1, 2, 3], [0, 1001, 2500]);
+    expect(h.past).toHaveLength(3);
+    expect(undo(h).present).toEqual([2]);
+  });
+
+  it("keeps nudges of another thing apart", () => {
+    expect(nudge([1, 2], [0, 10], ["1 end", "1 start"]).past).toHaveLength(2);
+  });
+
+  it("starts a new step after any other change, an undo included", () => {
+    let h: History<number> = startHistory([0]);
+    let burst: Burst<number> | null = null;
+    ({ history: h, burst } = recordBurst(h, [1], burst, "k", 0));
+    h = record(h, [7]);
+    ({ history: h, burst } = recordBurst(h, [8], burst, "k", 10));
+    expect(h.past).toHaveLength(3);
+    h = undo(h);
+    ({ history: h } = recordBurst(h, [9], burst, "k", 20));
+    expect(h.past).toHaveLength(3);
+    expect(undo(h).present).toEqual([7]);
+  });
+
+  it("leaves no step when a burst comes back to where it began", () => {
+    expect(nudge([1, 0], [0, 10]).past).toEqual([]);
   });
 });

@@ -100,11 +100,18 @@ describe("MediaClient", () => {
     await vi.waitFor(() => expect(start).toHaveBeenCalled());
   });
 
-  it("Cancel on a worker that is gone does not hang", async () => {
+  it("Cancel on a worker that is gone does not hang; the worker is restarted and the next Cancel reaches it", async () => {
     const first = fakeWorker(mediaApi());
-    const { client } = clientOf([first, fakeWorker(mediaApi())]);
+    const secondApi = mediaApi();
+    const cancel = vi.spyOn(secondApi, "cancel");
+    const { client, restarts, spawned } = clientOf([first, fakeWorker(secondApi)]);
     await client.start();
     first.silence();
+    await expect(client.cancel()).resolves.toBeUndefined();
+    expect(spawned()).toBe(2);
+    expect(restarts).toEqual(["The media engine stopped answering and was restarted"]);
+    expect(cancel).not.toHaveBeenCalled();
     await client.cancel();
+    expect(cancel).toHaveBeenCalledTimes(1);
   });
 });

@@ -98,8 +98,8 @@ describe("project backup", () => {
         project: '"Talk" (project 1)',
         leftOut: false,
         reasons: [
-          "1 clip ended after the end of the video: OUT moved to 00:00:12.000",
-          "1 clip had its OUT not after IN: left out",
+          "1 clip ended after the end of the video: OUT moved to 00:00:12.000 (clip 1: OUT 1e+308 s)",
+          "1 clip had its OUT not after IN: left out (clip 2: IN 3 s, OUT 2 s)",
           // Its one step added a clip the repaired list no longer has.
           "in its undo history, steps that did not fit its clips were left out",
         ],
@@ -109,7 +109,7 @@ describe("project backup", () => {
         leftOut: false,
         reasons: [
           'its id "__proto__" cannot be used: restored under a new id',
-          "in its undo history, 1 clip had no readable IN and OUT times: left out",
+          "in its undo history, 1 clip had no readable IN and OUT times: left out (clip 1: IN missing)",
           "in its undo history, steps that did not fit its clips were left out",
         ],
       },

@@ -91,15 +91,15 @@ describe("checkProject", () => {
   });
 
   it.each([
-    ["1e308", 1e308, [{ id: 1, start: 1, end: 12, label: "a" }], "OUT moved to 00:00:12.000"],
-    ["NaN", Number.NaN, [], "no readable IN and OUT"],
+    ["1e308", 1e308, [{ id: 1, start: 1, end: 12, label: "a" }], "OUT moved to 00:00:12.000 (clip 1: OUT 1e+308 s)"],
+    ["NaN", Number.NaN, [], "no readable IN and OUT times: left out (clip 1: OUT NaN s)"],
     ["Infinity", Infinity, [], "no readable IN and OUT"],
     ["-Infinity", -Infinity, [], "no readable IN and OUT"],
-    ['"1e308"', "1e308", [], "no readable IN and OUT"],
+    ['"1e308"', "1e308", [], '(clip 1: OUT "1e308")'],
     ['"Infinity"', "Infinity", [], "no readable IN and OUT"],
     ['"NaN"', "NaN", [], "no readable IN and OUT"],
     ["-1", -1, [], "no readable IN and OUT"],
-    ["-0", -0, [], "OUT not after IN"],
+    ["-0", -0, [], "OUT not after IN: left out (clip 1: IN 1 s, OUT -0 s)"],
   ])("an OUT of %s", (_, end, clips, repair) => {
     const result = check({ ...PROJECT, clips: [{ id: 1, start: 1, end, label: "a" }] });
     expect(result.ok && result.project.clips).toEqual(clips);
@@ -114,7 +114,7 @@ describe("checkProject", () => {
     const result = check({ ...PROJECT, info: undefined, clips });
     expect(result.ok && Object.is(result.project.clips[0]?.start, 0)).toBe(true);
     expect(result.ok && result.project.clips).toHaveLength(1);
-    expect(result.ok && result.repairs).toEqual(["1 clip had a time past any video's length: left out"]);
+    expect(result.ok && result.repairs).toEqual(["1 clip had a time past any video's length: left out (clip 2: OUT 1e+308 s)"]);
   });
 
   it("renumbers repeated clip ids, cuts long labels, empties labels that are not text", () => {
@@ -209,7 +209,7 @@ describe("checkProject", () => {
       project: { undo: [], redo: [{ at: 0, removed: [a], inserted: [] }] },
       repairs: [
         "in its undo history, 1 step was not a list of clips: left out",
-        "in its undo history, 1 clip had no readable IN and OUT times: left out",
+        "in its undo history, 1 clip had no readable IN and OUT times: left out (clip 1: OUT Infinity s)",
         "in its undo history, steps that did not fit its clips were left out",
       ],
     });

@@ -8,9 +8,10 @@ export type EngineState = EngineInfo | "loading" | { failed: string };
 export function EngineStatus(props: { engine: EngineState }) {
   const text = () => {
     const engine = props.engine;
-    if (engine === "loading") return "Engine: getting ready…";
-    if ("failed" in engine) return "Engine: could not start. Reload the page to try again";
-    return `Engine: ready (ffmpeg.wasm, for files the browser's codecs cannot read, loaded in ${engine.loadSeconds.toFixed(1)} s)`;
+    // In a user's words: which engine and how fast it loaded are ours to know.
+    if (engine === "loading") return "Getting ready…";
+    if ("failed" in engine) return "The page could not start its video engine. Reload the page to try again";
+    return "Ready";
   };
   return (
     <p class="engine" role="status" aria-label="Engine">

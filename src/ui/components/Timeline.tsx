@@ -70,9 +70,9 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   createEffect(on(props.player.playhead, (time) => zoom.follow(time)));
 
   /** An edge moved: the clip is selected and its bound set (one undo step). */
-  function commit(id: number, field: ClipField, time: number): void {
+  function commit(id: number, field: ClipField, time: number, nudge = false): void {
     session.select(id);
-    session.setBound(id, field, time);
+    session.setBound(id, field, time, nudge);
   }
 
   /** Where a dragged edge lands: on a nearby target unless Alt is held, else on a frame start, never past the other edge. */
@@ -113,7 +113,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     if (sign === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     event.stopPropagation();
-    commit(clip.id, field, props.player.stepFrom(clip[field], sign));
+    commit(clip.id, field, props.player.stepFrom(clip[field], sign), true);
   }
 
   function scrub(event: PointerEvent): void {
