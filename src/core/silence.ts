@@ -1,3 +1,5 @@
+import type { Clip } from "./clips";
+
 /** A stretch of the source quieter than the threshold, in page seconds (from the first frame). */
 export interface Pause {
   start: number;
@@ -10,25 +12,28 @@ export interface Levels {
   db: ArrayLike<number>;
 }
 
-/** The level of full silence: below any threshold a person would pick. */
-export const SILENT_DB = -Infinity;
+/** Silence is measured over windows this long (5 ms): a pause's edges land within one, well inside an AAC frame (21.3 ms). */
+export const LEVELS_PER_SECOND = 200;
 
 /**
- * The loudest sample of each window of `size` samples (the last window may be shorter), in dBFS,
- * across all channels: a window is as loud as its loudest moment, so a pause ends at the first
- * window that holds any sound.
+ * Folds decoded sound into `peaks` (one a window of 1/LEVELS_PER_SECOND s, linear, 0 to 1):
+ * `channels` hold the samples from page time `start` on; a window is as loud as its loudest
+ * sample on any channel, so a pause ends at the first window that holds any sound.
  */
-export function windowPeaks(channels: readonly Float32Array[], size: number): Float64Array {
+export function addLevels(peaks: Float32Array, channels: readonly Float32Array[], sampleRate: number, start: number): void {
   const length = channels[0]?.length ?? 0;
-  const out = new Float64Array(Math.ceil(length / size));
-  for (let w = 0; w < out.length; w++) {
-    let peak = 0;
-    const end = Math.min(length, (w + 1) * size);
-    for (const samples of channels) for (let i = w * size; i < end; i++) peak = Math.max(peak, Math.abs(samples[i] ?? 0));
-    out[w] = peak > 0 ? 20 * Math.log10(peak) : SILENT_DB;
+  for (let i = 0; i < length; i++) {
+    const window = Math.floor((start + i / sampleRate) * LEVELS_PER_SECOND);
+    if (window < 0 || window >= peaks.length) continue;
+    for (const channel of channels) peaks[window] = Math.max(peaks[window] as number, Math.abs(channel[i] as number));
   }
-  return out;
 }
+
+/** Linear peaks as levels in dBFS (digital silence is -Infinity, below any threshold). */
+export const levelsOf = (peaks: Float32Array): Levels => ({
+  perSecond: LEVELS_PER_SECOND,
+  db: Array.from(peaks, (peak) => 20 * Math.log10(peak)),
+});
 
 /**
  * The pauses: runs of windows below `thresholdDb` (a window exactly at it counts as sound) that
@@ -45,7 +50,7 @@ export function findPauses(levels: Levels, thresholdDb: number, minLength: numbe
     from = -1;
   };
   for (let w = 0; w < levels.db.length; w++) {
-    const quiet = (levels.db[w] ?? SILENT_DB) < thresholdDb;
+    const quiet = (levels.db[w] as number) < thresholdDb;
     if (quiet && from < 0) from = w;
     else if (!quiet && from >= 0) close(w);
   }
@@ -71,4 +76,10 @@ export function withoutPauses(span: Pause, pauses: readonly Pause[]): Pause[] {
     .filter((p) => p.end > span.start && p.start < span.end)
     .map((p) => ({ start: Math.max(p.start, span.start) - span.start, end: Math.min(p.end, span.end) - span.start }));
   return soundParts(inside, span.end - span.start).map((p) => ({ start: p.start + span.start, end: p.end + span.start }));
+}
+
+/** Split at pauses: every clip cut at the pauses, their silent parts gone; a piece keeps its clip's label and colour. */
+export function splitAtPauses(clips: readonly Clip[], pauses: readonly Pause[]): Clip[] {
+  let nextId = clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
+  return clips.flatMap((clip) => withoutPauses(clip, pauses).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })));
 }

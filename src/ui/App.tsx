@@ -4,6 +4,7 @@ import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
+import { SilenceDialog } from "./components/SilenceDialog";
 import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
@@ -108,6 +109,7 @@ export function App() {
             </div>
             <aside class="side" aria-label="Clips and export">
               <ClipList session={session} player={player} controls={(c) => (clipList = c)} />
+              <SilenceDialog session={session} soundLevels={strips.soundLevels} />
               <EditListBar session={session} />
               <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
               <ExportPanel session={session} exporter={exporter} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPauses, soundParts, windowPeaks, withoutPauses } from "../../src/core/silence";
+import { addLevels, findPauses, levelsOf, soundParts, withoutPauses } from "../../src/core/silence";
 
 const Q = -60; // quiet
 const S = -10; // sound
@@ -37,15 +37,19 @@ describe("findPauses", () => {
   });
 });
 
-describe("windowPeaks", () => {
-  it("gives each window its loudest sample over all channels in dBFS, the last window shorter", () => {
-    const left = new Float32Array([0, 0.5, 0, 0, 0]);
-    const right = new Float32Array([0, 0, 0, -1, 0]);
-    const peaks = windowPeaks([left, right], 2);
-    expect(peaks.length).toBe(3);
-    expect(peaks[0]).toBeCloseTo(-6.02, 2);
-    expect(peaks[1]).toBe(0);
-    expect(peaks[2]).toBe(-Infinity);
+describe("addLevels and levelsOf", () => {
+  it("gives each 5 ms window its loudest sample over all channels in dBFS, from the sound's start", () => {
+    // 1 kHz: 5 samples a window; the sound starts 5 ms in, so its samples fill windows 1 and 2.
+    const left = new Float32Array([0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const right = new Float32Array([0, 0, 0, 0, 0, 0, 0, -1, 0, 0]);
+    const peaks = new Float32Array(4);
+    addLevels(peaks, [left, right], 1000, 0.005);
+    const { perSecond, db } = levelsOf(peaks);
+    expect(perSecond).toBe(200);
+    expect(db[0]).toBe(-Infinity);
+    expect(db[1]).toBeCloseTo(-6.02, 2);
+    expect(db[2]).toBe(0);
+    expect(db[3]).toBe(-Infinity);
   });
 });
 
