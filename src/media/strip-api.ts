@@ -13,6 +13,8 @@ export interface Thumbnails {
 export interface StripApi {
   thumbnails(file: File, times: number[], height: number): Promise<Thumbnails | null>;
   waveform(file: File, duration: number): Promise<Uint8Array | null>;
+  /** The loudest sample of each window of 1/LEVELS_PER_SECOND s (core/silence.ts), for Detect silence. */
+  soundLevels(file: File, duration: number): Promise<Float32Array | null>;
   /** Stops whatever runs: another file was opened. */
   stop(): Promise<void>;
 }

@@ -50,6 +50,10 @@ export class StripClient {
     return this.call((api) => api.waveform(file, duration));
   }
 
+  soundLevels(file: File, duration: number): Promise<Float32Array | null> {
+    return this.call((api) => api.soundLevels(file, duration));
+  }
+
   /** Stops the work for a file no longer open; nothing to stop before the worker exists. */
   stop(): Promise<void> {
     return this.worker ? this.call((api) => api.stop()) : Promise.resolve();

@@ -2,6 +2,7 @@
 import { expose, transfer } from "comlink";
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, VideoSampleSink, type VideoSample } from "mediabunny";
 import { shrinkPicture } from "../core/picture-shrink";
+import { addLevels, LEVELS_PER_SECOND } from "../core/silence";
 import { addPeaks, PEAKS_PER_SECOND } from "../core/strip";
 import type { StripApi } from "./strip-api";
 
@@ -60,12 +61,12 @@ const thumbnails = (file: File, times: number[], height: number) =>
     return transfer({ thumbs, width, height }, thumbs);
   });
 
-const waveform = (file: File, duration: number) =>
+/** Hands `fold` every decoded block of the sound as planes of samples from page time 0; null when stopped or unreadable. */
+const eachSound = (file: File, fold: (channels: Float32Array[], sampleRate: number, start: number) => void) =>
   reading(file, async (input, start) => {
     const mine = generation;
     const audio = await input.getPrimaryAudioTrack();
     if (!audio || !(await audio.canDecode())) return null;
-    const peaks = new Uint8Array(Math.ceil(duration * PEAKS_PER_SECOND));
     for await (const sample of new AudioSampleSink(audio).samples()) {
       if (mine !== generation) {
         sample.close();
@@ -76,15 +77,28 @@ const waveform = (file: File, duration: number) =>
         sample.copyTo(plane, { planeIndex: c, format: "f32-planar" });
         return plane;
       });
-      addPeaks(peaks, channels, sample.sampleRate, sample.timestamp - start);
+      fold(channels, sample.sampleRate, sample.timestamp - start);
       sample.close();
     }
-    return transfer(peaks, [peaks.buffer]);
+    return true;
   });
+
+const waveform = async (file: File, duration: number) => {
+  const peaks = new Uint8Array(Math.ceil(duration * PEAKS_PER_SECOND));
+  const done = await eachSound(file, (channels, rate, start) => addPeaks(peaks, channels, rate, start));
+  return done ? transfer(peaks, [peaks.buffer]) : null;
+};
+
+const soundLevels = async (file: File, duration: number) => {
+  const peaks = new Float32Array(Math.ceil(duration * LEVELS_PER_SECOND));
+  const done = await eachSound(file, (channels, rate, start) => addLevels(peaks, channels, rate, start));
+  return done ? transfer(peaks, [peaks.buffer]) : null;
+};
 
 const api: StripApi = {
   thumbnails,
   waveform,
+  soundLevels,
   stop: async () => void generation++,
 };
 

@@ -1,9 +1,10 @@
 import { createSignal, onCleanup, onMount, Show } from "solid-js";
-import { ClipList } from "./components/ClipList";
+import { ClipList, type ClipListControls } from "./components/ClipList";
 import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
+import { SilenceDialog } from "./components/SilenceDialog";
 import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
@@ -21,6 +22,7 @@ import { useApp } from "./app-context";
 export function App() {
   const { engine, showEngine, session, opener, player, preview, strips, zoom, exporter, autosave, updates, tabs, projectList, settings } = useApp();
   const [helpOpen, setHelpOpen] = createSignal(false);
+  let clipList: ClipListControls | undefined;
 
   onMount(() => {
     void showEngine();
@@ -32,7 +34,7 @@ export function App() {
       say: session.say,
     });
     const onKey = (event: KeyboardEvent) => {
-      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, shortcuts: settings.shortcuts() })) event.preventDefault();
+      if (handleKey(event, session, player, { toggleHelp: () => setHelpOpen(!helpOpen()), zoom, preview, shortcuts: settings.shortcuts(), deleteSelected: () => clipList?.removeSelected() })) event.preventDefault();
     };
     // A file dropped anywhere on the page: an edit list is imported, anything else opened as media.
     const onDragOver = (event: DragEvent) => event.preventDefault();
@@ -106,7 +108,8 @@ export function App() {
               <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
             </div>
             <aside class="side" aria-label="Clips and export">
-              <ClipList session={session} player={player} />
+              <ClipList session={session} player={player} controls={(c) => (clipList = c)} />
+              <SilenceDialog session={session} soundLevels={strips.soundLevels} />
               <EditListBar session={session} />
               <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
               <ExportPanel session={session} exporter={exporter} />

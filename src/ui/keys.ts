@@ -12,6 +12,8 @@ export interface PageKeys {
   zoom: TimelineZoom;
   preview: CutPreview;
   shortcuts: KeyMap;
+  /** Deletes the selected clip as the list's Delete clip button does (the focus goes as it does there). */
+  deleteSelected: () => void;
 }
 
 const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number"]);
@@ -100,6 +102,7 @@ export function handleKey(event: KeyboardEvent, session: Session, player: Player
     goToIn: () => goToBound(session, player, page, "start"),
     goToOut: () => goToBound(session, player, page, "end"),
     split: () => session.split(player.markTime()),
+    deleteClip: () => (session.selected() ? page.deleteSelected() : session.complain(`${howToSelect(page.shortcuts)} to delete it`)),
     selectPrevious: () => goToClip(session.selectNext(-1), session, player),
     selectNext: () => goToClip(session.selectNext(1), session, player),
     stop: () => escape(session, page),

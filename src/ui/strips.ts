@@ -1,11 +1,12 @@
 import { createSignal } from "solid-js";
+import { levelsOf, type Levels } from "../core/silence";
 import { thumbTimes, type Strip } from "../core/strip";
 import type { StripClient } from "../media/strip-client";
 import type { StoredStrip, StripCache } from "../storage/strip-cache";
 import type { Source } from "./session";
 
 /** The strip worker as the timeline needs it. */
-export type StripMaker = Pick<StripClient, "thumbnails" | "waveform" | "stop">;
+export type StripMaker = Pick<StripClient, "thumbnails" | "waveform" | "soundLevels" | "stop">;
 /** Where strips are kept between visits. */
 export type StripStore = Pick<StripCache, "get" | "put">;
 
@@ -76,6 +77,11 @@ export function createStrips(cache: StripStore, client: StripMaker, projectSaved
     show,
     /** The open project was stored: its strip, if one waits, is kept now. */
     projectStored: () => void keep(),
+    /** The sound's levels for Detect silence (core/silence.ts), made in the strip worker; null: no readable sound. */
+    soundLevels: async (source: Source): Promise<Levels | null> => {
+      const peaks = await client.soundLevels(source.file, source.info.duration).catch(() => null);
+      return peaks && levelsOf(peaks);
+    },
   };
 }
 

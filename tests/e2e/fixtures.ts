@@ -6,6 +6,12 @@ import { beepExpression, calibratePsnr, identifyFrames, SYNC_FPS, SYNC_SIZE, syn
 export const FIXTURE_DIR = join(import.meta.dirname, "..", ".generated");
 export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
 export const SILENT = join(FIXTURE_DIR, "silent.mp4");
+/** 8 s of a 440 Hz tone with exact silences between (seconds): the truth for Detect silence. */
+export const PAUSES = join(FIXTURE_DIR, "pauses.mp4");
+export const PAUSE_TRUTH = [
+  { start: 2.0123, end: 3.5071 },
+  { start: 5.0037, end: 6.2589 },
+];
 export const NOT_MEDIA = join(FIXTURE_DIR, "notes.pdf");
 export const LONG = join(FIXTURE_DIR, "long.mp4");
 /** Smooth pictures (ffmpeg's testsrc2) for OpenShot's render check, whose frame match wants little noise. */
@@ -60,6 +66,12 @@ const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", 
 
 /** Makes the end-to-end test media with native ffmpeg, once. */
 export function makeFixtures(): void {
+  if (!existsSync(PAUSES)) {
+    const loud = "(lt(t\\,2.0123)+gte(t\\,3.5071)*lt(t\\,5.0037)+gte(t\\,6.2589))"; // commas escaped for the filter graph
+    const tone = `aevalsrc=0.5*sin(2*PI*440*t)*${loud}:s=48000:d=8`;
+    ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x64:rate=25:duration=8", "-f", "lavfi", "-i", tone,
+      "-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac", "-b:a", "96k", "-shortest", PAUSES]);
+  }
   mkdirSync(FIXTURE_DIR, { recursive: true });
   if (!existsSync(COUNTER)) {
     const tone = "sine=frequency=440:sample_rate=48000:duration=12";

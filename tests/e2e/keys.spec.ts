@@ -1,6 +1,7 @@
 import { expect, test } from "./test";
 import { COUNTER } from "./fixtures";
-import { openVideo, playhead, press } from "./page";
+import { clipRows, clipStarts, openVideo, playhead, press } from "./page";
+import { markClip } from "./marking";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("./");
@@ -49,6 +50,33 @@ test("Shortcuts lists the keys in a dialog", async ({ page }) => {
   await page.getByRole("button", { name: "Shortcuts" }).click();
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toContainText("Zoom the timeline");
+  await expect(dialog).toContainText("Delete the selected clip");
   await press(page, "Escape");
   await expect(dialog).toBeHidden();
+});
+
+test("Delete and Backspace delete the selected clip, the focus going as after Delete clip; not while typing", async ({ page }) => {
+  for (const [from, to] of [[1, 2], [3, 4], [5, 6]]) await markClip(page, from!, to!);
+  await press(page, "ArrowUp", 2);
+  await expect(clipRows(page).nth(1)).toHaveAttribute("aria-current", "true");
+  await press(page, "Delete");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:05.000"]);
+  // The next clip's Delete has the focus and that clip is selected, so the next press deletes it.
+  await expect(clipRows(page).nth(1).getByRole("button", { name: "Delete clip" })).toBeFocused();
+  await expect(clipRows(page).nth(1)).toHaveAttribute("aria-current", "true");
+  await press(page, "Backspace");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000"]);
+  await expect(clipRows(page).nth(0).getByRole("button", { name: "Delete clip" })).toBeFocused();
+
+  await press(page, "Control+z");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:05.000"]);
+  await press(page, "Control+z");
+  expect(await clipStarts(page)).toEqual(["00:00:01.000", "00:00:03.000", "00:00:05.000"]);
+
+  // Backspace in a label edits the label; the clip stays.
+  const label = clipRows(page).nth(0).getByRole("textbox", { name: "Label" });
+  await label.fill("ab");
+  await label.press("Backspace");
+  await expect(label).toHaveValue("a");
+  await expect(clipRows(page)).toHaveCount(3);
 });

@@ -15,6 +15,7 @@ const MEDIA = { name: "talk.mp4", size: 3, lastModified: 1, fingerprint: "print-
 const stripMaker: StripMaker = {
   thumbnails: async (_file, times): Promise<Thumbnails> => ({ thumbs: times.map(() => new ArrayBuffer(4)), width: 16, height: 9 }),
   waveform: async (_file, duration) => new Uint8Array(Math.round(duration * 100)),
+  soundLevels: async (_file, duration) => new Float32Array(Math.round(duration * 200)),
   stop: async () => undefined,
 };
 

@@ -21,7 +21,13 @@ function framesText(range: FrameRange): string {
  * video, durations and the total count the frames the clips stand for, as every export does.
  * Only the rows in view are drawn, so a list of 10,000 clips edits as fast as one of ten.
  */
-export function ClipList(props: { session: Session; player: Player }) {
+/** What the page's keys ask of the list. */
+export interface ClipListControls {
+  /** Delete (or Backspace): the selected clip deleted as its Delete clip button does, the next one selected. */
+  removeSelected(): void;
+}
+
+export function ClipList(props: { session: Session; player: Player; controls?: (controls: ClipListControls) => void }) {
   const session = props.session;
   const rate = session.frameRate;
   const totalFrames = (r: Rational) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, r)), 0);
@@ -67,17 +73,28 @@ export function ClipList(props: { session: Session; player: Player }) {
     const atEnd = by < 0 ? at === 0 : at === count() - 1;
     focusButton(clip.id, (by < 0) !== atEnd ? "Move up" : "Move down");
   };
-  /** The next clip's Delete takes the focus, or the previous one's at the end, or Undo once none is left. */
-  const remove = (clip: Clip) => {
+  /**
+   * The next clip's Delete takes the focus, or the previous one's at the end, or Undo once none is
+   * left; returns the clip that took it.
+   */
+  const remove = (clip: Clip): Clip | undefined => {
     const before = session.clips();
     const at = before.indexOf(clip);
     const next = before[at + 1] ?? before[at - 1];
     session.remove(clip.id);
     if (session.clips().includes(clip)) return;
-    if (!next) return undo.focus();
+    if (!next) return void undo.focus();
     view.show(session.clips().indexOf(next));
     focusButton(next.id, "Delete clip");
+    return next;
   };
+  props.controls?.({
+    removeSelected() {
+      const clip = session.selected();
+      const next = clip && remove(clip);
+      if (next) session.select(next.id);
+    },
+  });
   const shown = () => session.clips().slice(view.range().first, view.range().end);
   // A clip just added (by the keys, away from the list) is scrolled into view, as is one selected by ↑/↓.
   createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
