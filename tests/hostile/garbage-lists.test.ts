@@ -106,6 +106,6 @@ describe("garbage backups", () => {
     const result = restore("infinite-backup.json");
     if (!result.ok) throw new Error(result.error);
     expect(result.value.projects[0]?.clips).toEqual([]);
-    expect(result.value.notes[0]?.reasons).toEqual(["1 clip had a time past any video's length: left out"]);
+    expect(result.value.notes[0]?.reasons).toEqual(["1 clip had a time past any video's length: left out (clip 1: OUT 1e+308 s)"]);
   });
 });
