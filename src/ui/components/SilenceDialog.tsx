@@ -42,7 +42,7 @@ export function SilenceDialog(props: { session: Session; soundLevels: (source: S
       <button type="button" onClick={() => void open()} disabled={!props.session.source()}>
         Detect silence
       </button>
-      <dialog ref={dialog} aria-labelledby="silence-heading" onClose={() => setLevels(null)}>
+      <dialog ref={dialog} class="silence-dialog" aria-labelledby="silence-heading" onClose={() => setLevels(null)}>
         <h2 id="silence-heading">Detect silence</h2>
         <label>
           Threshold (dB) <input type="number" step="1" max="0" value={threshold()} onInput={number(setThreshold)} />
