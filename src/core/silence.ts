@@ -1,10 +1,7 @@
-import type { Clip } from "./clips";
+import type { Clip, Span } from "./clips";
 
 /** A stretch of the source quieter than the threshold, in page seconds (from the first frame). */
-export interface Pause {
-  start: number;
-  end: number;
-}
+export type Pause = Span;
 
 /** The sound's level, in dBFS, over windows of `1 / perSecond` s each, from time 0. */
 export interface Levels {
@@ -59,8 +56,8 @@ export function findPauses(levels: Levels, thresholdDb: number, minLength: numbe
 }
 
 /** The parts with sound: `[0, duration]` less the pauses (which are ascending and apart). */
-export function soundParts(pauses: readonly Pause[], duration: number): Pause[] {
-  const parts: Pause[] = [];
+export function soundParts(pauses: readonly Pause[], duration: number): Span[] {
+  const parts: Span[] = [];
   let from = 0;
   for (const pause of pauses) {
     if (pause.start > from) parts.push({ start: from, end: pause.start });
@@ -71,7 +68,7 @@ export function soundParts(pauses: readonly Pause[], duration: number): Pause[] 
 }
 
 /** `span` with the pauses cut out: the pieces of it that have sound (for Split at pauses). */
-export function withoutPauses(span: Pause, pauses: readonly Pause[]): Pause[] {
+export function withoutPauses(span: Span, pauses: readonly Pause[]): Span[] {
   const inside = pauses
     .filter((p) => p.end > span.start && p.start < span.end)
     .map((p) => ({ start: Math.max(p.start, span.start) - span.start, end: Math.min(p.end, span.end) - span.start }));

@@ -12,6 +12,7 @@ import {
   splitClip,
   type Clip,
   type ClipField,
+  type Span,
 } from "../core/clips";
 import type { ClipColour } from "../core/clip-colours";
 import { splitAtPauses, type Pause } from "../core/silence";
@@ -291,7 +292,7 @@ export function createSession(
     setColour: (id: number, colour: ClipColour | undefined) => setClips(setClipColour(clips(), id, colour)),
     remove: (id: number) => setClips(removeClip(clips(), id)),
     /** Detect silence's Keep the sound: a clip for each part with sound, in place of the list or after it. */
-    keepSound: (parts: readonly Pause[], how: "replace" | "append") =>
+    keepSound: (parts: readonly Span[], how: "replace" | "append") =>
       setClips(applyImport(clips(), parts.map((p) => ({ ...p, label: "" })), how)),
     /** Detect silence's Split at pauses, one undo step. */
     splitAtPauses: (pauses: readonly Pause[]) => setClips(splitAtPauses(clips(), pauses)),
