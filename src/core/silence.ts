@@ -1,4 +1,4 @@
-import type { Clip, Span } from "./clips";
+import type { Span } from "./clips";
 
 /** A stretch of the source quieter than the threshold, in page seconds (from the first frame). */
 export type Pause = Span;
@@ -53,30 +53,4 @@ export function findPauses(levels: Levels, thresholdDb: number, minLength: numbe
   }
   if (from >= 0) close(levels.db.length);
   return pauses;
-}
-
-/** The parts with sound: `[0, duration]` less the pauses (which are ascending and apart). */
-export function soundParts(pauses: readonly Pause[], duration: number): Span[] {
-  const parts: Span[] = [];
-  let from = 0;
-  for (const pause of pauses) {
-    if (pause.start > from) parts.push({ start: from, end: pause.start });
-    from = Math.max(from, pause.end);
-  }
-  if (duration > from) parts.push({ start: from, end: duration });
-  return parts;
-}
-
-/** `span` with the pauses cut out: the pieces of it that have sound (for Split at pauses). */
-export function withoutPauses(span: Span, pauses: readonly Pause[]): Span[] {
-  const inside = pauses
-    .filter((p) => p.end > span.start && p.start < span.end)
-    .map((p) => ({ start: Math.max(p.start, span.start) - span.start, end: Math.min(p.end, span.end) - span.start }));
-  return soundParts(inside, span.end - span.start).map((p) => ({ start: p.start + span.start, end: p.end + span.start }));
-}
-
-/** Split at pauses: every clip cut at the pauses, their silent parts gone; a piece keeps its clip's label and colour. */
-export function splitAtPauses(clips: readonly Clip[], pauses: readonly Pause[]): Clip[] {
-  let nextId = clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
-  return clips.flatMap((clip) => withoutPauses(clip, pauses).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })));
 }

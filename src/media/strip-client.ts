@@ -1,4 +1,5 @@
-import { wrap, type Remote } from "comlink";
+import { proxy, wrap, type Remote } from "comlink";
+import type { PictureLevels } from "../core/black-frames";
 import type { StripApi, Thumbnails } from "./strip-api";
 
 const spawnWorker = () => new Worker(new URL("./strip-worker.ts", import.meta.url), { type: "module" });
@@ -52,6 +53,15 @@ export class StripClient {
 
   soundLevels(file: File, duration: number): Promise<Float32Array | null> {
     return this.call((api) => api.soundLevels(file, duration));
+  }
+
+  pictureLevels(file: File, duration: number, onProgress: (done: number) => void): Promise<PictureLevels | null> {
+    return this.call((api) => api.pictureLevels(file, duration, proxy(onProgress)));
+  }
+
+  /** Stops reading the picture's levels; the thumbnails and waveform go on. */
+  stopLevels(): Promise<void> {
+    return this.worker ? this.call((api) => api.stopLevels()) : Promise.resolve();
   }
 
   /** Stops the work for a file no longer open; nothing to stop before the worker exists. */

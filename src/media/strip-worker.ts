@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from "comlink";
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, VideoSampleSink, type VideoSample } from "mediabunny";
+import { darkLevel, type PictureLevels } from "../core/black-frames";
 import { shrinkPicture } from "../core/picture-shrink";
 import { addLevels, LEVELS_PER_SECOND } from "../core/silence";
 import { addPeaks, PEAKS_PER_SECOND } from "../core/strip";
@@ -10,6 +11,8 @@ const JPEG_QUALITY = 0.7;
 
 // Each call runs while its generation is current; `stop` starts a new one, so old work ends at its next step.
 let generation = 0;
+// The same for `pictureLevels` alone, which its dialog may stop while the strip goes on.
+let levelsRun = 0;
 
 const open = (file: File) => new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
 
@@ -95,10 +98,55 @@ const soundLevels = async (file: File, duration: number) => {
   return done ? transfer(peaks, [peaks.buffer]) : null;
 };
 
+/** The formats whose first plane is the luma, as decoders hand frames over. */
+const YUV = new Set(["I420", "I420A", "I422", "I444", "NV12"]);
+
+/** A frame's dark level from its luma plane (8-bit YUV); other pictures are turned to BT.601 limited-range luma first. */
+async function frameDarkness(sample: VideoSample): Promise<number> {
+  const { width, height } = sample.visibleRect;
+  if (sample.format && YUV.has(sample.format)) {
+    const planes = new Uint8Array(sample.allocationSize());
+    const [luma] = await sample.copyTo(planes);
+    if (luma) return darkLevel(planes.subarray(luma.offset), width, height, luma.stride);
+  }
+  const rgba = new Uint8Array(width * height * 4);
+  await sample.copyTo(rgba, { format: "RGBA" });
+  const luma = new Uint8Array(width * height);
+  for (let i = 0; i < luma.length; i++) {
+    const [r, g, b] = [rgba[4 * i] as number, rgba[4 * i + 1] as number, rgba[4 * i + 2] as number];
+    luma[i] = Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
+  }
+  return darkLevel(luma, width, height, width);
+}
+
+const pictureLevels = (file: File, duration: number, onProgress: (done: number) => void) =>
+  reading(file, async (input, start): Promise<PictureLevels | null> => {
+    const mine = ++levelsRun;
+    const video = await input.getPrimaryVideoTrack();
+    if (!video || !(await video.canDecode())) return null;
+    const times: number[] = [];
+    const dark: number[] = [];
+    let told = 0;
+    for await (const sample of new VideoSampleSink(video).samples()) {
+      try {
+        if (mine !== levelsRun) return null;
+        times.push(sample.timestamp - start);
+        dark.push(await frameDarkness(sample));
+      } finally {
+        sample.close();
+      }
+      const done = duration > 0 ? (times.at(-1) as number) / duration : 0;
+      if (done - told >= 0.01) onProgress((told = done));
+    }
+    return { times, dark };
+  });
+
 const api: StripApi = {
   thumbnails,
   waveform,
   soundLevels,
+  pictureLevels,
+  stopLevels: async () => void levelsRun++,
   stop: async () => void generation++,
 };
 

@@ -4,7 +4,8 @@ import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
 import { KeyHelp } from "./components/KeyHelp";
-import { SilenceDialog } from "./components/SilenceDialog";
+import { DetectDialog } from "./components/DetectDialog";
+import { blackFramesDetector, silenceDetector } from "./detectors";
 import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
@@ -109,7 +110,10 @@ export function App() {
             </div>
             <aside class="side" aria-label="Clips and export">
               <ClipList session={session} player={player} controls={(c) => (clipList = c)} />
-              <SilenceDialog session={session} soundLevels={strips.soundLevels} />
+              <div class="detect-bar">
+                <DetectDialog session={session} detector={silenceDetector(strips)} />
+                <DetectDialog session={session} detector={blackFramesDetector(strips)} />
+              </div>
               <EditListBar session={session} />
               <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
               <ExportPanel session={session} exporter={exporter} />

@@ -15,7 +15,7 @@ import {
   type Span,
 } from "../core/clips";
 import type { ClipColour } from "../core/clip-colours";
-import { splitAtPauses, type Pause } from "../core/silence";
+import { splitAtGaps } from "../core/gaps";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
 import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
@@ -291,11 +291,11 @@ export function createSession(
     /** A clip's colour, or none (its place's hue): one undo step, none where it is the colour it has. */
     setColour: (id: number, colour: ClipColour | undefined) => setClips(setClipColour(clips(), id, colour)),
     remove: (id: number) => setClips(removeClip(clips(), id)),
-    /** Detect silence's Keep the sound: a clip for each part with sound, in place of the list or after it. */
-    keepSound: (parts: readonly Span[], how: "replace" | "append") =>
+    /** A Detect dialog's Keep (the sound, the picture): a clip for each part kept, in place of the list or after it. */
+    keepParts: (parts: readonly Span[], how: "replace" | "append") =>
       setClips(applyImport(clips(), parts.map((p) => ({ ...p, label: "" })), how)),
-    /** Detect silence's Split at pauses, one undo step. */
-    splitAtPauses: (pauses: readonly Pause[]) => setClips(splitAtPauses(clips(), pauses)),
+    /** A Detect dialog's Split at (pauses, black frames), one undo step. */
+    splitAt: (gaps: readonly Span[]) => setClips(splitAtGaps(clips(), gaps)),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
     /** A row dragged to place `to` (from 0). */
     moveTo: (id: number, to: number) => setClips(moveClipTo(clips(), id, to)),

@@ -1,12 +1,13 @@
 import { createSignal } from "solid-js";
 import { levelsOf, type Levels } from "../core/silence";
 import { thumbTimes, type Strip } from "../core/strip";
+import type { PictureLevels } from "../core/black-frames";
 import type { StripClient } from "../media/strip-client";
 import type { StoredStrip, StripCache } from "../storage/strip-cache";
 import type { Source } from "./session";
 
 /** The strip worker as the timeline needs it. */
-export type StripMaker = Pick<StripClient, "thumbnails" | "waveform" | "soundLevels" | "stop">;
+export type StripMaker = Pick<StripClient, "thumbnails" | "waveform" | "soundLevels" | "pictureLevels" | "stopLevels" | "stop">;
 /** Where strips are kept between visits. */
 export type StripStore = Pick<StripCache, "get" | "put">;
 
@@ -82,6 +83,10 @@ export function createStrips(cache: StripStore, client: StripMaker, projectSaved
       const peaks = await client.soundLevels(source.file, source.info.duration).catch(() => null);
       return peaks && levelsOf(peaks);
     },
+    /** How dark each frame is, for Detect black frames (core/black-frames.ts); null: the picture cannot be decoded here. */
+    pictureLevels: (source: Source, onProgress: (done: number) => void): Promise<PictureLevels | null> =>
+      client.pictureLevels(source.file, source.info.duration, onProgress).catch(() => null),
+    stopLevels: () => void client.stopLevels().catch(() => undefined),
   };
 }
 

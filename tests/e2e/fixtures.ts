@@ -12,6 +12,14 @@ export const PAUSE_TRUTH = [
   { start: 2.0123, end: 3.5071 },
   { start: 5.0037, end: 6.2589 },
 ];
+/** 8 s at 25 fps whose frames BLACK_FRAMES (first, after last) are filled black: the truth for Detect black frames. */
+export const BLACK = join(FIXTURE_DIR, "black.mp4");
+export const BLACK_FPS = 25;
+export const BLACK_FRAMES = [
+  [0, 3],
+  [53, 78],
+  [151, 161],
+] as const;
 export const NOT_MEDIA = join(FIXTURE_DIR, "notes.pdf");
 export const LONG = join(FIXTURE_DIR, "long.mp4");
 /** Smooth pictures (ffmpeg's testsrc2) for OpenShot's render check, whose frame match wants little noise. */
@@ -77,6 +85,11 @@ export function makeFixtures(): void {
     const tone = "sine=frequency=440:sample_rate=48000:duration=12";
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-f", "lavfi", "-i", tone, ...H264, "-sc_threshold", "0",
       "-c:a", "aac", "-ac", "2", "-b:a", "96k", "-shortest", COUNTER]);
+  }
+  if (!existsSync(BLACK)) {
+    const black = BLACK_FRAMES.map(([first, end]) => `between(n,${first},${end - 1})`).join("+");
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=160x120:rate=${BLACK_FPS}:duration=8,drawbox=c=black:t=fill:enable='${black}'`,
+      "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", ...H264, "-c:a", "aac", "-shortest", BLACK]);
   }
   if (!existsSync(SILENT)) ffmpeg(["-f", "lavfi", "-i", PATTERN, ...H264, "-sc_threshold", "0", "-t", "6", SILENT]);
   // Long enough to re-encode that a cancel lands mid-export.

@@ -16,6 +16,8 @@ const stripMaker: StripMaker = {
   thumbnails: async (_file, times): Promise<Thumbnails> => ({ thumbs: times.map(() => new ArrayBuffer(4)), width: 16, height: 9 }),
   waveform: async (_file, duration) => new Uint8Array(Math.round(duration * 100)),
   soundLevels: async (_file, duration) => new Float32Array(Math.round(duration * 200)),
+  pictureLevels: async () => ({ times: [0], dark: [16] }),
+  stopLevels: async () => undefined,
   stop: async () => undefined,
 };
 

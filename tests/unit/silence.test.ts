@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addLevels, findPauses, levelsOf, soundParts, withoutPauses } from "../../src/core/silence";
+import { partsBetween, withoutGaps } from "../../src/core/gaps";
+import { addLevels, findPauses, levelsOf } from "../../src/core/silence";
 
 const Q = -60; // quiet
 const S = -10; // sound
@@ -53,7 +54,7 @@ describe("addLevels and levelsOf", () => {
   });
 });
 
-describe("soundParts and withoutPauses", () => {
+describe("partsBetween and withoutGaps", () => {
   const pauses = [
     { start: 0, end: 1 },
     { start: 3, end: 4 },
@@ -61,19 +62,19 @@ describe("soundParts and withoutPauses", () => {
   ];
 
   it("gives the parts between the pauses", () => {
-    expect(soundParts(pauses, 8)).toEqual([
+    expect(partsBetween(pauses, 8)).toEqual([
       { start: 1, end: 3 },
       { start: 4, end: 6 },
     ]);
-    expect(soundParts([], 5)).toEqual([{ start: 0, end: 5 }]);
+    expect(partsBetween([], 5)).toEqual([{ start: 0, end: 5 }]);
   });
 
   it("cuts the pauses out of one clip, keeping its pieces with sound", () => {
-    expect(withoutPauses({ start: 2, end: 7 }, pauses)).toEqual([
+    expect(withoutGaps({ start: 2, end: 7 }, pauses)).toEqual([
       { start: 2, end: 3 },
       { start: 4, end: 6 },
     ]);
-    expect(withoutPauses({ start: 3.2, end: 3.8 }, pauses)).toEqual([]);
-    expect(withoutPauses({ start: 1, end: 3 }, pauses)).toEqual([{ start: 1, end: 3 }]);
+    expect(withoutGaps({ start: 3.2, end: 3.8 }, pauses)).toEqual([]);
+    expect(withoutGaps({ start: 1, end: 3 }, pauses)).toEqual([{ start: 1, end: 3 }]);
   });
 });

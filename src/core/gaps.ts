@@ -1,0 +1,29 @@
+import type { Clip, Span } from "./clips";
+
+/* Stretches found to leave out of a source (pauses in its sound, black frames in its picture), and the clips made around them. */
+
+/** What is left of `[0, duration]` without the gaps (which are ascending and apart): the parts with sound, or picture. */
+export function partsBetween(gaps: readonly Span[], duration: number): Span[] {
+  const parts: Span[] = [];
+  let from = 0;
+  for (const gap of gaps) {
+    if (gap.start > from) parts.push({ start: from, end: gap.start });
+    from = Math.max(from, gap.end);
+  }
+  if (duration > from) parts.push({ start: from, end: duration });
+  return parts;
+}
+
+/** `span` with the gaps cut out: the pieces of it that are kept (for Split at pauses, or black frames). */
+export function withoutGaps(span: Span, gaps: readonly Span[]): Span[] {
+  const inside = gaps
+    .filter((p) => p.end > span.start && p.start < span.end)
+    .map((p) => ({ start: Math.max(p.start, span.start) - span.start, end: Math.min(p.end, span.end) - span.start }));
+  return partsBetween(inside, span.end - span.start).map((p) => ({ start: p.start + span.start, end: p.end + span.start }));
+}
+
+/** Split at pauses (or black frames): every clip cut at the gaps, their parts in them gone; a piece keeps its clip's label and colour. */
+export function splitAtGaps(clips: readonly Clip[], gaps: readonly Span[]): Clip[] {
+  let nextId = clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
+  return clips.flatMap((clip) => withoutGaps(clip, gaps).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })));
+}
