@@ -22,12 +22,12 @@ export async function copyCut(
   if (!main) throw new MediaError("unsupported", "The file has no video or audio to cut");
   const mainTable = await packetTable(main);
   const soundTable = video && audio ? await packetTable(audio) : null;
-  const plan = planCopyCut(mainTable.info, soundTable?.info ?? null, clips);
+  const plan = planCopyCut(mainTable.info, soundTable ? [soundTable.info] : [], clips);
   if ("missing" in plan) throw new MediaError("unsupported", `Clip ${plan.missing + 1} has no keyframe before it to start a copy from`);
 
   const size = (table: { bytes: number[] }, parts: { from: number; to: number }[]) =>
     parts.reduce((sum, p) => sum + table.bytes.slice(p.from, p.to).reduce((a, b) => a + b, 0), 0);
-  const estimate = size(mainTable, plan.video) + (soundTable ? size(soundTable, plan.audio) : 0);
+  const estimate = size(mainTable, plan.video) + (soundTable ? size(soundTable, plan.audio[0] ?? []) : 0);
   if (job.inMemory && estimate > MEMORY_LIMIT) throw tooLargeForMemory();
 
   const mp4 = new EditedMp4(sink);
@@ -40,7 +40,7 @@ export async function copyCut(
     output.addAudioTrack(mainSource, { maximumPacketCount: mainRoom });
   }
   const soundSource = soundTable && audio ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
+  if (soundSource) output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio[0] ?? [])) });
   await output.start();
 
   const mainConfig = await main.getDecoderConfig();
@@ -54,7 +54,7 @@ export async function copyCut(
   const lanesFor = async (index: number): Promise<Lane[]> => {
     const clip = plan.video[index] as CopiedClip;
     const lanes: Lane[] = [{ packets: copied(main, mainTable.info, clip.from, clip.to, clip.mediaStart - clip.base), next: null, add: addMain }];
-    const sound = plan.audio[index];
+    const sound = plan.audio[0]?.[index];
     if (sound && audio && soundTable) lanes.push(soundLane(audio, soundTable.info, sound, addSound));
     return lanes;
   };

@@ -55,7 +55,7 @@ export async function smartCut(
   const splice = await spliceFor(video);
   const table = await packetTable(video);
   const soundTable = audio ? await packetTable(audio) : null;
-  const plan = planSmartCut(table.info, soundTable?.info ?? null, clips);
+  const plan = planSmartCut(table.info, soundTable ? [soundTable.info] : [], clips);
   if ("reason" in plan) {
     throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
   }
@@ -81,7 +81,7 @@ export async function smartCut(
     maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
   });
   const soundSource = audio && soundTable ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) mp4.output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
+  if (soundSource) mp4.output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio[0] ?? [])) });
   await mp4.output.start();
 
   const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
@@ -104,7 +104,7 @@ export async function smartCut(
     const copy = clip.copy;
     const rest = copy ? rewritten(copied(video, table.info, copy.from, copy.to, copy.mediaStart - copy.base), splice) : null;
     const lanes: Lane[] = [{ packets: chain(head, rest), next: null, add: addVideo }];
-    const sound = plan.audio[index];
+    const sound = plan.audio[0]?.[index];
     if (sound && audio && soundTable) lanes.push(soundLane(audio, soundTable.info, sound, addSound));
     return lanes;
   };
