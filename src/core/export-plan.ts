@@ -1,7 +1,7 @@
 import { totalDuration, type Clip } from "./clips";
 import { frameStart, nearestFrame, rangeDuration, rangeLength, rangeSpan, spanFrames, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
-import { firstAudio, firstVideo, originFromStart, type MediaInfo } from "./media-info";
+import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo } from "./media-info";
 import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
 
@@ -38,9 +38,10 @@ export interface ExportPlan {
   /**
    * Lossless with video: the frames each segment carries past its clip's OUT (references decoded
    * before OUT, shown after it) are hidden afterwards by edit lists (lossless-trim.ts), since
-   * ffmpeg writes none for them. `shown`: seconds each clip shows, from its keyframe to OUT.
+   * ffmpeg writes none for them. `shown`: seconds each clip shows, from its keyframe to OUT;
+   * `audioTracks`: how many audio tracks the output carries, each trimmed alike.
    */
-  trim: { segments: string[]; shown: number[] } | null;
+  trim: { segments: string[]; shown: number[]; audioTracks: number } | null;
 }
 
 export interface ExportRequest {
@@ -77,12 +78,26 @@ export function outputDuration(info: MediaInfo, clips: readonly Clip[], mode: Ex
   return planLosslessClips(info, clips).reduce((sum, clip) => sum + (clip.end - clip.start), 0);
 }
 
+/** The picture and every audio track, in source order. */
 function streamMaps(info: MediaInfo, input: number): string[] {
   const maps: string[] = [];
   if (firstVideo(info)) maps.push("-map", `${input}:v:0`);
-  if (firstAudio(info)) maps.push("-map", `${input}:a:0`);
+  if (audioStreams(info).length > 0) maps.push("-map", `${input}:a`);
   return maps;
 }
+
+/**
+ * Each output audio track's title and language, set from the source's own: a filter graph's
+ * outputs carry none, and the concat demuxer keeps no track's. ffmpeg's MP4 muxer writes no
+ * track title, so the title goes where MP4 readers find a track's name: its handler name.
+ */
+const audioMetadata = (audio: readonly AudioStream[]): string[] =>
+  audio.flatMap((a, i) =>
+    (["title", "language"] as const).flatMap((key) => {
+      const value = a.tags[key];
+      return value ? [`-metadata:s:a:${i}`, `${key === "title" ? "handler_name" : key}=${value}`] : [];
+    }),
+  );
 
 /**
  * Lossless: each clip is stream-copied from its keyframe into a segment, then the segments are
@@ -115,7 +130,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   const duration = totalDuration(planned);
   const join = {
     // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", ...FASTSTART, output],
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audioStreams(info)), ...FASTSTART, output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,
@@ -128,7 +143,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
     output,
     clips: planned,
     duration,
-    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start) } : null,
+    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start), audioTracks: audioStreams(info).length } : null,
   };
 }
 
@@ -163,21 +178,23 @@ function reencodeCut(clip: Clip, rate: Rational | undefined): ReencodeCut {
 
 /**
  * Per clip: `trim` keeps the range's frame count from the first frame, `atrim` the same instants
- * of sound (the first frame's start to the last one's end), and timestamps restart at 0, so the
- * concat lays the clips on one frame grid: constant rate, no frame repeated or dropped.
+ * of sound from every audio track (the first frame's start to the last one's end), and timestamps
+ * restart at 0, so the concat lays the clips on one frame grid: constant rate, no frame repeated
+ * or dropped, and every track's sound cut at the picture's instants.
  */
-function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audio: boolean, evenSize: boolean): string {
+function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audioTracks: number, evenSize: boolean): string {
+  const tracks = Array.from({ length: audioTracks }, (_, t) => t);
   const filters = cuts.flatMap(({ lead, length, planned }, i) => {
     const sound = `atrim=start=${formatSeconds(lead)}:end=${formatSeconds(lead + length)}`;
     return [
       ...(video ? [`[${i}:v:0]trim=end_frame=${planned.frames},setpts=PTS-STARTPTS[v${i}]`] : []),
-      ...(audio ? [`[${i}:a:0]${sound},asetpts=PTS-STARTPTS[a${i}]`] : []),
+      ...tracks.map((t) => `[${i}:a:${t}]${sound},asetpts=PTS-STARTPTS[a${i}_${t}]`),
     ];
   });
-  const pads = cuts.map((_, i) => (video ? `[v${i}]` : "") + (audio ? `[a${i}]` : "")).join("");
+  const pads = cuts.map((_, i) => (video ? `[v${i}]` : "") + tracks.map((t) => `[a${i}_${t}]`).join("")).join("");
   const scale = video && !evenSize;
-  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + (audio ? "[a]" : "");
-  filters.push(`${pads}concat=n=${cuts.length}:v=${video ? 1 : 0}:a=${audio ? 1 : 0}${outs}`);
+  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + tracks.map((t) => `[a${t}]`).join("");
+  filters.push(`${pads}concat=n=${cuts.length}:v=${video ? 1 : 0}:a=${audioTracks}${outs}`);
   // libx264 with 4:2:0 chroma needs even dimensions.
   if (scale) filters.push("[vc]scale=trunc(iw/2)*2:trunc(ih/2)*2[v]");
   return filters.join(";");
@@ -185,11 +202,12 @@ function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audio: boolea
 
 /**
  * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
- * are decoded, cut to its frames, and one concat filter feeds one H.264/AAC encode.
+ * are decoded, cut to its frames, and one concat filter feeds one H.264 encode and one AAC
+ * encode per audio track.
  */
 export function planReencode({ input, workDir, info, clips }: ExportRequest): ExportPlan {
   const video = firstVideo(info);
-  const audio = firstAudio(info);
+  const audio = audioStreams(info);
   const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
   const cuts = clips.map((clip) => reencodeCut(clip, video?.frameRate));
   // Seeks count from the file's start; the page's times from its first frame.
@@ -200,9 +218,10 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(cuts, Boolean(video), Boolean(audio), evenSize)],
+    ...["-filter_complex", concatGraph(cuts, Boolean(video), audio.length, evenSize)],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
-    ...(audio ? ["-map", "[a]", ...AUDIO_CODEC] : []),
+    ...audio.flatMap((_, t) => ["-map", `[a${t}]`]),
+    ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(audio)] : []),
     ...FASTSTART,
     output,
   ];

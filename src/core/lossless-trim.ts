@@ -8,8 +8,8 @@ export interface JoinedSegments {
   counts: readonly number[];
   /** The joined file's video packet times in its own media time, in decode order (each segment's packets are one run). */
   videoTimes: readonly number[];
-  /** Its sound packets' start times in their media time, ascending. */
-  audioTimes: readonly number[];
+  /** Each audio track's packet start times in its media time, ascending; the tracks in file order. */
+  audioTimes: readonly (readonly number[])[];
   /** Seconds each clip shows, from its keyframe to OUT. */
   shown: readonly number[];
 }
@@ -22,7 +22,7 @@ export function planTrimProbes(answer: string) {
   const csv = ["-of", "csv=p=0", "-o", answer];
   return {
     videoPackets: (file: string) => ["-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", ...csv, file],
-    packetTimes: (file: string, stream: "v:0" | "a:0") =>
+    packetTimes: (file: string, stream: `${"v" | "a"}:${number}`) =>
       ["-v", "error", "-ignore_editlist", "1", "-select_streams", stream, "-show_entries", "packet=pts_time", ...csv, file],
   };
 }
@@ -30,8 +30,8 @@ export function planTrimProbes(answer: string) {
 /**
  * What ffmpeg's lossless copy shows too much of, hidden: each clip's segment starts on its
  * keyframe but runs on past OUT by the frames decoded before OUT and shown after it. Each track
- * gets one edit a clip showing `shown` seconds: the picture from its segment's first frame, the
- * sound from the packet nearest that same instant (through the tracks' present edit lists, which
+ * gets one edit a clip showing `shown` seconds: the picture from its segment's first frame, each
+ * audio track from its packet nearest that same instant (through the tracks' present edit lists, which
  * keep them in step). Null when the counts do not add up to the file (ffmpeg dropped or added a
  * packet): nothing is trimmed then.
  */
@@ -48,10 +48,11 @@ export function trimmedEdits(tracks: readonly MovieTrack[], joined: JoinedSegmen
     firsts.push(times.reduce((a, b) => Math.min(a, b)));
   }
   const edits = new Map<number, EditEntry[]>([[video.id, firsts.map((first, i) => ({ mediaTime: first, duration: shown[i] as number }))]]);
-  const audio = tracks.find((t) => t.kind === "audio");
-  if (audio && audioTimes.length > 0) {
+  for (const [t, audio] of tracks.filter((track) => track.kind === "audio").entries()) {
+    const times = audioTimes[t] ?? [];
+    if (times.length === 0) continue;
     // Copied sound moves in whole packets: each clip's starts at the packet nearest its picture, at most half one off.
-    const nearest = (time: number) => audioTimes[nearestBoundary(audioTimes, time)] as number;
+    const nearest = (time: number) => times[nearestBoundary(times, time)] as number;
     const starts = firsts.map((first) => nearest(mediaAt(audio.played, presentationAt(video.played, first))));
     edits.set(audio.id, starts.map((start, i) => ({ mediaTime: start, duration: shown[i] as number })));
   }

@@ -30,7 +30,7 @@ export function children(bytes: Uint8Array, from: number, to: number): Box[] {
   return boxes;
 }
 
-const child = (bytes: Uint8Array, parent: Box, type: string): Box | undefined =>
+export const child = (bytes: Uint8Array, parent: Box, type: string): Box | undefined =>
   children(bytes, parent.body, parent.start + parent.size).find((b) => b.type === type);
 
 /** Reads a full box's timescale (mvhd, mdhd) and the offset of its duration field. */

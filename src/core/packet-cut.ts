@@ -105,6 +105,28 @@ export function audioEnd(audio: readonly PacketInfo[], sound: CopiedAudio): numb
   return last ? sound.mediaStart + (last.pts + last.duration - first) : sound.mediaStart;
 }
 
+/**
+ * Every audio track cut at the picture's instants, each on its own packets and in its own lane
+ * (its own media time), so each keeps within half of its own packet of the picture at every join.
+ * `runs[t][i]` is track t's sound for clip i; a track with no packets has none.
+ */
+export function audioLanes(tracks: readonly (readonly PacketInfo[])[]) {
+  const lanes = tracks.map((packets) => ({ packets, index: new PacketIndex(packets), cursor: 0 }));
+  const runs: CopiedAudio[][] = tracks.map(() => []);
+  return {
+    runs,
+    /** Plans every track's sound for a clip that shows `shown` of the source from `presentedAt` on. */
+    add(shown: Span, presentedAt: number): void {
+      for (const [t, lane] of lanes.entries()) {
+        const sound = planAudioCopy(lane.index, shown, presentedAt, lane.cursor);
+        if (!sound) continue;
+        runs[t]?.push(sound);
+        lane.cursor = audioEnd(lane.packets, sound);
+      }
+    },
+  };
+}
+
 /** One entry of an edit list: `duration` seconds of the track's media from `mediaTime` on. */
 export interface EditEntry {
   mediaTime: number;
@@ -114,37 +136,36 @@ export interface EditEntry {
 /** The whole lossless cut: what to copy per clip, and the video's edit list. */
 export interface CopyPlan {
   video: CopiedClip[];
-  audio: CopiedAudio[];
+  /** Per audio track, in source order: its sound for each clip. */
+  audio: CopiedAudio[][];
   videoEdits: EditEntry[];
   /** Length of the output as presented: the sum of what each clip shows. */
   duration: number;
 }
 
-/** Plans a lossless cut of every clip in list order; a clip with no keyframe before it is refused. */
+/**
+ * Plans a lossless cut of every clip in list order, with every audio track of `audio` (in source
+ * order) cut at the same instants; a clip with no keyframe before it is refused.
+ */
 export function planCopyCut(
   video: readonly PacketInfo[],
-  audio: readonly PacketInfo[] | null,
+  audio: readonly (readonly PacketInfo[])[],
   clips: readonly Span[],
 ): CopyPlan | { missing: number } {
   const { boundaries } = frameTimeline(video);
   const pictures = new PacketIndex(video);
-  const sounds = audio && new PacketIndex(audio);
-  const plan: CopyPlan = { video: [], audio: [], videoEdits: [], duration: 0 };
+  const sounds = audioLanes(audio);
+  const plan: CopyPlan = { video: [], audio: sounds.runs, videoEdits: [], duration: 0 };
   let videoCursor = 0;
-  let audioCursor = 0;
   for (const [index, clip] of clips.entries()) {
     const copied = planCopy(pictures, clipInterval(boundaries, clip), videoCursor);
     if (!copied) return { missing: index };
     const shownLength = copied.shown.end - copied.shown.start;
-    const sound = sounds ? planAudioCopy(sounds, copied.shown, plan.duration, audioCursor) : null;
+    sounds.add(copied.shown, plan.duration);
     plan.video.push(copied);
     plan.videoEdits.push({ mediaTime: copied.mediaStart + (copied.shown.start - copied.base), duration: shownLength });
     plan.duration += shownLength;
     videoCursor += copied.mediaLength;
-    if (sound && audio) {
-      plan.audio.push(sound);
-      audioCursor = audioEnd(audio, sound);
-    }
   }
   return plan;
 }

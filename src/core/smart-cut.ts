@@ -1,6 +1,6 @@
 import type { Span } from "./clips";
 import { PacketIndex } from "./packet-index";
-import { audioEnd, clipInterval, frameTimeline, planAudioCopy, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
+import { audioLanes, clipInterval, frameTimeline, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
 
 const EPSILON = 1e-6;
 
@@ -18,7 +18,8 @@ export interface SmartClip {
 
 export interface SmartPlan {
   clips: SmartClip[];
-  audio: CopiedAudio[];
+  /** Per audio track, in source order: its sound for each clip, copied as in a lossless cut. */
+  audio: CopiedAudio[][];
   videoEdits: EditEntry[];
   duration: number;
 }
@@ -26,18 +27,17 @@ export interface SmartPlan {
 /** Why a smart cut cannot be planned: ask for a full re-encode instead. */
 export type SmartRefusal = { reason: "open-gop" | "no-frames"; clip: number };
 
-/** Plans a smart cut of every clip in list order. */
+/** Plans a smart cut of every clip in list order, every audio track of `audio` cut at the same instants. */
 export function planSmartCut(
   video: readonly PacketInfo[],
-  audio: readonly PacketInfo[] | null,
+  audio: readonly (readonly PacketInfo[])[],
   clips: readonly Span[],
 ): SmartPlan | SmartRefusal {
   const { boundaries } = frameTimeline(video);
   const pictures = new PacketIndex(video);
-  const sounds = audio && new PacketIndex(audio);
-  const plan: SmartPlan = { clips: [], audio: [], videoEdits: [], duration: 0 };
+  const sounds = audioLanes(audio);
+  const plan: SmartPlan = { clips: [], audio: sounds.runs, videoEdits: [], duration: 0 };
   let videoCursor = 0;
-  let audioCursor = 0;
   for (const [index, clip] of clips.entries()) {
     const shown = clipInterval(boundaries, clip);
     if (shown.end <= shown.start + EPSILON) return { reason: "no-frames", clip: index };
@@ -50,11 +50,7 @@ export function planSmartCut(
     if (copy && copy.base < copy.shown.start - EPSILON) return { reason: "open-gop", clip: index };
     plan.clips.push({ shown, mediaStart: videoCursor, encode, copy });
     plan.videoEdits.push({ mediaTime: videoCursor, duration: shown.end - shown.start });
-    const sound = sounds ? planAudioCopy(sounds, shown, plan.duration, audioCursor) : null;
-    if (sound && audio) {
-      plan.audio.push(sound);
-      audioCursor = audioEnd(audio, sound);
-    }
+    sounds.add(shown, plan.duration);
     plan.duration += shown.end - shown.start;
     videoCursor += encodedLength + (copy ? copy.mediaLength : 0);
   }

@@ -3,44 +3,44 @@ import type { Span } from "../core/clips";
 import { planCopyCut, type CopiedClip } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, EditedMp4, headerRoom, packetCount, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, copiedSoundTracks, EditedMp4, headerRoom, packetCount, packetTable, trackNames, type CutJob, type Lane } from "./packet-copy";
 
 /**
  * Lossless cut: every packet copied, never decoded. Each clip starts at the keyframe at or before
  * its first frame and shows exactly up to OUT (the video's edit list hides the references past
- * it); sound is placed to within half an audio packet of the picture at every join.
+ * it); every audio track is placed to within half of its own packet of the picture at every join.
  */
 export async function copyCut(
   video: InputVideoTrack | null,
-  audio: InputAudioTrack | null,
+  audio: readonly InputAudioTrack[],
   clips: readonly Span[],
   sink: OutputSink,
   job: CutJob,
 ): Promise<void> {
-  // An audio-only source is cut on its own packets, as a video is on its frames.
-  const main = video ?? audio;
+  // An audio-only source is cut on its first track's packets, as a video is on its frames.
+  const main = video ?? audio[0];
   if (!main) throw new MediaError("unsupported", "The file has no video or audio to cut");
   const mainTable = await packetTable(main);
-  const soundTable = video && audio ? await packetTable(audio) : null;
-  const plan = planCopyCut(mainTable.info, soundTable?.info ?? null, clips);
+  const sounds = [];
+  for (const track of video ? audio : audio.slice(1)) sounds.push({ track, ...(await packetTable(track)) });
+  const plan = planCopyCut(mainTable.info, sounds.map((s) => s.info), clips);
   if ("missing" in plan) throw new MediaError("unsupported", `Clip ${plan.missing + 1} has no keyframe before it to start a copy from`);
 
-  const size = (table: { bytes: number[] }, parts: { from: number; to: number }[]) =>
-    parts.reduce((sum, p) => sum + table.bytes.slice(p.from, p.to).reduce((a, b) => a + b, 0), 0);
-  const estimate = size(mainTable, plan.video) + (soundTable ? size(soundTable, plan.audio) : 0);
+  const size = (bytes: readonly number[], parts: readonly { from: number; to: number }[]) =>
+    parts.reduce((sum, p) => sum + bytes.slice(p.from, p.to).reduce((a, b) => a + b, 0), 0);
+  const estimate = size(mainTable.bytes, plan.video) + sounds.reduce((sum, s, t) => sum + size(s.bytes, plan.audio[t] ?? []), 0);
   if (job.inMemory && estimate > MEMORY_LIMIT) throw tooLargeForMemory();
 
   const mp4 = new EditedMp4(sink);
   const output = mp4.output;
   const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length);
-  const mainSource = video ? new EncodedVideoPacketSource(video.codec ?? "avc") : new EncodedAudioPacketSource(audio?.codec ?? "aac");
+  const mainSource = video ? new EncodedVideoPacketSource(video.codec ?? "avc") : new EncodedAudioPacketSource(audio[0]?.codec ?? "aac");
   if (mainSource instanceof EncodedVideoPacketSource && video) {
     output.addVideoTrack(mainSource, { frameRate: video.timeResolution, rotation: video.rotation, maximumPacketCount: mainRoom });
   } else if (mainSource instanceof EncodedAudioPacketSource) {
-    output.addAudioTrack(mainSource, { maximumPacketCount: mainRoom });
+    output.addAudioTrack(mainSource, { ...(await trackNames(main)), maximumPacketCount: mainRoom });
   }
-  const soundSource = soundTable && audio ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
+  const soundLanes = await copiedSoundTracks(output, sounds.map((s) => ({ track: s.track, table: s.info })), plan.audio);
   await output.start();
 
   const mainConfig = await main.getDecoderConfig();
@@ -48,15 +48,10 @@ export async function copyCut(
     mainSource instanceof EncodedVideoPacketSource
       ? configuredFirst((p, meta?: EncodedVideoChunkMetadata) => mainSource.add(p, meta), mainConfig && { decoderConfig: mainConfig as VideoDecoderConfig })
       : configuredFirst((p, meta?: EncodedAudioChunkMetadata) => mainSource.add(p, meta), mainConfig && { decoderConfig: mainConfig as AudioDecoderConfig });
-  const soundConfig = soundSource ? await audio?.getDecoderConfig() : null;
-  const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
 
   const lanesFor = async (index: number): Promise<Lane[]> => {
     const clip = plan.video[index] as CopiedClip;
-    const lanes: Lane[] = [{ packets: copied(main, mainTable.info, clip.from, clip.to, clip.mediaStart - clip.base), next: null, add: addMain }];
-    const sound = plan.audio[index];
-    if (sound && audio && soundTable) lanes.push(soundLane(audio, soundTable.info, sound, addSound));
-    return lanes;
+    return [{ packets: copied(main, mainTable.info, clip.from, clip.to, clip.mediaStart - clip.base), next: null, add: addMain }, ...soundLanes(index)];
   };
   await mp4.write(lanesFor, plan.video.map((c) => c.mediaStart), plan.videoEdits, job);
 }

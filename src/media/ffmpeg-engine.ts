@@ -220,13 +220,10 @@ export class FfmpegEngine {
     const probes = planTrimProbes(answer);
     const counts: number[] = [];
     for (const segment of trim.segments) counts.push(Number.parseInt(await this.ffprobeText(ffmpeg, probes.videoPackets(segment), answer), 10));
-    const times = async (stream: "v:0" | "a:0") => parsePacketTimes(await this.ffprobeText(ffmpeg, probes.packetTimes(output, stream), answer));
-    const joined = {
-      counts,
-      videoTimes: await times("v:0"),
-      audioTimes: (await times("a:0")).filter(Number.isFinite).sort((a, b) => a - b),
-      shown: trim.shown,
-    };
+    const times = async (stream: `${"v" | "a"}:${number}`) => parsePacketTimes(await this.ffprobeText(ffmpeg, probes.packetTimes(output, stream), answer));
+    const audioTimes: number[][] = [];
+    for (let t = 0; t < trim.audioTracks; t++) audioTimes.push((await times(`a:${t}`)).filter(Number.isFinite).sort((a, b) => a - b));
+    const joined = { counts, videoTimes: await times("v:0"), audioTimes, shown: trim.shown };
     // The join wrote its header in front (+faststart); it grows by the edit lists, and the media moves on.
     const rewritten = withMoovInFront(bytes, (moov) => {
       const edits = trimmedEdits(movieTracks(moov), joined);

@@ -1,7 +1,8 @@
 // Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share.
-import { EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
+import { EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
 import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
+import { withHandlerNames } from "../core/mp4-track-names";
 import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { walkIndex } from "./paced";
@@ -43,7 +44,7 @@ export interface Lane {
   add: (packet: EncodedPacket) => Promise<void>;
 }
 
-/** Feeds two tracks' packets to the muxer in media-time order, so the file is interleaved. */
+/** Feeds the tracks' packets to the muxer in media-time order, so the file is interleaved. */
 export async function interleave(lanes: Lane[], signal: AbortSignal, onPacket: (time: number) => void): Promise<void> {
   for (const lane of lanes) lane.next = await lane.packets.next();
   for (;;) {
@@ -68,17 +69,38 @@ export function configuredFirst<M>(add: (packet: EncodedPacket, meta?: M) => Pro
   };
 }
 
-/** The lane of one clip's copied sound. */
-export const soundLane = (
-  audio: InputAudioTrack,
-  table: readonly PacketInfo[],
-  sound: CopiedAudio,
-  add: (packet: EncodedPacket) => Promise<void>,
-): Lane => ({
-  packets: copied(audio, table, sound.from, sound.to, sound.mediaStart - (table[sound.from] as PacketInfo).pts),
-  next: null,
-  add,
-});
+/** The name and language a track is written with: the source track's own, where it has them. */
+export async function trackNames(track: InputTrack): Promise<{ name?: string; languageCode?: string }> {
+  const name = await track.getName();
+  const languageCode = await track.getLanguageCode();
+  return { ...(name ? { name } : {}), ...(languageCode !== "und" ? { languageCode } : {}) };
+}
+
+/**
+ * Adds one output track for each of `tracks` (in their order, named as they are), which takes
+ * `runs[t]`, each clip's copied sound of track t; answers each clip's lanes of sound.
+ */
+export async function copiedSoundTracks(
+  output: Output,
+  tracks: readonly { track: InputAudioTrack; table: readonly PacketInfo[] }[],
+  runs: readonly (readonly CopiedAudio[])[],
+): Promise<(clip: number) => Lane[]> {
+  const sounds: { track: InputAudioTrack; table: readonly PacketInfo[]; copies: readonly CopiedAudio[]; add: Lane["add"] }[] = [];
+  for (const [t, { track, table }] of tracks.entries()) {
+    const source = new EncodedAudioPacketSource(track.codec ?? "aac");
+    const copies = runs[t] ?? [];
+    output.addAudioTrack(source, { ...(await trackNames(track)), maximumPacketCount: headerRoom(packetCount(copies)) });
+    const config = await track.getDecoderConfig();
+    const add = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => source.add(p, meta), config ? { decoderConfig: config } : null);
+    sounds.push({ track, table, copies, add });
+  }
+  return (clip) =>
+    sounds.flatMap(({ track, table, copies, add }) => {
+      const sound = copies[clip];
+      const shift = sound ? sound.mediaStart - (table[sound.from] as PacketInfo).pts : 0;
+      return sound ? [{ packets: copied(track, table, sound.from, sound.to, shift), next: null, add }] : [];
+    });
+}
 
 /** Packets copied by these runs (decode indices `from` up to `to`). */
 export const packetCount = (runs: readonly { from: number; to: number }[]): number => runs.reduce((sum, r) => sum + Math.max(0, r.to - r.from), 0);
@@ -104,7 +126,8 @@ function reservedHeader(written: Uint8Array): { moov: Uint8Array; room: number }
 /**
  * A fast-start MP4 written to a sink: the muxer reserves room for the movie header ahead of the
  * media (each track is added with `headerRoom` packets), and once the media is written the header
- * goes there with the edit lists (the muxer writes at most one entry, a cut needs one a clip).
+ * goes there with the edit lists (the muxer writes at most one entry, a cut needs one a clip) and
+ * the tracks' names as their handler names.
  */
 export class EditedMp4 {
   readonly output: Output;
@@ -148,7 +171,9 @@ export class EditedMp4 {
     const moov = this.moov as { data: Uint8Array; position: number } | null;
     if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
     const reserved = reservedHeader(moov.data);
-    const placed = inReservedRoom(withEditLists(reserved.moov, edits), reserved.room);
+    const edited = withEditLists(reserved.moov, edits);
+    // Names may outgrow the handler names they replace: then the tracks keep only their udta names.
+    const placed = inReservedRoom(withHandlerNames(edited), reserved.room) ?? inReservedRoom(edited, reserved.room);
     if (!placed) throw new MediaError("fault", "The movie header outgrew the room kept for it at the start of the file");
     await this.sink.write(moov.position, placed);
   }

@@ -9,11 +9,11 @@ import { reencodeCut } from "./reencode-cut";
 import { smartCut } from "./smart-cut";
 import { MediaError } from "./media-error";
 
-/** A source the packet engine can cut in the asked mode: the file opened, its first tracks. */
+/** A source the packet engine can cut in the asked mode: the file opened, its first video and every audio track. */
 export interface PacketSource {
   input: Input;
   video: InputVideoTrack | null;
-  audio: InputAudioTrack | null;
+  audio: InputAudioTrack[];
 }
 
 const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
@@ -34,9 +34,9 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
     return refuse("the fast engine cannot read this kind of file");
   }
   const video = await input.getPrimaryVideoTrack();
-  const audio = await input.getPrimaryAudioTrack();
-  if (!video && !audio) return refuse("the fast engine found no video or sound in this file");
-  const tracks = [video, audio].filter((t) => t !== null);
+  const audio = await input.getAudioTracks();
+  if (!video && audio.length === 0) return refuse("the fast engine found no video or sound in this file");
+  const tracks = [video, ...audio].filter((t) => t !== null);
   if (mode === "lossless") {
     const foreign = tracks.find((t) => !t.codec || !MP4_CODECS.has(t.codec));
     if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into an MP4`);
@@ -58,7 +58,7 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
 export async function runPacketEngine(source: PacketSource, request: RenderRequest, sink: OutputSink, job: CutJob): Promise<string> {
   const { video, audio, input } = source;
   // The page counts from the first frame; a recording may start its timestamps later (MKV, TS).
-  const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio?.getFirstTimestamp()) ?? 0);
+  const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio[0]?.getFirstTimestamp()) ?? 0);
   const clips = request.clips.map((c) => ({ ...c, start: c.start + origin, end: c.end + origin }));
   try {
     if (request.mode === "lossless") await copyCut(video, audio, clips, sink, job);

@@ -13,7 +13,8 @@ import type { Span } from "../core/clips";
 import { framesIn } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
-import { EditedMp4, headerRoom, type CutJob } from "./packet-copy";
+import type { EditEntry } from "../core/packet-cut";
+import { EditedMp4, headerRoom, trackNames, type CutJob } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
@@ -68,10 +69,12 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
 /** Re-encodes `clips` (in list order, may overlap or go back in time) of `input` into one MP4 written to `target`. */
 export async function reencodeCut(input: Input, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
   const video = await input.getPrimaryVideoTrack();
-  const audioTrack = await input.getPrimaryAudioTrack();
-  const audio = audioTrack && (await audioTrack.canDecode()) ? audioTrack : null;
+  const audio = await input.getAudioTracks();
   if (video && !(await video.canDecode())) throw new MediaError("unsupported", "This browser cannot decode the video");
-  if (!video && !audio) throw new MediaError("unsupported", "The file has no video or audio this browser can decode");
+  for (const [t, track] of audio.entries()) {
+    if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}`);
+  }
+  if (!video && audio.length === 0) throw new MediaError("unsupported", "The file has no video or audio to cut");
 
   // Frame-snapped intervals for a video; an audio-only source is cut at the clip times themselves.
   const plan = video ? await planVideo(video, clips, job.signal) : null;
@@ -97,14 +100,24 @@ export async function reencodeCut(input: Input, clips: readonly Span[], sink: Ou
     });
     lanes.push(lane(clipFrames(video, plan), (s) => source.add(s)));
   }
-  const format = audio ? await decodedFormat(audio) : null;
-  const aac = format ? await aacEncoder(format) : null;
-  if (audio && format && !aac) throw new MediaError("unsupported", `This browser cannot encode AAC at ${format.sampleRate} Hz`);
-  if (audio && format && aac) {
+  // Every audio track encoded, in source order, with its name; each one's priming trimmed by its own edit list.
+  const soundEdits = new Map<number, EditEntry[]>();
+  for (const track of audio) {
+    const format = await decodedFormat(track);
+    if (!format) continue;
+    const aac = await aacEncoder(format);
+    if (!aac) throw new MediaError("unsupported", `This browser cannot encode AAC at ${format.sampleRate} Hz`);
     const source = new AudioSampleSource({ codec: "aac", quality: new Quality({ bitrate: AUDIO_BITRATE }) });
     // One AAC packet a 1024 samples; a second more covers any encoder's priming and padding.
-    output.addAudioTrack(source, { maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1) });
-    lanes.push(lane(clipSound(audio, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
+    // The muxer numbers tracks as they are added, one lane each.
+    const id = lanes.length + 1;
+    output.addAudioTrack(source, {
+      ...(await trackNames(track)),
+      maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1),
+    });
+    lanes.push(lane(clipSound(track, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
+    // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.
+    soundEdits.set(id, [{ mediaTime: aac.priming / format.sampleRate, duration: total }]);
   }
 
   let lastReport = -Infinity;
@@ -131,9 +144,7 @@ export async function reencodeCut(input: Input, clips: readonly Span[], sink: Ou
       next.head = await next.pull();
     }
     if (job.signal.aborted) throw job.signal.reason;
-    // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.
-    const sound = audio && format && aac ? [{ mediaTime: aac.priming / format.sampleRate, duration: total }] : null;
-    await mp4.finish(sound ? new Map([[video ? 2 : 1, sound]]) : new Map());
+    await mp4.finish(soundEdits);
     job.onProgress(1, Math.max(0, clips.length - 1));
   } catch (error) {
     for (const l of lanes) {

@@ -1,5 +1,4 @@
 import {
-  EncodedAudioPacketSource,
   EncodedPacket,
   EncodedPacketSink,
   EncodedVideoPacketSource,
@@ -15,7 +14,7 @@ import { configFor, encodeHead, unreferencedFor, type HeadSource } from "./head-
 import { spliceFor, type Splice } from "./splice";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, EditedMp4, headerRoom, packetCount, packetTable, soundLane, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, copiedSoundTracks, EditedMp4, headerRoom, packetCount, packetTable, type CutJob, type Lane } from "./packet-copy";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
 /** Heads encoded ahead of the clip being written: bounded, so their packets stay a few MB. */
@@ -42,20 +41,21 @@ async function* rewritten(packets: AsyncGenerator<EncodedPacket>, splice: Splice
 
 /**
  * Smart cut of H.264 or VP9 into MP4: whole GOPs copied untouched; only the frames from IN to the
- * next keyframe re-encoded, joined as the codec needs (splice.ts). Sound is copied as in a
- * lossless cut.
+ * next keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as
+ * in a lossless cut.
  */
 export async function smartCut(
   video: InputVideoTrack,
-  audio: InputAudioTrack | null,
+  audio: readonly InputAudioTrack[],
   clips: readonly Span[],
   sink: OutputSink,
   job: CutJob,
 ): Promise<void> {
   const splice = await spliceFor(video);
   const table = await packetTable(video);
-  const soundTable = audio ? await packetTable(audio) : null;
-  const plan = planSmartCut(table.info, soundTable?.info ?? null, clips);
+  const sounds = [];
+  for (const track of audio) sounds.push({ track, table: (await packetTable(track)).info });
+  const plan = planSmartCut(table.info, sounds.map((s) => s.table), clips);
   if ("reason" in plan) {
     throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
   }
@@ -80,13 +80,10 @@ export async function smartCut(
     rotation: video.rotation,
     maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
   });
-  const soundSource = audio && soundTable ? new EncodedAudioPacketSource(audio.codec ?? "aac") : null;
-  if (soundSource) mp4.output.addAudioTrack(soundSource, { maximumPacketCount: headerRoom(packetCount(plan.audio)) });
+  const soundLanes = await copiedSoundTracks(mp4.output, sounds, plan.audio);
   await mp4.output.start();
 
   const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
-  const soundConfig = soundSource ? await audio?.getDecoderConfig() : null;
-  const addSound = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => soundSource?.add(p, meta) ?? Promise.resolve(), soundConfig ? { decoderConfig: soundConfig } : null);
   const decoderConfig = await video.getDecoderConfig();
   if (!decoderConfig) throw unsupported("the video's settings could not be read");
   const source: HeadSource = { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) };
@@ -103,10 +100,7 @@ export async function smartCut(
     const head = await heads.take(index);
     const copy = clip.copy;
     const rest = copy ? rewritten(copied(video, table.info, copy.from, copy.to, copy.mediaStart - copy.base), splice) : null;
-    const lanes: Lane[] = [{ packets: chain(head, rest), next: null, add: addVideo }];
-    const sound = plan.audio[index];
-    if (sound && audio && soundTable) lanes.push(soundLane(audio, soundTable.info, sound, addSound));
-    return lanes;
+    return [{ packets: chain(head, rest), next: null, add: addVideo }, ...soundLanes(index)];
   };
   try {
     await mp4.write(lanesFor, plan.clips.map((c) => c.mediaStart), plan.videoEdits, job);

@@ -43,6 +43,18 @@ export const SYNC_PS = join(FIXTURE_DIR, "sync.mpg");
 /** An OBS-style recording: SYNC's picture, its sound as three titled AAC tracks, and an SRT. */
 export const TRACKS = join(FIXTURE_DIR, "tracks.mkv");
 const TRACKS_SRT = join(FIXTURE_DIR, "tracks.srt");
+/**
+ * SYNC's picture with three audio tracks as OBS writes them, titled Game, Mic and Music: each
+ * beeps at every flash, at 1, 1.5 and 2 kHz so each output track is known for its source's, Music
+ * at 44.1 kHz (its own packet length). In MKV (copied from SYNC) and with the picture as MPEG-2,
+ * which only ffmpeg.wasm cuts.
+ */
+export const TRACK_SYNC = ["h264", "mpeg2"].map((kind) => join(FIXTURE_DIR, `tracks-sync-${kind}.mkv`));
+export const TRACK_SYNC_TRACKS = [
+  { title: "Game", pitch: 1000, rate: 48000 },
+  { title: "Mic", pitch: 1500, rate: 48000 },
+  { title: "Music", pitch: 2000, rate: 44100 },
+] as const;
 /** SYNC re-encoded to VP9 and Opus in WebM: what a browser records. */
 export const SYNC_WEBM = join(FIXTURE_DIR, "sync.webm");
 /**
@@ -114,6 +126,13 @@ export function makeFixtures(): void {
     const titles = ["Game", "Mic", "Music"].flatMap((title, i) => [`-metadata:s:a:${i}`, `title=${title}`]);
     ffmpeg(["-i", SYNC, "-i", TRACKS_SRT, "-t", "4", "-map", "0:v", "-map", "0:a", "-map", "0:a", "-map", "0:a", "-map", "1",
       "-c", "copy", "-c:s", "srt", ...titles, "-metadata:s:s:0", "title=English", "-metadata:s:s:0", "language=eng", TRACKS]);
+  }
+  const seconds = SYNC_FRAMES / SYNC_FPS;
+  const beeping = TRACK_SYNC_TRACKS.flatMap(({ pitch, rate }) => ["-f", "lavfi", "-i", `aevalsrc='${beepExpression(pitch)}':s=${rate}:c=stereo:d=${seconds}`]);
+  const titled = TRACK_SYNC_TRACKS.flatMap(({ title }, i) => ["-map", `${i + 1}:a`, `-metadata:s:a:${i}`, `title=${title}`]);
+  const mpeg2 = ["mpeg2video", "-q:v", "2", "-bf", "2", "-g", "30", "-flags", "+cgop", "-sc_threshold", "1000000000"];
+  for (const [path, video] of [[TRACK_SYNC[0], ["copy"]], [TRACK_SYNC[1], mpeg2]] as const) {
+    if (!existsSync(path as string)) ffmpeg(["-i", SYNC, ...beeping, "-map", "0:v", ...titled, "-c:v", ...video, "-c:a", "aac", "-b:a", "128k", path as string]);
   }
   if (!existsSync(SYNC_PS)) {
     ffmpeg(["-i", SYNC, "-c:v", "mpeg2video", "-q:v", "2", "-bf", "2", "-g", "30", "-flags", "+cgop", "-sc_threshold", "1000000000",

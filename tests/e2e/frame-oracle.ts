@@ -38,11 +38,11 @@ export function syncLumaExpression(): string {
   return esc(`if(lt(Y,${rows}),${band},if(eq(mod(N,${SYNC_FPS}),0),235,${dark}))`);
 }
 
-/** aevalsrc: silence, and a 1 kHz beep starting at full level on every whole second. */
-export function beepExpression(): string {
+/** aevalsrc: silence, and a beep (1 kHz unless said) starting at full level on every whole second. */
+export function beepExpression(frequency = 1000): string {
   const length = `0.02+0.015*mod(floor(t),4)`;
   // cos, not sin: the first sample of a beep is already loud, so its onset is one sample, not a ramp.
-  return esc(`if(lt(mod(t,1),${length}),${BEEP_LEVEL}*cos(2*PI*1000*t),0)`);
+  return esc(`if(lt(mod(t,1),${length}),${BEEP_LEVEL}*cos(2*PI*${frequency}*t),0)`);
 }
 
 /** The frame index a grey frame's band carries, or null where any block is neither black nor white. */
@@ -114,11 +114,13 @@ interface Beep {
   /** Seconds, on the file's audio timeline. */
   onset: number;
   length: number;
+  /** Its first sample's index in the decoded track. */
+  first: number;
 }
 
-/** Beep onsets: the first sample at half the beep's level after at least 10 ms below it. */
-export function beeps(file: string): Beep[] {
-  const audio = decodeAudio(file);
+/** Beep onsets in audio track `track`: the first sample at half the beep's level after at least 10 ms below it. */
+export function beeps(file: string, track = 0): Beep[] {
+  const audio = decodeAudio(file, track);
   const { samples, rate } = audio;
   const threshold = BEEP_LEVEL / 2;
   const gap = Math.round(0.01 * rate);
@@ -126,7 +128,7 @@ export function beeps(file: string): Beep[] {
   let start = -1;
   let last = -Infinity;
   const close = () => {
-    if (start >= 0) found.push({ onset: audio.time(start), length: (last - start + 1) / rate });
+    if (start >= 0) found.push({ onset: audio.time(start), length: (last - start + 1) / rate, first: start });
   };
   for (let i = 0; i < samples.length; i++) {
     if (Math.abs(samples[i] as number) < threshold) continue;
@@ -142,14 +144,14 @@ export function beeps(file: string): Beep[] {
 
 /**
  * For every flash frame of the output (found by its picture, timed by its pts), the onset of its
- * beep minus its time, in ms. Its beep is the nearest one as long as that second's beep (by length:
+ * beep (in audio track `track`) minus its time, in ms. Its beep is the nearest one as long as that second's beep (by length:
  * second mod 4), so a slip by whole seconds shows too. A flash within two frames of a join may have
  * lost its beep's head to the join (AAC frames overlap, so the first one after a join decodes
  * mixed) or its tail: a shorter beep counts there, timed by its end or its onset respectively.
  * A flash whose code is unreadable takes the nearest beep of any length.
  */
-export function syncOffsets(file: string, source: string): number[] {
-  const found = beeps(file);
+export function syncOffsets(file: string, source: string, track = 0): number[] {
+  const found = beeps(file, track);
   const facts = frameFacts(file, source);
   const follows = (i: number) => i > 0 && facts[i]?.code != null && facts[i]?.code === (facts[i - 1]?.code ?? NaN) + 1;
   const offsets: number[] = [];
@@ -195,4 +197,15 @@ export function calibratePsnr(source: string, scratch: string): { worstSame: num
   );
   if (!(worstSame > SAME_FRAME_PSNR && SAME_FRAME_PSNR > bestNeighbour)) throw new Error("SAME_FRAME_PSNR does not separate them");
   return { worstSame, bestNeighbour };
+}
+
+/** The pitch (Hz) of audio track `track`'s longest beep, from its zero crossings: which source track it is. */
+export function beepPitch(file: string, track: number): number {
+  const { samples, rate } = decodeAudio(file, track);
+  const { first, length } = beeps(file, track).reduce((a, b) => (b.length > a.length ? b : a));
+  let crossings = 0;
+  for (let i = first + 1; i < first + Math.round(length * rate); i++) {
+    if (Math.sign(samples[i] as number) !== Math.sign(samples[i - 1] as number)) crossings += 1;
+  }
+  return crossings / 2 / length;
 }

@@ -9,11 +9,13 @@ export interface StreamFacts {
   codec_name: string;
   nb_read_frames?: string;
   duration?: string;
+  sample_rate?: string;
+  tags?: { title?: string; handler_name?: string; language?: string };
 }
 
 export function streams(file: string): StreamFacts[] {
   const out = execFileSync("ffprobe", [
-    ...["-v", "error", "-count_frames", "-show_entries", "stream=codec_type,codec_name,nb_read_frames,duration"],
+    ...["-v", "error", "-count_frames", "-show_entries", "stream=codec_type,codec_name,nb_read_frames,duration,sample_rate:stream_tags=title,handler_name,language"],
     ...["-of", "json", file],
   ]);
   return (JSON.parse(out.toString()) as { streams: StreamFacts[] }).streams;
@@ -91,7 +93,7 @@ interface Probed {
   streams: { sample_rate?: string }[];
 }
 
-function probedFrames(file: string, stream: "v:0" | "a:0"): Probed {
+function probedFrames(file: string, stream: `${"v" | "a"}:${number}`): Probed {
   const entries = "frame=pts_time,best_effort_timestamp_time,nb_samples:stream=sample_rate";
   const out = execFileSync("ffprobe", ["-v", "error", "-select_streams", stream, "-show_entries", entries, "-of", "json", file], {
     maxBuffer: 2 ** 28,
@@ -105,17 +107,18 @@ const frameTime = (f: ProbedFrame): number => Number(f.pts_time ?? f.best_effort
 export const videoFrameTimes = (file: string): number[] => probedFrames(file, "v:0").frames.map(frameTime);
 
 export interface DecodedAudio {
-  /** The first audio stream mixed to mono, every decoded sample in order. */
+  /** One audio stream mixed to mono, every decoded sample in order. */
   samples: Float32Array;
   rate: number;
   /** Presentation time (s) of sample `i`: its decoded frame's pts plus its place in that frame. */
   time(i: number): number;
 }
 
-export function decodeAudio(file: string): DecodedAudio {
-  const { frames, streams } = probedFrames(file, "a:0");
+/** Audio track `track` (0 the first) of `file`, decoded by native ffmpeg. */
+export function decodeAudio(file: string, track = 0): DecodedAudio {
+  const { frames, streams } = probedFrames(file, `a:${track}`);
   const rate = Number(streams[0]?.sample_rate);
-  const raw = decode(["-i", file, "-map", "0:a:0", "-ac", "1", "-c:a", "pcm_f32le", "-f", "f32le"]);
+  const raw = decode(["-i", file, "-map", `0:a:${track}`, "-ac", "1", "-c:a", "pcm_f32le", "-f", "f32le"]);
   const samples = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
   const starts: number[] = [];
   let total = 0;

@@ -8,7 +8,7 @@ const audio = (index: number, title: string) => ({
 });
 
 describe("droppedTracks", () => {
-  it("names every track an MP4 export leaves out, and why", () => {
+  it("names every track an MP4 export leaves out, and why, and keeps every audio track", () => {
     const base = sampleInfo();
     const info: MediaInfo = {
       ...base,
@@ -21,7 +21,6 @@ describe("droppedTracks", () => {
       ],
     };
     expect(droppedTracks(info)).toEqual([
-      "Audio 2 (AAC 48 kHz stereo 'Mic') is left out: exports keep the first audio track only.",
       "Subtitles 'English' (SRT) cannot go into an MP4: they are left out.",
       "The data track (timecode) cannot go into an MP4: it is left out.",
     ]);

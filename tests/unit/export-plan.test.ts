@@ -15,7 +15,7 @@ const withoutStream = (kind: "audio" | "video"): MediaInfo => ({ ...INFO, stream
 const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
 const ENCODE = [
   ...["-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"],
-  ...["-map", "[a]", "-c:a", "aac", "-b:a", "160k"],
+  ...["-map", "[a0]", "-c:a", "aac", "-b:a", "160k"],
   ...["-movflags", "+faststart", "/work/output.mp4"],
 ];
 const rounded = (n: number) => Number(n.toFixed(6));
@@ -39,11 +39,11 @@ describe("lossless plan", () => {
   it("copies each clip into a segment by time to its end, then joins them with the concat demuxer", () => {
     const plan = planLossless(request(INFO));
     expect(plan.steps.map((s) => s.args)).toEqual([
-      [...QUIET, "-fflags", "+genpts", "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
+      [...QUIET, "-fflags", "+genpts", "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a", "-c", "copy",
         "-map_metadata", "-1", "-t", "2.32", "/work/segment-0.mp4"],
-      [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
+      [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a", "-c", "copy",
         "-map_metadata", "-1", "-t", "1.68", "/work/segment-1.mp4"],
-      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-c", "copy", "-movflags", "+faststart", "/work/output.mp4"],
+      [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-map", "0", "-c", "copy", "-movflags", "+faststart", "/work/output.mp4"],
     ]);
     // What each segment shows past OUT is hidden afterwards: the clips from their keyframes, 2.32 s and 1.68 s.
     expect(plan.trim?.segments).toEqual(["/work/segment-0.mp4", "/work/segment-1.mp4"]);
@@ -65,7 +65,7 @@ describe("lossless plan", () => {
   it("copies audio alone from an audio-only source, cut at its times as given", () => {
     const plan = planLossless(request(withoutStream("video")));
     expect(plan.steps[0]?.args).toEqual([
-      ...QUIET, "-fflags", "+genpts", "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
+      ...QUIET, "-fflags", "+genpts", "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a", "-c", "copy", "-map_metadata", "-1",
       "-t", "2.2", "/work/segment-0.mp4",
     ]);
     expect(plan.clips[0]).toEqual({ start: 4.12, end: 6.32, shift: 0, frames: null, range: null });
@@ -84,10 +84,10 @@ describe("re-encode plan", () => {
       "-filter_complex",
       [
         "[0:v:0]trim=end_frame=55,setpts=PTS-STARTPTS[v0]",
-        "[0:a:0]atrim=start=0.02:end=2.22,asetpts=PTS-STARTPTS[a0]",
+        "[0:a:0]atrim=start=0.02:end=2.22,asetpts=PTS-STARTPTS[a0_0]",
         "[1:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v1]",
-        "[1:a:0]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a1]",
-        "[v0][a0][v1][a1]concat=n=2:v=1:a=1[v][a]",
+        "[1:a:0]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a1_0]",
+        "[v0][a0_0][v1][a1_0]concat=n=2:v=1:a=1[v][a0]",
       ].join(";"),
       ...ENCODE,
     ]);
@@ -119,7 +119,7 @@ describe("re-encode plan", () => {
     // Frames 377 to 476: seek to frame 376.5, read 101 frames, keep 100 and their sound.
     expect(args.slice(5, 11)).toEqual(["-ss", "12.56255", "-t", "3.370033", "-i", "/input/talk.mp4"]);
     expect(args[12]).toBe(
-      "[0:v:0]trim=end_frame=100,setpts=PTS-STARTPTS[v0];[0:a:0]atrim=start=0.016683:end=3.35335,asetpts=PTS-STARTPTS[a0];[v0][a0]concat=n=1:v=1:a=1[v][a]",
+      "[0:v:0]trim=end_frame=100,setpts=PTS-STARTPTS[v0];[0:a:0]atrim=start=0.016683:end=3.35335,asetpts=PTS-STARTPTS[a0_0];[v0][a0_0]concat=n=1:v=1:a=1[v][a0]",
     );
     expect(plan.duration).toBeCloseTo((100 * 1001) / 30000, 9);
   });
@@ -145,7 +145,7 @@ describe("re-encode plan", () => {
       ["-ss", "4.12", "-t", "2.2", "-i", "/input/talk.mp4", "-ss", "1.28", "-t", "1.4", "-i", "/input/talk.mp4"],
     );
     expect(args).toContain(
-      "[0:a:0]atrim=start=0:end=2.2,asetpts=PTS-STARTPTS[a0];[1:a:0]atrim=start=0:end=1.4,asetpts=PTS-STARTPTS[a1];[a0][a1]concat=n=2:v=0:a=1[a]",
+      "[0:a:0]atrim=start=0:end=2.2,asetpts=PTS-STARTPTS[a0_0];[1:a:0]atrim=start=0:end=1.4,asetpts=PTS-STARTPTS[a1_0];[a0_0][a1_0]concat=n=2:v=0:a=1[a0]",
     );
     expect(args).not.toContain("-c:v");
     expect(plan.clips[1]).toEqual({ start: 1.28, end: 2.68, shift: 0, frames: null, range: null });
@@ -157,7 +157,39 @@ describe("re-encode plan", () => {
       streams: INFO.streams.map((s) => (s.kind === "video" ? { ...s, width: 321 } : s)),
     };
     const graph = planReencode(request(odd)).steps[0]?.args[18] ?? "";
-    expect(graph).toMatch(/\[v0\]\[a0\]\[v1\]\[a1\]concat=n=2:v=1:a=1\[vc\]\[a\];\[vc\]scale=trunc\(iw\/2\)\*2:trunc\(ih\/2\)\*2\[v\]$/);
+    expect(graph).toMatch(/\[v0\]\[a0_0\]\[v1\]\[a1_0\]concat=n=2:v=1:a=1\[vc\]\[a0\];\[vc\]scale=trunc\(iw\/2\)\*2:trunc\(ih\/2\)\*2\[v\]$/);
+  });
+});
+
+describe("every audio track", () => {
+  const titled = (index: number, title: string): MediaInfo["streams"][number] => ({ ...AUDIO, index, tags: { title, language: "eng" } });
+  const obs = sampleInfo({ streams: [VIDEO, titled(1, "Game"), titled(2, "Mic"), { ...AUDIO, index: 3, tags: {} }] });
+
+  it("copies every audio track into each lossless segment, joins them all, and keeps their titles and languages", () => {
+    const plan = planLossless(request(obs));
+    expect(plan.steps[0]?.args.slice(11, 15)).toEqual(["-map", "0:v:0", "-map", "0:a"]);
+    expect(plan.steps[2]?.args).toEqual([
+      ...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-map", "0", "-c", "copy",
+      ...["-metadata:s:a:0", "handler_name=Game", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "handler_name=Mic", "-metadata:s:a:1", "language=eng"],
+      "-movflags", "+faststart", "/work/output.mp4",
+    ]);
+    expect(plan.trim?.audioTracks).toBe(3);
+  });
+
+  it("cuts every audio track at the picture's instants and encodes each, titles kept", () => {
+    const args = planReencode(request(obs, [clip(1.28, 2.68)])).steps[0]?.args ?? [];
+    expect(args[12]).toBe(
+      [
+        "[0:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v0]",
+        ...[0, 1, 2].map((t) => `[0:a:${t}]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a0_${t}]`),
+        "[v0][a0_0][a0_1][a0_2]concat=n=1:v=1:a=3[v][a0][a1][a2]",
+      ].join(";"),
+    );
+    expect(args.slice(23)).toEqual([
+      ...["-map", "[a0]", "-map", "[a1]", "-map", "[a2]", "-c:a", "aac", "-b:a", "160k"],
+      ...["-metadata:s:a:0", "handler_name=Game", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "handler_name=Mic", "-metadata:s:a:1", "language=eng"],
+      ...["-movflags", "+faststart", "/work/output.mp4"],
+    ]);
   });
 });
 

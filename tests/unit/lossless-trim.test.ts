@@ -14,7 +14,7 @@ describe("trimmedEdits", () => {
   it("shows each segment from its first frame for its clip's length, the sound from the packet nearest the same instant", () => {
     // Two segments in decode order: the second starts at media 2.04 (its keyframe), B-frames after their P.
     const videoTimes = [0.04, 0.16, 0.08, 0.12, 0.2, 2.04, 2.16, 2.08, 2.12];
-    const edits = trimmedEdits(TRACKS, { counts: [5, 4], videoTimes, audioTimes: sound, shown: [0.16, 0.12] });
+    const edits = trimmedEdits(TRACKS, { counts: [5, 4], videoTimes, audioTimes: [sound], shown: [0.16, 0.12] });
     expect(edits?.get(1)).toEqual([
       { mediaTime: 0.04, duration: 0.16 },
       { mediaTime: 2.04, duration: 0.12 },
@@ -24,9 +24,18 @@ describe("trimmedEdits", () => {
     expect(edits?.get(2)?.map((e) => e.duration)).toEqual([0.16, 0.12]);
   });
 
+  it("trims every audio track alike, each to its own packet nearest the picture", () => {
+    const three: MovieTrack[] = [...TRACKS, { id: 3, kind: "audio", played: [{ at: 0, duration: 6, media: 0 }] }];
+    // The second track's packets sit 10 ms later: its nearest packets are its own.
+    const later = sound.map((t) => t + 0.01);
+    const edits = trimmedEdits(three, { counts: [5, 4], videoTimes: [0.04, 0.16, 0.08, 0.12, 0.2, 2.04, 2.16, 2.08, 2.12], audioTimes: [sound, later], shown: [0.16, 0.12] });
+    expect(edits?.get(2)?.map((e) => Math.round(e.mediaTime * 1000))).toEqual([1008, 3000]);
+    expect(edits?.get(3)?.map((e) => Math.round(e.mediaTime * 1000))).toEqual([994, 3010]);
+  });
+
   it("trims nothing when the segments' packets do not add up to the file's", () => {
-    expect(trimmedEdits(TRACKS, { counts: [5, 3], videoTimes: [0, 1, 2, 3, 4, 5, 6, 7, 8], audioTimes: sound, shown: [1, 1] })).toBeNull();
-    expect(trimmedEdits(TRACKS, { counts: [1, 1], videoTimes: [0, Number.NaN], audioTimes: sound, shown: [1, 1] })).toBeNull();
+    expect(trimmedEdits(TRACKS, { counts: [5, 3], videoTimes: [0, 1, 2, 3, 4, 5, 6, 7, 8], audioTimes: [sound], shown: [1, 1] })).toBeNull();
+    expect(trimmedEdits(TRACKS, { counts: [1, 1], videoTimes: [0, Number.NaN], audioTimes: [sound], shown: [1, 1] })).toBeNull();
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { audioEnd, clipInterval, frameTimeline, planCopyCut, type CopyPlan, type PacketInfo } from "../../src/core/packet-cut";
+import type { Span } from "../../src/core/clips";
+import { audioEnd, clipInterval, frameTimeline, planCopyCut, type CopiedAudio, type CopyPlan, type PacketInfo } from "../../src/core/packet-cut";
+import { planSmartCut, type SmartPlan } from "../../src/core/smart-cut";
 
 const FPS = 25;
 const f = (n: number) => n / FPS;
@@ -21,13 +23,30 @@ function h264Packets(frames: number, gop: number): PacketInfo[] {
   return out;
 }
 
-/** AAC at 48 kHz: 1024 samples a packet, from -1024 (the encoder's priming) on. */
-const aac = (seconds: number): PacketInfo[] =>
-  Array.from({ length: Math.ceil((seconds * 48000) / 1024) + 1 }, (_, i) => ({
-    pts: ((i - 1) * 1024) / 48000,
-    duration: 1024 / 48000,
+/** AAC: 1024 samples a packet, from -1024 (the encoder's priming) on; 48 kHz unless said. */
+const aac = (seconds: number, rate = 48000): PacketInfo[] =>
+  Array.from({ length: Math.ceil((seconds * rate) / 1024) + 1 }, (_, i) => ({
+    pts: ((i - 1) * 1024) / rate,
+    duration: 1024 / rate,
     key: true,
   }));
+
+/**
+ * For every clip of a plan, how far (s) each track's sound is from its picture where the clip
+ * starts and where it ends: `[track][clip] = [start, end]`.
+ */
+const syncErrors = (tracks: readonly PacketInfo[][], runs: readonly CopiedAudio[][], shown: readonly Span[]) =>
+  runs.map((track, t) => {
+    let presented = 0;
+    return track.map((sound, i) => {
+      const clip = shown[i] as Span;
+      const packets = tracks[t] as PacketInfo[];
+      const first = packets[sound.from] as PacketInfo;
+      const start = sound.mediaStart + (clip.start - first.pts) - presented;
+      presented += clip.end - clip.start;
+      return [start, audioEnd(packets, sound) - presented];
+    });
+  });
 
 const shownFrames = (video: PacketInfo[], plan: CopyPlan) =>
   plan.video.map((clip) =>
@@ -51,7 +70,7 @@ describe("lossless packet plan", () => {
   const audio = aac(20);
 
   it("copies from the keyframe through every frame before OUT, none skipped, none shown past it", () => {
-    const plan = planCopyCut(video, audio, [{ start: f(300), end: 397.9 / FPS }]) as CopyPlan;
+    const plan = planCopyCut(video, [audio], [{ start: f(300), end: 397.9 / FPS }]) as CopyPlan;
     expect(shownFrames(video, plan)).toEqual([Array.from({ length: 98 }, (_, i) => 300 + i)]);
     // Frame 398 is a B-frame's forward reference: copied, but hidden by the edit list.
     const copied = video.slice(plan.video[0]?.from, plan.video[0]?.to).map((p) => Math.round(p.pts * FPS));
@@ -61,7 +80,7 @@ describe("lossless packet plan", () => {
 
   it("starts each clip at the keyframe at or before IN and places clips end to end in media time", () => {
     const clips = [{ start: 12.579, end: 15.916 }, { start: 2.03, end: 4.5 }, { start: 14, end: 19.3 }];
-    const plan = planCopyCut(video, audio, clips) as CopyPlan;
+    const plan = planCopyCut(video, [audio], clips) as CopyPlan;
     expect(plan.video.map((c) => c.shown)).toEqual([
       { start: f(300), end: f(398) },
       { start: f(0), end: f(113) },
@@ -73,11 +92,11 @@ describe("lossless packet plan", () => {
 
   it("plays each clip's sound within half an AAC frame of its picture, at every join, never adding up", () => {
     const clips = [{ start: 1.3, end: 3.3 }, { start: 10.1, end: 11.7 }, { start: 4.6, end: 9.1 }, { start: 0.5, end: 2 }];
-    const plan = planCopyCut(video, audio, clips) as CopyPlan;
+    const plan = planCopyCut(video, [audio], clips) as CopyPlan;
     const half = 1024 / 48000 / 2 + 1e-9;
     let presented = 0;
     let cursor = 0;
-    for (const [i, sound] of plan.audio.entries()) {
+    for (const [i, sound] of (plan.audio[0] ?? []).entries()) {
       const clip = plan.video[i];
       if (!clip) throw new Error("no clip");
       expect(sound.mediaStart).toBeCloseTo(cursor, 9);
@@ -88,23 +107,51 @@ describe("lossless packet plan", () => {
       cursor += audio.slice(sound.from, sound.to).reduce((s, p) => s + p.duration, 0);
       expect(Math.abs(cursor - presented)).toBeLessThanOrEqual(half);
     }
-    expect(plan.audio).toHaveLength(4);
+    expect(plan.audio[0]).toHaveLength(4);
   });
 
   it("places sound by its timestamps, so clips never overlap when a packet's duration was trimmed (Opus)", () => {
     // WebM Opus as ffmpeg writes it: 20 ms packets, the first shortened by the encoder's pre-skip.
     const opus = Array.from({ length: 1000 }, (_, i) => ({ pts: i === 0 ? -0.007 : 0.013 + (i - 1) * 0.02, duration: i === 0 ? 0.0135 : 0.02, key: true }));
-    const plan = planCopyCut(video, opus, [{ start: 0, end: 2.2 }, { start: 8, end: 8.8 }]) as CopyPlan;
-    const [first, second] = plan.audio;
+    const plan = planCopyCut(video, [opus], [{ start: 0, end: 2.2 }, { start: 8, end: 8.8 }]) as CopyPlan;
+    const [first, second] = plan.audio[0] ?? [];
     if (!first || !second) throw new Error("no sound");
     expect(second.mediaStart).toBeCloseTo(audioEnd(opus, first), 9);
     const last = opus[first.to - 1] as PacketInfo;
     expect(first.mediaStart + (last.pts - (opus[first.from] as PacketInfo).pts)).toBeLessThan(second.mediaStart);
   });
 
+  // An OBS recording's Game and Mic at 48 kHz, Music at 44.1 kHz, and a browser's Opus: four lanes.
+  const opus = Array.from({ length: 1200 }, (_, i) => ({ pts: i === 0 ? -0.0065 : 0.0135 + (i - 1) * 0.02, duration: i === 0 ? 0.02 - 0.0065 : 0.02, key: true }));
+  const tracks = [aac(20), aac(20), aac(20, 44100), opus];
+  const halves = [1024 / 48000, 1024 / 48000, 1024 / 44100, 0.02].map((d) => d / 2 + 1e-9);
+  const clips = [{ start: 1.3, end: 3.3 }, { start: 10.1, end: 11.7 }, { start: 4.6, end: 9.1 }, { start: 0.5, end: 2 }, { start: 0.5, end: 2 }];
+
+  it("cuts every audio track at the picture's instants, each within half of its own packet at every join", () => {
+    const plan = planCopyCut(video, tracks, clips) as CopyPlan;
+    expect(plan.audio.map((runs) => runs.length)).toEqual([5, 5, 5, 5]);
+    // Two tracks with the same packets are cut alike; each lane runs in its own media time.
+    expect(plan.audio[1]).toEqual(plan.audio[0]);
+    const errors = syncErrors(tracks, plan.audio, plan.video.map((c) => c.shown));
+    errors.forEach((track, t) => {
+      for (const [start, end] of track) {
+        expect(Math.abs(start as number), `track ${t + 1} at a clip's start`).toBeLessThanOrEqual(halves[t] as number);
+        expect(Math.abs(end as number), `track ${t + 1} at a clip's end`).toBeLessThanOrEqual(halves[t] as number);
+      }
+    });
+  });
+
+  it("does the same in a smart cut", () => {
+    const plan = planSmartCut(video, tracks, clips) as SmartPlan;
+    expect(plan.audio.map((runs) => runs.length)).toEqual([5, 5, 5, 5]);
+    syncErrors(tracks, plan.audio, plan.clips.map((c) => c.shown)).forEach((track, t) => {
+      for (const [start, end] of track) expect(Math.max(Math.abs(start as number), Math.abs(end as number))).toBeLessThanOrEqual(halves[t] as number);
+    });
+  });
+
   it("refuses a clip before the first keyframe", () => {
     // A stream cut out of a longer one: its first frames lean on a keyframe it no longer has.
     const headless = video.slice(1);
-    expect(planCopyCut(headless, null, [{ start: 0.2, end: 2 }])).toEqual({ missing: 0 });
+    expect(planCopyCut(headless, [], [{ start: 0.2, end: 2 }])).toEqual({ missing: 0 });
   });
 });

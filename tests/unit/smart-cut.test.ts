@@ -23,7 +23,7 @@ describe("smart cut plan", () => {
   const video = packets(400, 50);
 
   it("re-encodes IN up to the next keyframe and copies from there, end to end in media time", () => {
-    const plan = planSmartCut(video, null, [{ start: f(23), end: f(164) }, { start: f(100), end: f(130) }, { start: f(60), end: f(90) }]) as SmartPlan;
+    const plan = planSmartCut(video, [], [{ start: f(23), end: f(164) }, { start: f(100), end: f(130) }, { start: f(60), end: f(90) }]) as SmartPlan;
     expect(plan.clips.map((c) => c.encode)).toEqual([{ start: f(23), end: f(50) }, null, { start: f(60), end: f(90) }]);
     expect(plan.clips.map((c) => c.copy?.shown ?? null)).toEqual([{ start: f(50), end: f(164) }, { start: f(100), end: f(130) }, null]);
     expect(plan.clips[0]?.copy?.mediaStart).toBeCloseTo(f(27), 9);
@@ -34,8 +34,8 @@ describe("smart cut plan", () => {
   });
 
   it("refuses a clip that stands for no frame, and a GOP whose frames lean on the one before", () => {
-    expect(planSmartCut(video, null, [{ start: 1, end: 1.01 }])).toEqual({ reason: "no-frames", clip: 0 });
+    expect(planSmartCut(video, [], [{ start: 1, end: 1.01 }])).toEqual({ reason: "no-frames", clip: 0 });
     const open = video.map((p) => (p.pts === f(151) ? { ...p, pts: f(149.5) } : p));
-    expect(planSmartCut(open, null, [{ start: f(120), end: f(170) }])).toEqual({ reason: "open-gop", clip: 0 });
+    expect(planSmartCut(open, [], [{ start: f(120), end: f(170) }])).toEqual({ reason: "open-gop", clip: 0 });
   });
 });
