@@ -197,7 +197,8 @@ export function createSession(
 
   /** S: the clip under the playhead (the selected one, where clips overlap) in two. */
   function split(time: number): void {
-    const clip = clipAt(clips(), time, selectedId());
+    // The playhead is a time of the source on the player: only its clips can be under it.
+    const clip = clipAt(clips().filter((c) => c.source === onPlayer()), time, selectedId());
     if (!clip) return complain(`No clip goes on at ${formatTimecode(time)}: move the playhead inside the clip to split`);
     const parts = splitClip(clips(), clip.id, time);
     if (!parts.ok) return complain(parts.error);

@@ -39,6 +39,14 @@ describe("the session's sources", () => {
     dispose();
   });
 
+  it("splits only a clip of the source on the player, where the playhead is", () => {
+    const { session, dispose } = opened();
+    // 22 s is inside long.mp4's clip, which is not on the player.
+    session.split(22);
+    expect(session.clips()).toEqual(CLIPS);
+    dispose();
+  });
+
   it("imports onto the source on the player, replacing only its clips", () => {
     const { session, dispose } = opened();
     session.keepSound([{ start: 1, end: 2 }], "replace");
