@@ -111,6 +111,7 @@ export class ProjectDb {
           }
           projects.createIndex("sourceFingerprints", "sourceFingerprints", { multiEntry: true });
           projects.createIndex("sourceNames", "sourceNames", { multiEntry: true });
+          // Not awaited (upgrade is synchronous), yet done first: the open resolves once this transaction has.
           void upgradeProjects(projects);
         }
       },
