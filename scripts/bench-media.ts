@@ -81,7 +81,7 @@ export function makeBigSource(): void {
 export function csvClips(text: string): Clip[] {
   const parsed = parse(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value.entries.map((e, i) => ({ id: i + 1, start: e.start, end: e.end, label: e.label }));
+  return parsed.value.entries.map((e, i) => ({ id: i + 1, source: "s", start: e.start, end: e.end, label: e.label }));
 }
 
 export const readCsv = (path: string): string => readFileSync(path, "utf8");

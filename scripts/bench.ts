@@ -104,7 +104,7 @@ function bigClips(info: MediaInfo, bytes: number): Clip[] {
   return [0.06, 0.4, 0.7].map((at, i) => {
     const start = Math.round((info.duration * at + 0.37 + i * 0.2) * 1000) / 1000;
     const end = Math.min(Math.round((start + each) * 1000) / 1000, Math.floor(info.duration) - 1);
-    return { id: i + 1, start, end, label: "" };
+    return { id: i + 1, source: "s", start, end, label: "" };
   });
 }
 

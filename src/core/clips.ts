@@ -1,12 +1,15 @@
 import type { ClipColour } from "./clip-colours";
+import { moveItem } from "./list-move";
 import { frameStart, rangeDuration, spanFrames } from "./frames";
 import type { Rational } from "./rational";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode, parseTime } from "./timecode";
 
-/** One kept part of the source. List order is output order; clips may overlap or go back in time. */
+/** One kept part of a source. List order is output order; clips may overlap or go back in time. */
 export interface Clip {
   id: number;
+  /** The id of the project's source it is cut from. */
+  source: string;
   start: number;
   end: number;
   label: string;
@@ -18,7 +21,7 @@ export type ClipField = "start" | "end";
 
 /** The same clip in value: how clips read from storage, which are never the page's own objects, compare. */
 export const sameClip = (a: Clip, b: Clip): boolean =>
-  a.id === b.id && a.start === b.start && a.end === b.end && a.label === b.label && a.colour === b.colour;
+  a.id === b.id && a.source === b.source && a.start === b.start && a.end === b.end && a.label === b.label && a.colour === b.colour;
 
 export function checkRange(start: number, end: number, duration: number): Result<{ start: number; end: number }> {
   if (start < 0) return fail(`IN ${formatTimecode(start)} is before the start of the source`);
@@ -29,10 +32,18 @@ export function checkRange(start: number, end: number, duration: number): Result
 
 const nextId = (clips: readonly Clip[]): number => clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
 
-export function addClip(clips: readonly Clip[], start: number, end: number, duration: number, label = ""): Result<Clip[]> {
+/** A clip of `source` (a duration's worth long) at the end of the list. */
+export function addClip(
+  clips: readonly Clip[],
+  source: string,
+  start: number,
+  end: number,
+  duration: number,
+  label = "",
+): Result<Clip[]> {
   const range = checkRange(start, end, duration);
   if (!range.ok) return range;
-  return ok([...clips, { id: nextId(clips), ...range.value, label }]);
+  return ok([...clips, { id: nextId(clips), source, ...range.value, label }]);
 }
 
 /** Sets a clip's IN or OUT to `time` (the playhead, a dragged edge); a refused edit leaves the list as it was. */
@@ -107,14 +118,8 @@ const withColour = ({ colour: _old, ...clip }: Clip, colour: ClipColour | undefi
 export const removeClip = (clips: readonly Clip[], id: number): Clip[] => clips.filter((c) => c.id !== id);
 
 /** Moves a clip to place `to` of the list (from 0, as the list will be); a place past either end changes nothing. */
-export function moveClipTo(clips: readonly Clip[], id: number, to: number): Clip[] {
-  const from = clips.findIndex((c) => c.id === id);
-  if (from < 0 || to < 0 || to >= clips.length) return [...clips];
-  const moved = [...clips];
-  const [clip] = moved.splice(from, 1);
-  moved.splice(to, 0, clip as Clip);
-  return moved;
-}
+export const moveClipTo = (clips: readonly Clip[], id: number, to: number): Clip[] =>
+  moveItem(clips, clips.findIndex((c) => c.id === id), to);
 
 /** Moves a clip `offset` places (negative: up); a move past either end changes nothing. */
 export const moveClip = (clips: readonly Clip[], id: number, offset: number): Clip[] =>

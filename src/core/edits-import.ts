@@ -151,9 +151,17 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
   return ok({ format, listed, entries, warnings, otherFiles, duration });
 }
 
-/** The imported clips replacing the list, or after it; ids continue from the list's. */
-export function applyImport(clips: readonly Clip[], entries: readonly EditEntry[], how: "replace" | "append"): Clip[] {
-  const kept = how === "replace" ? [] : [...clips];
+/**
+ * The imported clips, of `source`, replacing its clips (the other sources' stay), or after the list;
+ * ids continue from the list's.
+ */
+export function applyImport(
+  clips: readonly Clip[],
+  source: string,
+  entries: readonly EditEntry[],
+  how: "replace" | "append",
+): Clip[] {
+  const kept = how === "replace" ? clips.filter((c) => c.source !== source) : [...clips];
   const firstId = kept.reduce((max, c) => Math.max(max, c.id), 0) + 1;
-  return [...kept, ...entries.map((e, i) => ({ id: firstId + i, start: e.start, end: e.end, label: e.label }))];
+  return [...kept, ...entries.map((e, i) => ({ id: firstId + i, source, start: e.start, end: e.end, label: e.label }))];
 }

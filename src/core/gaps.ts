@@ -22,8 +22,13 @@ export function withoutGaps(span: Span, gaps: readonly Span[]): Span[] {
   return partsBetween(inside, span.end - span.start).map((p) => ({ start: p.start + span.start, end: p.end + span.start }));
 }
 
-/** Split at pauses (or black frames): every clip cut at the gaps, their parts in them gone; a piece keeps its clip's label and colour. */
-export function splitAtGaps(clips: readonly Clip[], gaps: readonly Span[]): Clip[] {
+/**
+ * Split at pauses (or black frames): every clip of `source` (where the gaps were found) cut at the
+ * gaps, their parts in them gone; a piece keeps its clip's label and colour.
+ */
+export function splitAtGaps(clips: readonly Clip[], gaps: readonly Span[], source: string): Clip[] {
   let nextId = clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
-  return clips.flatMap((clip) => withoutGaps(clip, gaps).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })));
+  return clips.flatMap((clip) =>
+    clip.source !== source ? [clip] : withoutGaps(clip, gaps).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })),
+  );
 }

@@ -13,15 +13,22 @@ export interface MarkOutcome {
 
 export const markIn = (time: number): Marking => ({ pendingIn: time });
 
-export function markOut(marking: Marking, clips: readonly Clip[], time: number, duration: number): Result<MarkOutcome> {
+/** The source being marked: its id among the project's, and how long it lasts. */
+export interface MarkedSource {
+  source: string;
+  duration: number;
+}
+
+/** O: the clip marked added, of the source being marked. */
+export function markOut(marking: Marking, clips: readonly Clip[], time: number, on: MarkedSource): Result<MarkOutcome> {
   if (marking.pendingIn === null) return fail("Set IN first (I or M), then OUT");
-  const added = addClip(clips, marking.pendingIn, time, duration);
+  const added = addClip(clips, on.source, marking.pendingIn, time, on.duration);
   if (!added.ok) return added;
   return ok({ marking: { pendingIn: null }, clips: added.value });
 }
 
 /** M: the one-key logging habit. First press sets IN, the second sets OUT and adds the clip. */
-export function toggleMark(marking: Marking, clips: readonly Clip[], time: number, duration: number): Result<MarkOutcome> {
+export function toggleMark(marking: Marking, clips: readonly Clip[], time: number, on: MarkedSource): Result<MarkOutcome> {
   if (marking.pendingIn === null) return ok({ marking: markIn(time), clips: [...clips] });
-  return markOut(marking, clips, time, duration);
+  return markOut(marking, clips, time, on);
 }

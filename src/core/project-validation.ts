@@ -1,7 +1,8 @@
 import { isClipColour } from "./clip-colours";
 import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
-import type { MediaRef, Project } from "./project";
+import type { MediaRef, Project, Source } from "./project";
+import { withSources } from "./project-upgrade";
 import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
 import type { AudioStream, MediaInfo, OtherStream, Stream, VideoStream } from "./media-info";
@@ -63,11 +64,13 @@ type ClipFix =
   | "label"
   | "longLabel"
   | "colour"
+  | "source"
   | "ids"
   | "notList"
   | "unfit";
-// Each kind with how many and the first clip it was found at, with the value it had, for the message.
-type Tally = Map<ClipFix, { count: number; first?: string }>;
+// Each kind with how many and the first clip it was found at, with the value it had, and the end of
+// that clip's video, for the message.
+type Tally = Map<ClipFix, { count: number; first?: string; end?: number }>;
 const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   unreadable: (n) => `${plural(n, "clip had", "clips had")} no readable IN and OUT times: left out`,
   backwards: (n) => `${plural(n, "clip had its", "clips had their")} OUT not after IN: left out`,
@@ -78,14 +81,18 @@ const FIX_TEXT: Record<ClipFix, (n: number, end: string) => string> = {
   longLabel: (n) =>
     `${plural(n, "label was", "labels were")} longer than ${MAX_LABEL.toLocaleString("en-US")} characters: shortened`,
   colour: (n) => `${plural(n, "clip had a colour", "clips had colours")} this page does not know: set to automatic`,
+  source: (n) => `${plural(n, "clip was", "clips were")} of a video the project does not have: left out`,
   ids: () => "clip numbers repeated or were not whole numbers: renumbered",
   notList: (n) => `${plural(n, "step was", "steps were")} not a list of clips: left out`,
   unfit: () => "steps that did not fit its clips were left out",
 };
-const note = (tally: Tally, fix: ClipFix, first?: string, count = 1) => {
+const note = (tally: Tally, fix: ClipFix, first?: string, count = 1, end?: number) => {
   const known = tally.get(fix);
-  tally.set(fix, { count: (known?.count ?? 0) + count, first: known ? known.first : first });
+  tally.set(fix, known ? { ...known, count: known.count + count } : { count, first, end });
 };
+
+/** How long each source's clips may run: its length where it was probed (`known`), else any video's. */
+type Bounds = Map<string, { end: number; known: boolean }>;
 
 /** A stored value as a message shows it: a number as it is (1e+308 s), anything else by its kind. */
 function given(v: unknown): string {
@@ -95,16 +102,20 @@ function given(v: unknown): string {
 }
 
 /**
- * A clip as it may be kept: times within `end` (the video's length when `known`), a short text label.
- * `place` is its number in its list, for the message.
+ * A clip as it may be kept: of one of the project's sources, times within its `end` (the video's
+ * length when `known`), a short text label. `place` is its number in its list, for the message.
  */
-function checkClip(v: unknown, place: number, end: number, known: boolean, tally: Tally): Clip | null {
+function checkClip(v: unknown, place: number, bounds: Bounds, tally: Tally): Clip | null {
   const at = (what: string) => `clip ${place}${what && `: ${what}`}`;
+  const of = typeof v === "object" && v !== null && "source" in v ? v.source : undefined;
+  const source = typeof of === "string" ? bounds.get(of) : undefined;
+  const { end, known } = source ?? { end: MAX_SECONDS, known: false };
   const drop = (fix: ClipFix, what = ""): null => {
-    note(tally, fix, at(what));
+    note(tally, fix, at(what), 1, end);
     return null;
   };
   if (!isObject(v)) return drop("unreadable");
+  if (!source) return drop("source", `video ${typeof of === "string" ? JSON.stringify(shown(of, 40)) : "missing"}`);
   const start = number(v.start, 0, Number.MAX_VALUE);
   const stop = number(v.end, 0, Number.MAX_VALUE);
   if (start === null) return drop("unreadable", `IN ${given(v.start)}`);
@@ -112,7 +123,7 @@ function checkClip(v: unknown, place: number, end: number, known: boolean, tally
   if (stop <= start) return drop("backwards", `IN ${given(start)}, OUT ${given(v.end)}`);
   if (start >= end) return drop(known ? "late" : "beyond", `IN ${given(start)}`);
   if (stop > end && !known) return drop("beyond", `OUT ${given(stop)}`);
-  if (stop > end) note(tally, "clamped", at(`OUT ${given(stop)}`));
+  if (stop > end) note(tally, "clamped", at(`OUT ${given(stop)}`), 1, end);
   if (typeof v.label !== "string") note(tally, "label");
   let label = typeof v.label === "string" ? v.label : "";
   if (label.length > MAX_LABEL) {
@@ -124,16 +135,16 @@ function checkClip(v: unknown, place: number, end: number, known: boolean, tally
   if (v.colour !== undefined && !colour) note(tally, "colour");
   // A bad id is renumbered with the list's others.
   const id = typeof v.id === "number" ? v.id : 0;
-  return { id, start, end: Math.min(stop, end), label, ...(colour && { colour }) };
+  return { id, source: of as string, start, end: Math.min(stop, end), label, ...(colour && { colour }) };
 }
 
 /** A clip list, or null when it is not a list at all. Ids end up unique positive whole numbers. */
-function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip[] | null {
+function checkClips(v: unknown, bounds: Bounds, tally: Tally): Clip[] | null {
   if (!Array.isArray(v)) return null;
   const clips: Clip[] = [];
   const ids = new Set<number>();
   for (const [i, item] of v.entries()) {
-    const clip = checkClip(item, i + 1, end, known, tally);
+    const clip = checkClip(item, i + 1, bounds, tally);
     if (!clip) continue;
     clips.push(clip);
     ids.add(clip.id);
@@ -148,11 +159,11 @@ function checkClips(v: unknown, end: number, known: boolean, tally: Tally): Clip
  * A stored step, its clips checked as the list's are; null where any part of it is unreadable or
  * changed. An unknown colour is made none here as in the list (and counted), so the step still meets it.
  */
-function checkStep(v: unknown, end: number, known: boolean, history: Tally): Step<Clip> | null {
+function checkStep(v: unknown, bounds: Bounds, history: Tally): Step<Clip> | null {
   if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
   const intact = (list: unknown[]): Clip[] | null => {
     const tally: Tally = new Map();
-    const clips = list.map((item, i) => checkClip(item, i + 1, end, known, tally));
+    const clips = list.map((item, i) => checkClip(item, i + 1, bounds, tally));
     const numbered = clips.every((c) => c && whole(c.id, MAX_CLIP_ID) !== null && c.id > 0);
     const colours = tally.get("colour")?.count ?? 0;
     if (tally.size > (colours > 0 ? 1 : 0) || !numbered) return null;
@@ -168,13 +179,13 @@ function checkStep(v: unknown, end: number, known: boolean, history: Tally): Ste
  * Steps as stored: each a change (now), or each a whole clip list (before changes were kept), made
  * into the changes between those lists. Null for each entry that is neither.
  */
-function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward", end: number, known: boolean, tally: Tally) {
+function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward", bounds: Bounds, tally: Tally) {
   if (!Array.isArray(v)) {
     if (v !== undefined) note(tally, "notList");
     return [];
   }
-  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, end, known, tally));
-  const lists = v.map((list) => checkClips(list, end, known, tally));
+  if (!v.some(Array.isArray)) return v.map((step) => checkStep(step, bounds, tally));
+  const lists = v.map((list) => checkClips(list, bounds, tally));
   // Undo lists run oldest first up to the present; redo lists run from it.
   const chain = direction === "backward" ? [...lists, present] : [present, ...lists];
   const steps = chain.slice(1).map((list, i) => {
@@ -192,7 +203,7 @@ const changesNothing = ({ removed, inserted }: Step<Clip>): boolean =>
  * Undo and redo, kept only as far as they still lead from the present list: a step that cannot be
  * made on the list it would meet is dropped with every step beyond it.
  */
-function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, known: boolean, tally: Tally) {
+function checkHistory(v: Record<string, unknown>, present: Clip[], bounds: Bounds, tally: Tally) {
   const keep = (steps: (Step<Clip> | null)[], direction: "forward" | "backward"): Step<Clip>[] => {
     const order = direction === "backward" ? [...steps].reverse() : steps;
     const kept: Step<Clip>[] = [];
@@ -216,15 +227,15 @@ function checkHistory(v: Record<string, unknown>, present: Clip[], end: number, 
     return direction === "backward" ? kept.reverse() : kept;
   };
   return {
-    undo: keep(readSteps(v.undo, present, "backward", end, known, tally), "backward"),
-    redo: keep(readSteps(v.redo, present, "forward", end, known, tally), "forward"),
+    undo: keep(readSteps(v.undo, present, "backward", bounds, tally), "backward"),
+    redo: keep(readSteps(v.redo, present, "forward", bounds, tally), "forward"),
   };
 }
 
-const tallyText = (tally: Tally, end: number, prefix = "") =>
-  [...tally].map(([fix, { count, first }]) => {
+const tallyText = (tally: Tally, prefix = "") =>
+  [...tally].map(([fix, { count, first, end }]) => {
     const where = first ? ` (${count > 1 ? "the first: " : ""}${first})` : "";
-    return prefix + FIX_TEXT[fix](count, formatTimecode(end)) + where;
+    return prefix + FIX_TEXT[fix](count, formatTimecode(end ?? MAX_SECONDS)) + where;
   });
 
 /** Every field there, or null: `fields` as built from checked values, each null where its check failed. */
@@ -326,27 +337,53 @@ function checkId(v: unknown, options: CheckOptions, repairs: string[]): string |
   return options.newId();
 }
 
-/** A project read from outside: repaired where it can be (with what was done), else refused with why. */
-export function checkProject(v: unknown, options: CheckOptions): CheckedProject {
+const UNDESCRIBED = "(file name, size and fingerprint)";
+
+/**
+ * The files a project cuts, each with an id of its own; a reason to refuse the project where any
+ * cannot be told (its clips would have nothing to be cut from). An unreadable probe is dropped.
+ */
+function checkSources(v: unknown, repairs: string[]): Source[] | { error: string } {
+  if (!Array.isArray(v) || v.length === 0) return { error: `the video it cuts is not described ${UNDESCRIBED}` };
+  const sources: Source[] = [];
+  for (const [i, item] of v.entries()) {
+    const which = v.length === 1 ? "the video it cuts" : `video ${i + 1} of the ${v.length} it cuts`;
+    const media = isObject(item) ? checkMedia(item.media) : null;
+    if (!isObject(item) || !media) return { error: `${which} is not described ${UNDESCRIBED}` };
+    if (!isPlainId(item.id)) return { error: `${which} (${media.name}) has no id its clips can name` };
+    if (sources.some((s) => s.id === item.id)) return { error: `${which} (${media.name}) has another video's id` };
+    const info = item.info === undefined ? undefined : (checkInfo(item.info) ?? undefined);
+    if (item.info !== undefined && !info) {
+      const whose = v.length === 1 ? "the video's" : `${media.name}'s`;
+      repairs.push(`its record of ${whose} streams was unreadable: dropped (the video is read again when opened)`);
+    }
+    sources.push({ id: item.id, media, ...(info && { info }) });
+  }
+  return sources;
+}
+
+/**
+ * A project read from outside: repaired where it can be (with what was done), else refused with
+ * why. One stored or backed up before a project had several sources is read as having one.
+ */
+export function checkProject(raw: unknown, options: CheckOptions): CheckedProject {
+  const v = withSources(raw);
   if (!isObject(v)) return { ok: false, error: "it is not a project" };
-  const media = checkMedia(v.media);
-  if (!media) return { ok: false, error: "the video it cuts is not described (file name, size and fingerprint)" };
   const repairs: string[] = [];
+  const sources = checkSources(v.sources, repairs);
+  if (!Array.isArray(sources)) return { ok: false, ...sources };
   const id = checkId(v.id, options, repairs);
   if (typeof id !== "string") return { ok: false, ...id };
-  const info = v.info === undefined ? undefined : (checkInfo(v.info) ?? undefined);
-  if (v.info !== undefined && !info) {
-    repairs.push("its record of the video's streams was unreadable: dropped (the video is read again when opened)");
-  }
-  const known = info !== undefined;
-  const end = info?.duration ?? MAX_SECONDS;
+  const bounds: Bounds = new Map(
+    sources.map((s) => [s.id, { end: s.info?.duration ?? MAX_SECONDS, known: s.info !== undefined }]),
+  );
   const present: Tally = new Map();
-  const clips = checkClips(v.clips, end, known, present);
+  const clips = checkClips(v.clips, bounds, present);
   if (!clips) return { ok: false, error: "its clip list is unreadable" };
   const past: Tally = new Map();
-  const { undo, redo } = checkHistory(v, clips, end, known, past);
-  repairs.push(...tallyText(present, end), ...tallyText(past, end, "in its undo history, "));
-  const project = { id, ...checkDetails(v, options, repairs), media, ...(info && { info }), clips, undo, redo };
+  const { undo, redo } = checkHistory(v, clips, bounds, past);
+  repairs.push(...tallyText(present), ...tallyText(past, "in its undo history, "));
+  const project = { id, ...checkDetails(v, options, repairs), sources, clips, undo, redo };
   return { ok: true, project, repairs };
 }
 

@@ -11,13 +11,20 @@ export interface MediaRef {
   fingerprint: string;
 }
 
+/** One file a project cuts. Its id is the project's own name for it (clips name their source by it), never reused. */
+export interface Source {
+  id: string;
+  media: MediaRef;
+  /** The file as it was probed; absent from projects saved before it was kept. */
+  info?: MediaInfo;
+}
+
 /** A project as it is kept: in the browser's storage and, the same fields, in a backup. */
 export interface Project {
   id: string;
   name: string;
-  media: MediaRef;
-  /** The source as it was probed; absent from projects saved before it was kept. */
-  info?: MediaInfo;
+  /** The files it cuts, in the user's order; never empty. Before schema 4 a project had one (`media`, `info`). */
+  sources: Source[];
   clips: Clip[];
   /** The changes that made `clips`, oldest first (before version 2 whole lists were kept; those are read too). */
   undo: Step<Clip>[];

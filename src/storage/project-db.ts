@@ -1,10 +1,23 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from "idb";
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from "idb";
 import type { Project } from "../core/project";
 import { isObject } from "../core/json";
+import { withSources } from "../core/project-upgrade";
 import { checkProject, shown } from "../core/project-validation";
 
 /** A stored project. A source file may have several; each has an id of its own. */
 export type ProjectRecord = Project;
+
+/**
+ * A project as the store holds it: with its sources' fingerprints and file names beside it, which
+ * the store indexes (an index cannot reach into a list of objects). Reads leave them out again.
+ */
+type StoredProject = Project & { sourceFingerprints: string[]; sourceNames: string[] };
+
+const stored = (project: Project): StoredProject => ({
+  ...project,
+  sourceFingerprints: [...new Set(project.sources.map((s) => s.media.fingerprint))],
+  sourceNames: [...new Set(project.sources.map((s) => s.media.name))],
+});
 
 /** A stored record that is no project this page can read (an older version's, or damaged), and why. */
 export interface DamagedRecord {
@@ -46,13 +59,13 @@ interface StoredHandle {
 }
 
 interface Schema extends DBSchema {
-  projects: { key: string; value: ProjectRecord; indexes: { edited: number; fingerprint: string; mediaName: string } };
+  projects: { key: string; value: StoredProject; indexes: { edited: number; sourceFingerprints: string; sourceNames: string } };
   media: { key: string; value: StoredMedia };
   handles: { key: string; value: StoredHandle };
 }
 
 const DB_NAME = "clipmark";
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Sources up to this size may be copied into the browser's storage. */
 export const MEDIA_COPY_LIMIT = 200_000_000;
 
@@ -62,7 +75,7 @@ export const MEDIA_COPY_LIMIT = 200_000_000;
  */
 function put(store: IDBPObjectStore<Schema, ["projects"], "projects", "readwrite">, project: ProjectRecord) {
   const start = performance.now();
-  const request = store.put(project);
+  const request = store.put(stored(project));
   performance.measure("clipmark:store-project", { start });
   return request;
 }
@@ -87,11 +100,19 @@ export class ProjectDb {
         if (oldVersion < 1) database.createObjectStore("projects", { keyPath: "id" }).createIndex("edited", "edited");
         if (oldVersion < 2) database.createObjectStore("media", { keyPath: "id" });
         // Up to version 2 a project's id was its source's fingerprint; those ids stay as they are.
-        if (oldVersion < 3) {
+        if (oldVersion < 3) database.createObjectStore("handles", { keyPath: "fingerprint" });
+        // Version 4: a project has sources, not one media; it is found by any of them.
+        if (oldVersion < 4) {
           const projects = tx.objectStore("projects");
-          projects.createIndex("fingerprint", "media.fingerprint");
-          projects.createIndex("mediaName", "media.name");
-          database.createObjectStore("handles", { keyPath: "fingerprint" });
+          // Version 3's indexes on the one media (unwrapped: the typed schema knows only version 4's).
+          for (const index of ["fingerprint", "mediaName"]) {
+            const store = unwrap(projects);
+            if (store.indexNames.contains(index)) store.deleteIndex(index);
+          }
+          projects.createIndex("sourceFingerprints", "sourceFingerprints", { multiEntry: true });
+          projects.createIndex("sourceNames", "sourceNames", { multiEntry: true });
+          // Not awaited (upgrade is synchronous), yet done first: the open resolves once this transaction has.
+          void upgradeProjects(projects);
         }
       },
     });
@@ -162,25 +183,27 @@ export class ProjectDb {
 
   /** The projects of one source, the last edited first. */
   async projectsOf(fingerprint: string): Promise<ProjectRecord[]> {
-    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "fingerprint", fingerprint)));
+    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "sourceFingerprints", fingerprint)));
   }
 
   /** The projects whose source had this file name. */
   async projectsNamed(fileName: string): Promise<ProjectRecord[]> {
-    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "mediaName", fileName)));
+    return lastEditedFirst(allReadable(await this.db.getAllFromIndex("projects", "sourceNames", fileName)));
   }
 
-  /** A project goes; its source's copy and handle go with its last project, in the same transaction. */
+  /** A project goes; each of its sources' copy and handle go with that source's last project, in the same transaction. */
   async remove(id: string): Promise<void> {
     const tx = this.db.transaction(["projects", "media", "handles"], "readwrite");
     const projects = tx.objectStore("projects");
     const project = await projects.get(id);
     if (project) {
       await projects.delete(id);
-      const fingerprint = project.media.fingerprint;
-      if ((await projects.index("fingerprint").count(fingerprint)) === 0) {
-        await tx.objectStore("media").delete(fingerprint);
-        await tx.objectStore("handles").delete(fingerprint);
+      // A record too damaged to read has no fingerprints listed, and leaves the copies alone.
+      for (const fingerprint of project.sourceFingerprints ?? []) {
+        if ((await projects.index("sourceFingerprints").count(fingerprint)) === 0) {
+          await tx.objectStore("media").delete(fingerprint);
+          await tx.objectStore("handles").delete(fingerprint);
+        }
       }
     }
     await tx.done;
@@ -190,7 +213,7 @@ export class ProjectDb {
   async duplicate(id: string, copyId: string, name: string, now: number): Promise<void> {
     const tx = this.db.transaction("projects", "readwrite");
     const project = readable(await tx.store.get(id));
-    if (project) await tx.store.put({ ...project, id: copyId, name, created: now, edited: now });
+    if (project) await put(tx.store, { ...project, id: copyId, name, created: now, edited: now });
     await tx.done;
   }
 
@@ -210,7 +233,7 @@ export class ProjectDb {
     const tx = this.db.transaction("projects", "readwrite");
     const done = tx.done;
     try {
-      for (const project of projects) await tx.store.put(project);
+      for (const project of projects) await put(tx.store, project);
     } catch (error) {
       // A put that throws (a value IndexedDB cannot store) leaves the others pending: undo them.
       done.catch(() => undefined);
@@ -249,6 +272,23 @@ export class ProjectDb {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Every stored project of an earlier version in the shape of version 4 (its one media its one
+ * source, every clip naming it), with the keys it is found by. Anything else in a record is kept
+ * as it was; a damaged record is left as it is (it is still read, upgraded, and named as damaged).
+ */
+async function upgradeProjects(projects: IDBPObjectStore<Schema, StoreNames<Schema>[], "projects", "versionchange">) {
+  for (let cursor = await projects.openCursor(); cursor; cursor = await cursor.continue()) {
+    const upgraded = withSources(cursor.value);
+    const checked = checkProject(upgraded, { now: 0 });
+    // Only what reads as a project is rewritten, not repaired: the keys it is found by are its checked sources'.
+    if (!checked.ok || !isObject(upgraded)) continue;
+    const { sourceFingerprints, sourceNames } = stored(checked.project);
+    // As stored, unchecked: the shape of a project, its faults (repaired on each read) as they were.
+    await cursor.update({ ...upgraded, sourceFingerprints, sourceNames } as unknown as StoredProject);
   }
 }
 

@@ -21,8 +21,8 @@ function currentRecord(session: Session, exportMode: ExportMode): ProjectRecord 
   if (!source || session.readOnly()) return null;
   if (present.length === 0 && past.length === 0 && future.length === 0) return null;
   const { id, name, created } = source.project;
-  const { media, info } = source;
-  return { id, name, media, info, clips: present, undo: past, redo: future, exportMode, created, edited: Date.now() };
+  const sources = session.sources();
+  return { id, name, sources, clips: present, undo: past, redo: future, exportMode, created, edited: Date.now() };
 }
 
 /**

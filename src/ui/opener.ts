@@ -4,6 +4,7 @@ import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
 import { cutShortNote } from "../core/source-index";
 import { sourceDifferences } from "../core/source-match";
+import { openingSource, sourceWith } from "../core/sources";
 import type { MediaClient } from "../media/media-client";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { readHandle, type PickedFile } from "./file-handles";
@@ -74,7 +75,9 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     const project = saved
       ? { id: saved.id, name: saved.name, created: saved.created, exportMode: saved.exportMode }
       : { id: newId(), name, created: Date.now() };
-    session.begin({ file: picked.file, info, media: ref, project }, saved, hasCopy);
+    // The file is one of the saved project's sources (found by its fingerprint), or a new project's first.
+    const id = (saved && sourceWith(saved.sources, ref.fingerprint)?.id) ?? newId();
+    session.begin({ id, file: picked.file, info, media: ref, project }, saved, hasCopy);
     return true;
   }
 
@@ -111,9 +114,10 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
   /** A project's video, where the browser still has it: a kept copy, or a handle it may read. */
   async function videoOf(project: ProjectRecord, ask: boolean): Promise<PickedFile | undefined> {
     const db = await projects;
-    const copy = await quiet(db?.storedMedia(project.media.fingerprint), undefined);
+    const { fingerprint } = openingSource(project).media;
+    const copy = await quiet(db?.storedMedia(fingerprint), undefined);
     if (copy) return { file: copy };
-    const handle = await quiet(db?.handle(project.media.fingerprint), undefined);
+    const handle = await quiet(db?.handle(fingerprint), undefined);
     if (!handle) return undefined;
     const granted = ask || (await quiet(handle.queryPermission({ mode: "read" }), "denied")) === "granted";
     const file = granted ? await readHandle(handle) : undefined;
@@ -128,11 +132,12 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     const probed = await probe(picked, current);
     if (!probed) return !current();
     const found = { ...probed.media, duration: probed.info.duration };
-    const differences = sourceDifferences({ ...project.media, duration: project.info?.duration }, found);
+    const wanted = openingSource(project);
+    const differences = sourceDifferences({ ...wanted.media, duration: wanted.info?.duration }, found);
     if (differences.length > 0) {
       session.complain(
         `${picked.file.name} is not the video of the project "${project.name}": ${differences.join(", ")}. ` +
-          `Nothing was applied; pick ${project.media.name} to open it`,
+          `Nothing was applied; pick ${wanted.media.name} to open it`,
       );
       return false;
     }
@@ -160,7 +165,7 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
       const video = await videoOf(project, true);
       if (!current()) return true;
       if (video) return openWith(project, video, current);
-      session.say(`Pick ${project.media.name} to open ${project.name}`);
+      session.say(`Pick ${openingSource(project).media.name} to open ${project.name}`);
       return false;
     },
     /** On start: the last project opens by itself when its video is here without asking. */

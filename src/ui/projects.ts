@@ -2,6 +2,7 @@ import { createSignal } from "solid-js";
 import { backupFileName } from "../core/file-names";
 import * as backup from "../core/formats/project-backup";
 import type { MediaRef } from "../core/project";
+import { openingSource } from "../core/sources";
 import { newId, type DamagedRecord, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { download } from "./download";
 import type { Session } from "./session";
@@ -18,7 +19,7 @@ async function listed(db: ProjectDb): Promise<{ entries: ListedProject[]; damage
   const [{ projects, damaged }, kept] = await Promise.all([db.survey(), db.keptSources()]);
   const videoReturn = ({ fingerprint }: MediaRef): VideoReturn =>
     kept.copies.has(fingerprint) ? "copy" : kept.handles.has(fingerprint) ? "handle" : "pick";
-  return { entries: projects.map((project) => ({ project, video: videoReturn(project.media) })), damaged };
+  return { entries: projects.map((project) => ({ project, video: videoReturn(openingSource(project).media) })), damaged };
 }
 
 /** Records an older version or a fault left unreadable stay stored (nothing is deleted unasked), but unlisted. */

@@ -25,7 +25,8 @@ import type { Rational } from "../core/rational";
 import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
 import { formatTimecode } from "../core/timecode";
-import type { MediaRef } from "../core/project";
+import type { MediaRef, Source as ProjectSource } from "../core/project";
+import { sourceOf } from "../core/sources";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 import { createNotices } from "./notices";
 import { createProjectLock } from "./project-lock";
@@ -40,7 +41,10 @@ export interface OpenProject {
   exportMode?: ExportMode;
 }
 
+/** The source on the player: one of the project's, read from its file. */
 export interface Source {
+  /** Its id among the project's sources. */
+  id: string;
   file: File;
   info: MediaInfo;
   media: MediaRef;
@@ -79,6 +83,8 @@ export function createSession(
   const { readOnly, editable } = lock;
   const copy = createSourceCopy(projects, notices);
   const [source, setSource] = createSignal<Source | null>(null);
+  // Every file of the open project, in its order; the one on the player as it was probed now.
+  const [sources, setSources] = createSignal<ProjectSource[]>([]);
   const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
   // The history as it was read from storage, while it is still the one shown.
   const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
@@ -97,6 +103,14 @@ export function createSession(
     if (editable()) setHistory(next);
   }
   const duration = () => source()?.info.duration ?? 0;
+  /** How long the source of a clip lasts, as far as the project knows (a source never probed bounds nothing). */
+  const lengthOf = (id: number): number => {
+    const clip = clips().find((c) => c.id === id);
+    const of = clip && clip.source !== source()?.id ? sourceOf(sources(), clip) : undefined;
+    return of ? (of.info?.duration ?? Number.POSITIVE_INFINITY) : duration();
+  };
+  const onPlayer = () => source()?.id ?? "";
+  const marked = () => ({ source: onPlayer(), duration: duration() });
   const frameRate = (): Rational | undefined => {
     const info = source()?.info;
     return info && firstVideo(info)?.frameRate;
@@ -125,6 +139,7 @@ export function createSession(
       lock.hold();
       copy.knowCopy(hasCopy);
       setSource(next);
+      setSources(withProbe(saved?.sources ?? [], next));
       const opened = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
       setHistory(opened);
       setStoredHistory(stored ? opened : null);
@@ -147,7 +162,7 @@ export function createSession(
   function applyPendingImport(how: "replace" | "append"): void {
     const pending = pendingImport();
     if (!pending || !editable()) return;
-    setClips(applyImport(clips(), pending.preview.entries, how));
+    setClips(applyImport(clips(), onPlayer(), pending.preview.entries, how));
     setPendingImport(null);
     say(`Imported ${plural(pending.preview.entries.length, "clip", "clips")} from ${pending.fileName}`);
   }
@@ -169,7 +184,7 @@ export function createSession(
    * `nudge`: one of a run of small steps of that edge, which undo together.
    */
   function setBound(id: number, field: ClipField, time: number, nudge = false): void {
-    const edited = setClipBound(clips(), id, field, time, duration());
+    const edited = setClipBound(clips(), id, field, time, lengthOf(id));
     if (!edited.ok) return complain(`Clip ${place(id)}: ${edited.error}`);
     if (!editable()) return;
     if (nudge) {
@@ -182,7 +197,8 @@ export function createSession(
 
   /** S: the clip under the playhead (the selected one, where clips overlap) in two. */
   function split(time: number): void {
-    const clip = clipAt(clips(), time, selectedId());
+    // The playhead is a time of the source on the player: only its clips can be under it.
+    const clip = clipAt(clips().filter((c) => c.source === onPlayer()), time, selectedId());
     if (!clip) return complain(`No clip goes on at ${formatTimecode(time)}: move the playhead inside the clip to split`);
     const parts = splitClip(clips(), clip.id, time);
     if (!parts.ok) return complain(parts.error);
@@ -205,14 +221,16 @@ export function createSession(
 
   function editTime(id: number, field: ClipField, text: string): Result<Clip[]> {
     if (readOnly()) return fail("This project is open in another tab");
-    const edited = setClipTime(clips(), id, field, text, duration());
+    const edited = setClipTime(clips(), id, field, text, lengthOf(id));
     if (edited.ok) setClips(edited.value);
     return edited;
   }
 
   return {
     ...notices,
+    /** The source on the player: marking, the timeline and imports work on it. */
     source,
+    sources,
     clips,
     marking,
     duration,
@@ -232,12 +250,12 @@ export function createSession(
     markOut: (time: number) => {
       const clip = selected();
       if (clip) setBound(clip.id, "end", time);
-      else applyMark(markOut(marking(), clips(), time, duration()));
+      else applyMark(markOut(marking(), clips(), time, marked()));
     },
     /** M always marks a new clip, whatever is selected. */
     toggleMark: (time: number) => {
       setSelectedId(null);
-      applyMark(toggleMark(marking(), clips(), time, duration()));
+      applyMark(toggleMark(marking(), clips(), time, marked()));
     },
     selected,
     select: (id: number | null) => setSelectedId(id),
@@ -272,7 +290,10 @@ export function createSession(
     async takeOver(): Promise<void> {
       const open = source();
       const saved = open && (await (await projects)?.load(open.project.id).catch(() => undefined));
-      if (saved) setHistory(startHistory(saved.clips, saved.undo, saved.redo));
+      if (saved && open) {
+        setSources(withProbe(saved.sources, open));
+        setHistory(startHistory(saved.clips, saved.undo, saved.redo));
+      }
       lock.hold();
     },
     /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
@@ -293,13 +314,19 @@ export function createSession(
     remove: (id: number) => setClips(removeClip(clips(), id)),
     /** A Detect dialog's Keep (the sound, the picture): a clip for each part kept, in place of the list or after it. */
     keepParts: (parts: readonly Span[], how: "replace" | "append") =>
-      setClips(applyImport(clips(), parts.map((p) => ({ ...p, label: "" })), how)),
-    /** A Detect dialog's Split at (pauses, black frames), one undo step. */
-    splitAt: (gaps: readonly Span[]) => setClips(splitAtGaps(clips(), gaps)),
+      setClips(applyImport(clips(), onPlayer(), parts.map((p) => ({ ...p, label: "" })), how)),
+    /** A Detect dialog's Split at (pauses, black frames): the clips of the file on the player, one undo step. */
+    splitAt: (gaps: readonly Span[]) => setClips(splitAtGaps(clips(), gaps, onPlayer())),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),
     /** A row dragged to place `to` (from 0). */
     moveTo: (id: number, to: number) => setClips(moveClipTo(clips(), id, to)),
   };
+}
+
+/** A project's sources with the one on the player as it was read now (its file may have been probed afresh); a new project's one. */
+function withProbe(saved: readonly ProjectSource[], open: Source): ProjectSource[] {
+  const probed = { id: open.id, media: open.media, info: open.info };
+  return saved.some((s) => s.id === open.id) ? saved.map((s) => (s.id === open.id ? probed : s)) : [...saved, probed];
 }
 
 export type Session = ReturnType<typeof createSession>;

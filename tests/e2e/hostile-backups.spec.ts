@@ -25,14 +25,16 @@ test("a hostile backup: the good project restores, the others are repaired or le
 
   // Made hostile: a clip that ends at 1e308, a project whose id is __proto__, one with no video, and
   // "__proto__" keys at every level. The good one is the last edited, so opening its video reopens it.
-  const backup = JSON.parse(readFileSync(saved, "utf8")) as { projects: { edited: number; clips: object[] }[] };
-  const good = { ...protoKey, ...backup.projects[0], name: "Good cut" } as { edited: number; clips: object[] };
+  type Saved = { edited: number; clips: { source: string }[] };
+  const backup = JSON.parse(readFileSync(saved, "utf8")) as { projects: Saved[] };
+  const good = { ...protoKey, ...backup.projects[0], name: "Good cut" } as Saved;
+  const source = good.clips[0]?.source;
   const older = (ms: number) => ({ ...good, edited: good.edited - ms, undo: [], redo: [] });
   const projects = [
     good,
-    { ...older(1000), id: "overlong", name: "Overlong", clips: [{ ...protoKey, id: 1, start: 2, end: 1e308, label: "too far" }] },
+    { ...older(1000), id: "overlong", name: "Overlong", clips: [{ ...protoKey, id: 1, source, start: 2, end: 1e308, label: "too far" }] },
     { ...older(2000), id: "__proto__", name: "Prototype" },
-    { ...older(3000), id: "no-video", name: "No video", media: { ...protoKey } },
+    { ...older(3000), id: "no-video", name: "No video", sources: [{ ...protoKey }] },
   ];
   const hostile = join(test.info().outputDir, "hostile.json");
   writeFileSync(hostile, JSON.stringify({ ...protoKey, ...backup, projects }));
@@ -79,10 +81,10 @@ test("records left damaged by an older version or a fault: the Projects page lis
       request.onerror = () => reject(request.error);
     });
     const store = db.transaction("projects", "readwrite").objectStore("projects");
-    const good = await new Promise<Record<string, unknown>>((resolve) => {
-      store.getAll().onsuccess = (event) => resolve((event.target as IDBRequest<Record<string, unknown>[]>).result[0] ?? {});
+    const good = await new Promise<{ clips: { source: string }[] }>((resolve) => {
+      store.getAll().onsuccess = (event) => resolve((event.target as IDBRequest).result[0]);
     });
-    const clips = [{ id: 1, start: 3, end: 1e308, label: "" }];
+    const clips = [{ id: 1, source: good.clips[0]?.source, start: 3, end: 1e308, label: "" }];
     store.put({ ...good, id: "far", name: "Far end", clips, undo: [[{ id: 1, start: Infinity, end: 1, label: 5 }]] });
     store.put({ id: "corrupt", name: "Corrupt", media: "?", clips: "x", edited: Date.now() });
     await new Promise((resolve) => (store.transaction.oncomplete = resolve));

@@ -290,3 +290,95 @@ test("a file picked while the last project reopens is the one that opens, with i
   expect(messages.filter((m) => m.includes("long-archive")), "the project being reopened never opened").toEqual([]);
   await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened counter.mp4");
 });
+
+test("a project stored by schema 3 (one video) opens after the upgrade to schema 4 as it was, its history too", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "Shift+ArrowRight", 2);
+  await press(page, "i");
+  await press(page, "Shift+ArrowRight", 2);
+  await press(page, "o");
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill("old");
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
+  await afterAutosave(page);
+
+  // Away from the app (a plain file of the site), the database is made again as schema 3 held
+  // that project: its one media and probe, clips and steps naming no source, version 3's indexes.
+  await page.goto("./icons/icon.svg");
+  const written = await page.evaluate(async () => {
+    const opened = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open("clipmark", version);
+        request.onupgradeneeded = () => upgrade?.(request.result);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const done = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    const now = await opened();
+    const [stored] = await done(now.transaction("projects").objectStore("projects").getAll());
+    now.close();
+    await done(indexedDB.deleteDatabase("clipmark"));
+    type Clip = Record<string, unknown>;
+    const unsourced = (clips: Clip[]) => clips.map(({ source: _, ...clip }) => clip);
+    const steps = (list: { at: number; removed: Clip[]; inserted: Clip[] }[]) =>
+      list.map((s) => ({ ...s, removed: unsourced(s.removed), inserted: unsourced(s.inserted) }));
+    const { sources, sourceFingerprints: _f, sourceNames: _n, clips, undo, redo, ...rest } = stored;
+    const [{ media, info }] = sources;
+    const old = { ...rest, media, info, clips: unsourced(clips), undo: steps(undo), redo: steps(redo) };
+    const v3 = await opened(3, (db) => {
+      const projects = db.createObjectStore("projects", { keyPath: "id" });
+      projects.createIndex("edited", "edited");
+      projects.createIndex("fingerprint", "media.fingerprint");
+      projects.createIndex("mediaName", "media.name");
+      db.createObjectStore("media", { keyPath: "id" });
+      db.createObjectStore("handles", { keyPath: "fingerprint" });
+    });
+    const tx = v3.transaction("projects", "readwrite");
+    tx.objectStore("projects").put(old);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    v3.close();
+    return { steps: old.undo.length, clips: old.clips };
+  });
+  expect(written.steps).toBeGreaterThan(1);
+  expect(written.clips).toEqual([{ id: 1, start: 2, end: 4, label: "old" }]);
+
+  await page.goto("./");
+  await expect(page.getByRole("note", { name: "Last project" })).toContainText("counter.mp4, 1 clip");
+  await expect(page.getByRole("listitem", { name: "counter.mp4" })).toContainText(/counter\.mp4 · 1 clip · 00:00:02\.\d{3}/);
+  await page.getByLabel("Open video").setInputFiles(COUNTER);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Reopened counter.mp4 with its 1 clip");
+  expect(await clipStarts(page)).toEqual(["00:00:02.000"]);
+  await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("old");
+  // The history came through the upgrade: undo takes the label away, then the clip.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(clipRows(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(clipRows(page).first().getByRole("textbox", { name: "Label" })).toHaveValue("old");
+
+  // Stored in the new shape: one source, each clip naming it.
+  const shape = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      indexedDB.open("clipmark").onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result);
+    });
+    const records = await new Promise<Record<string, unknown>[]>((resolve) => {
+      db.transaction("projects").objectStore("projects").getAll().onsuccess = (e) => resolve((e.target as IDBRequest).result);
+    });
+    db.close();
+    const shapeOf = (r: Record<string, unknown>) => ({
+      media: r.media,
+      sources: (r.sources as unknown[]).length,
+      clip: (r.clips as { source: string }[])[0]?.source,
+      print: r.sourceFingerprints,
+    });
+    return { version: db.version, records: records.map(shapeOf) };
+  });
+  expect(shape.version).toBe(4);
+  expect(shape.records).toHaveLength(1);
+  const [record] = shape.records;
+  expect(record?.media).toBeUndefined();
+  expect(record?.sources).toBe(1);
+  expect(record?.print).toEqual([record?.clip]);
+});

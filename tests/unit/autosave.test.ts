@@ -96,7 +96,7 @@ describe("keepProjects", () => {
     });
     const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
     const project = { id: "p1", name: "talk.mp4", created: 1 };
-    session.begin({ file: new File([], "talk.mp4"), info: sampleInfo(), media, project }, undefined, false);
+    session.begin({ id: "s", file: new File([], "talk.mp4"), info: sampleInfo(), media, project }, undefined, false);
     // Another tab on the same database.
     const other = await ProjectDb.open(name);
     return { session, autosave, db, other };

@@ -19,15 +19,16 @@ import {
 import { markIn, markOut, toggleMark } from "../../src/core/marking";
 
 const DURATION = 60;
+const ON = { source: "s", duration: DURATION };
 const list: Clip[] = [
-  { id: 1, start: 10, end: 20, label: "" },
-  { id: 2, start: 2, end: 5, label: "intro" },
-  { id: 3, start: 15, end: 30, label: "" },
+  { id: 1, source: "s", start: 10, end: 20, label: "" },
+  { id: 2, source: "s", start: 2, end: 5, label: "intro" },
+  { id: 3, source: "s", start: 15, end: 30, label: "" },
 ];
 
 describe("clip list", () => {
   it("adds clips in order, allowing overlap and going back in time", () => {
-    const added = addClip(list, 1, 3, DURATION);
+    const added = addClip(list, "s", 1, 3, DURATION);
     expect(added.ok && added.value.map((c) => [c.id, c.start])).toEqual([
       [1, 10],
       [2, 2],
@@ -40,12 +41,12 @@ describe("clip list", () => {
     expect(checkRange(5, 5, DURATION).ok).toBe(false);
     expect(checkRange(-1, 5, DURATION).ok).toBe(false);
     expect(checkRange(5, 61, DURATION).ok).toBe(false);
-    expect(addClip(list, 8, 4, DURATION)).toEqual({ ok: false, error: "OUT 00:00:04.000 must be after IN 00:00:08.000" });
+    expect(addClip(list, "s", 8, 4, DURATION)).toEqual({ ok: false, error: "OUT 00:00:04.000 must be after IN 00:00:08.000" });
   });
 
   it("edits IN and OUT from typed text in any accepted form", () => {
     const edited = setClipTime(list, 1, "start", "0:12.5", DURATION);
-    expect(edited.ok && edited.value[0]).toEqual({ id: 1, start: 12.5, end: 20, label: "" });
+    expect(edited.ok && edited.value[0]).toEqual({ id: 1, source: "s", start: 12.5, end: 20, label: "" });
     const out = setClipTime(list, 2, "end", "00:00:09.000", DURATION);
     expect(out.ok && out.value[1]?.end).toBe(9);
   });
@@ -86,27 +87,27 @@ describe("clip list", () => {
 
 describe("marking", () => {
   it("I then O adds a clip and clears the pending IN", () => {
-    const done = markOut(markIn(3), [], 7, DURATION);
-    expect(done.ok && done.value).toEqual({ marking: { pendingIn: null }, clips: [{ id: 1, start: 3, end: 7, label: "" }] });
+    const done = markOut(markIn(3), [], 7, ON);
+    expect(done.ok && done.value).toEqual({ marking: { pendingIn: null }, clips: [{ id: 1, source: "s", start: 3, end: 7, label: "" }] });
   });
 
   it("O without IN, or before it, is refused", () => {
-    expect(markOut({ pendingIn: null }, [], 7, DURATION).ok).toBe(false);
-    expect(markOut(markIn(8), [], 7, DURATION).ok).toBe(false);
+    expect(markOut({ pendingIn: null }, [], 7, ON).ok).toBe(false);
+    expect(markOut(markIn(8), [], 7, ON).ok).toBe(false);
   });
 
   it("M toggles: IN first, then OUT and add", () => {
-    const first = toggleMark({ pendingIn: null }, list, 40, DURATION);
+    const first = toggleMark({ pendingIn: null }, list, 40, ON);
     expect(first.ok && first.value.marking).toEqual({ pendingIn: 40 });
-    const second = first.ok ? toggleMark(first.value.marking, first.value.clips, 45, DURATION) : first;
-    expect(second.ok && second.value.clips.at(-1)).toEqual({ id: 4, start: 40, end: 45, label: "" });
+    const second = first.ok ? toggleMark(first.value.marking, first.value.clips, 45, ON) : first;
+    expect(second.ok && second.value.clips.at(-1)).toEqual({ id: 4, source: "s", start: 40, end: 45, label: "" });
   });
 });
 
 describe("editing at the playhead", () => {
   it("sets a bound to a time, refusing what would leave OUT not after IN", () => {
     const moved = setClipBound(list, 1, "start", 12, DURATION);
-    expect(moved.ok && moved.value[0]).toEqual({ id: 1, start: 12, end: 20, label: "" });
+    expect(moved.ok && moved.value[0]).toEqual({ id: 1, source: "s", start: 12, end: 20, label: "" });
     expect(setClipBound(list, 1, "end", 9, DURATION)).toEqual({ ok: false, error: "OUT 00:00:09.000 must be after IN 00:00:10.000" });
     expect(setClipBound(list, 9, "end", 9, DURATION).ok).toBe(false);
   });
@@ -124,8 +125,8 @@ describe("editing at the playhead", () => {
     const split = splitClip(list, 2, 3.5);
     expect(split.ok && split.value).toEqual([
       list[0],
-      { id: 2, start: 2, end: 3.5, label: "intro" },
-      { id: 4, start: 3.5, end: 5, label: "intro" },
+      { id: 2, source: "s", start: 2, end: 3.5, label: "intro" },
+      { id: 4, source: "s", start: 3.5, end: 5, label: "intro" },
       list[2],
     ]);
     expect(splitClip(list, 2, 5)).toEqual({ ok: false, error: "00:00:05.000 is not inside clip 2 (00:00:02.000–00:00:05.000)" });
@@ -136,7 +137,7 @@ describe("editing at the playhead", () => {
     const merged = split.ok ? mergeWithNext(split.value, 2) : split;
     expect(merged.ok && merged.value).toEqual(list);
     const overlapping = mergeWithNext(list.slice(2).concat(list[0] as Clip), 3);
-    expect(overlapping.ok && overlapping.value).toEqual([{ id: 3, start: 10, end: 30, label: "" }]);
+    expect(overlapping.ok && overlapping.value).toEqual([{ id: 3, source: "s", start: 10, end: 30, label: "" }]);
     expect(mergeWithNext(list, 1)).toEqual({
       ok: false,
       error: "clips 1 and 2 do not meet (00:00:05.000 to 00:00:10.000 lies between them): only clips that touch or overlap merge",
@@ -157,17 +158,17 @@ describe("moving a clip to a place", () => {
 
 describe("colours", () => {
   const coloured: Clip[] = [
-    { id: 1, start: 10, end: 20, label: "", colour: "red" },
-    { id: 2, start: 20, end: 25, label: "b", colour: "blue" },
-    { id: 3, start: 15, end: 30, label: "" },
+    { id: 1, source: "s", start: 10, end: 20, label: "", colour: "red" },
+    { id: 2, source: "s", start: 20, end: 25, label: "b", colour: "blue" },
+    { id: 3, source: "s", start: 15, end: 30, label: "" },
   ];
 
   it("gives a clip a colour and takes it away, leaving no field behind; the same colour again changes nothing", () => {
     const green = setClipColour(coloured, 3, "green");
-    expect(green[2]).toEqual({ id: 3, start: 15, end: 30, label: "", colour: "green" });
+    expect(green[2]).toEqual({ id: 3, source: "s", start: 15, end: 30, label: "", colour: "green" });
     expect(green.slice(0, 2)).toEqual(coloured.slice(0, 2));
     const none = setClipColour(coloured, 1, undefined)[0];
-    expect(none).toEqual({ id: 1, start: 10, end: 20, label: "" });
+    expect(none).toEqual({ id: 1, source: "s", start: 10, end: 20, label: "" });
     expect(none && "colour" in none).toBe(false);
     const same = setClipColour(coloured, 1, "red");
     expect(same.every((clip, i) => clip === coloured[i])).toBe(true);
@@ -178,10 +179,10 @@ describe("colours", () => {
     const split = splitClip(coloured, 1, 12);
     expect(split.ok && split.value.slice(0, 2).map((c) => c.colour)).toEqual(["red", "red"]);
     const merged = mergeWithNext(coloured, 1);
-    expect(merged.ok && merged.value[0]).toEqual({ id: 1, start: 10, end: 25, label: "b", colour: "red" });
+    expect(merged.ok && merged.value[0]).toEqual({ id: 1, source: "s", start: 10, end: 25, label: "b", colour: "red" });
     // The first has none: the merged clip has none, not the second's.
     const uncolouredFirst = mergeWithNext([coloured[2] as Clip, coloured[1] as Clip], 3);
-    expect(uncolouredFirst.ok && uncolouredFirst.value[0]).toEqual({ id: 3, start: 15, end: 30, label: "b" });
+    expect(uncolouredFirst.ok && uncolouredFirst.value[0]).toEqual({ id: 3, source: "s", start: 15, end: 30, label: "b" });
   });
 
   it("moving, retiming and relabelling keep every colour", () => {

@@ -5,7 +5,7 @@ import { createCutPreview } from "../../src/ui/cut-preview";
 import { createPlayer } from "../../src/ui/player";
 import { sampleInfo } from "./sample-info";
 
-const clip = (id: number, start: number, end: number): Clip => ({ id, start, end, label: "" });
+const clip = (id: number, start: number, end: number): Clip => ({ id, source: "s", start, end, label: "" });
 
 /**
  * The page's player on a video element that plays when the test moves its clock: `playTo` sets

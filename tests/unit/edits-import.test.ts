@@ -116,11 +116,16 @@ describe("warnings", () => {
 });
 
 describe("applyImport", () => {
-  const clips = [{ id: 4, start: 0, end: 1, label: "" }];
+  const clips = [{ id: 4, source: "a", start: 0, end: 1, label: "" }];
   const entries = [{ start: 2, end: 3, label: "x" }];
-  it("replaces or appends, with fresh ids", () => {
-    expect(applyImport(clips, entries, "replace")).toEqual([{ id: 1, start: 2, end: 3, label: "x" }]);
-    expect(applyImport(clips, entries, "append")).toEqual([...clips, { id: 5, start: 2, end: 3, label: "x" }]);
+  it("replaces or appends, with fresh ids, on the source it is imported onto", () => {
+    expect(applyImport(clips, "a", entries, "replace")).toEqual([{ id: 1, source: "a", start: 2, end: 3, label: "x" }]);
+    expect(applyImport(clips, "a", entries, "append")).toEqual([...clips, { id: 5, source: "a", start: 2, end: 3, label: "x" }]);
+  });
+
+  it("replaces only the clips of the source it is imported onto", () => {
+    const mixed = [...clips, { id: 9, source: "b", start: 5, end: 6, label: "" }];
+    expect(applyImport(mixed, "b", entries, "replace")).toEqual([...clips, { id: 5, source: "b", start: 2, end: 3, label: "x" }]);
   });
 });
 

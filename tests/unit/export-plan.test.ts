@@ -6,10 +6,10 @@ import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const INFO = sampleInfo();
 const CLIPS: Clip[] = [
-  { id: 1, start: 4.12, end: 6.32, label: "" },
-  { id: 2, start: 1.28, end: 2.68, label: "" },
+  { id: 1, source: "s", start: 4.12, end: 6.32, label: "" },
+  { id: 2, source: "s", start: 1.28, end: 2.68, label: "" },
 ];
-const clip = (start: number, end: number): Clip => ({ id: 1, start, end, label: "" });
+const clip = (start: number, end: number): Clip => ({ id: 1, source: "s", start, end, label: "" });
 const request = (info: MediaInfo, clips: Clip[] = CLIPS) => ({ input: "/input/talk.mp4", workDir: "/work", info, clips });
 const withoutStream = (kind: "audio" | "video"): MediaInfo => ({ ...INFO, streams: INFO.streams.filter((s) => s.kind !== kind) });
 const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];

@@ -16,7 +16,7 @@ function page() {
     return { session, exporter: createExporter(fake, session, () => engineChecks++), dispose };
   });
   const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
-  session.begin({ file: new File([], "talk.mp4"), info: sampleInfo(), media, project: { id: "p", name: "talk", created: 1 } }, undefined, false);
+  session.begin({ id: "s", file: new File([], "talk.mp4"), info: sampleInfo(), media, project: { id: "p", name: "talk", created: 1 } }, undefined, false);
   session.markIn(1);
   session.markOut(3);
   return { fake, session, exporter, dispose, engineChecks: () => engineChecks };

@@ -20,9 +20,9 @@ const FILES: Record<string, Probe> = {
 const OLD_PROJECT: ProjectRecord = {
   id: "old-project",
   name: "old.mp4",
-  media: media("old.mp4"),
-  clips: [{ id: 1, start: 1, end: 2, label: "" }],
-  undo: [{ at: 0, removed: [], inserted: [{ id: 1, start: 1, end: 2, label: "" }] }],
+  sources: [{ id: "s", media: media("old.mp4") }],
+  clips: [{ id: 1, source: "s", start: 1, end: 2, label: "" }],
+  undo: [{ at: 0, removed: [], inserted: [{ id: 1, source: "s", start: 1, end: 2, label: "" }] }],
   redo: [],
   exportMode: "lossless",
   created: 1,
@@ -35,7 +35,7 @@ let dbCount = 0;
 async function page() {
   const db = await ProjectDb.open(`opener-${dbCount++}`);
   await db.save(OLD_PROJECT);
-  await db.keepMedia(OLD_PROJECT.media.fingerprint, file("old.mp4"));
+  await db.keepMedia(media("old.mp4").fingerprint, file("old.mp4"));
   const fake = new FakeMedia(FILES);
   return createRoot((dispose) => {
     const session = createSession(Promise.resolve(db));

@@ -7,8 +7,8 @@ import { AUDIO, sampleInfo } from "./sample-info";
 
 const INFO = sampleInfo({ duration: 100, streams: [AUDIO], keyframes: [] });
 const CLIPS: Clip[] = [
-  { id: 1, start: 0, end: 10, label: "" },
-  { id: 2, start: 50, end: 80, label: "" },
+  { id: 1, source: "s", start: 0, end: 10, label: "" },
+  { id: 2, source: "s", start: 50, end: 80, label: "" },
 ];
 const request = { input: "/input/a.mp4", workDir: "/work", info: INFO, clips: CLIPS };
 

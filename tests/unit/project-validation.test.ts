@@ -1,17 +1,19 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLIP_COLOURS, isClipColour } from "../../src/core/clip-colours";
-import { sameClip, totalDuration } from "../../src/core/clips";
+import { sameClip } from "../../src/core/clips";
+import { cutLength } from "../../src/core/sources";
 import { apply, fits } from "../../src/core/history";
 import { parse } from "../../src/core/formats/project-backup";
 import type { Project } from "../../src/core/project";
-import { firstVideo } from "../../src/core/media-info";
+import { withSources } from "../../src/core/project-upgrade";
 import { checkProject, isPlainId, MAX_LABEL, MAX_NAME, MAX_SECONDS, RESERVED_KEYS } from "../../src/core/project-validation";
 import { formatTimecode } from "../../src/core/timecode";
 import { sampleInfo, VIDEO } from "./sample-info";
 
 const MEDIA = { name: "talk.mp4", size: 1000, lastModified: 5, fingerprint: "00aa00aa00aa00aa" };
-const PROJECT: Project = {
+/** A project as stored before schema 4 (one `media`, clips naming no source): read as one of one source. */
+const PROJECT = {
   id: "0123456789abcdef0123456789abcdef",
   name: "Talk",
   media: MEDIA,
@@ -19,10 +21,15 @@ const PROJECT: Project = {
   clips: [{ id: 1, start: 1, end: 2, label: "a" }],
   undo: [],
   redo: [],
-  exportMode: "smart",
+  exportMode: "smart" as const,
   created: 1,
   edited: 2,
 };
+// Read from one media, the project's one source has the media's fingerprint for its id.
+const ofTalk = <T extends object>(clips: readonly T[]) => clips.map((clip) => ({ ...clip, source: MEDIA.fingerprint }));
+type Change = { at: number; removed: object[]; inserted: object[] };
+const stepsOfTalk = (steps: readonly unknown[]) =>
+  (steps as Change[]).map((step) => ({ ...step, removed: ofTalk(step.removed), inserted: ofTalk(step.inserted) }));
 const OPTIONS = { newId: () => "fresh", now: 77 };
 const check = (value: unknown) => checkProject(value, OPTIONS);
 /** What JSON.parse makes of `{"__proto__": …}`: an own key, not a prototype. */
@@ -49,13 +56,14 @@ function expectSound(project: Project): void {
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
-  const end = project.info?.duration ?? MAX_SECONDS;
+  const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
   for (const list of [project.clips, ...steps.flatMap((step) => [step.removed, step.inserted])]) {
     expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     for (const clip of list) {
       expect(Number.isSafeInteger(clip.id) && clip.id > 0).toBe(true);
-      expect(0 <= clip.start && clip.start < clip.end && clip.end <= end).toBe(true);
+      expect(ends.has(clip.source)).toBe(true);
+      expect(0 <= clip.start && clip.start < clip.end && clip.end <= (ends.get(clip.source) ?? 0)).toBe(true);
       expect(typeof clip.label === "string" && clip.label.length <= MAX_LABEL).toBe(true);
       // No colour is no field: a colour kept is one the page draws.
       expect(!("colour" in clip) || isClipColour(clip.colour)).toBe(true);
@@ -70,8 +78,7 @@ function expectSound(project: Project): void {
       expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     }
   }
-  const rate = project.info ? firstVideo(project.info)?.frameRate : undefined;
-  expect(formatTimecode(totalDuration(project.clips, rate))).toMatch(/^\d+:\d\d:\d\d\.\d{3}$/);
+  expect(formatTimecode(cutLength(project))).toMatch(/^\d+:\d\d:\d\d\.\d{3}$/);
 }
 
 // Nothing here may add to the prototypes every object shares.
@@ -87,7 +94,9 @@ afterEach(() => {
 
 describe("checkProject", () => {
   it("takes a sound project as it is", () => {
-    expect(check(PROJECT)).toEqual({ ok: true, project: PROJECT, repairs: [] });
+    expect(check(PROJECT)).toEqual({ ok: true, project: withSources(PROJECT), repairs: [] });
+    const current = withSources(PROJECT);
+    expect(check(current)).toEqual({ ok: true, project: current, repairs: [] });
   });
 
   it.each([
@@ -102,7 +111,7 @@ describe("checkProject", () => {
     ["-0", -0, [], "OUT not after IN: left out (clip 1: IN 1 s, OUT -0 s)"],
   ])("an OUT of %s", (_, end, clips, repair) => {
     const result = check({ ...PROJECT, clips: [{ id: 1, start: 1, end, label: "a" }] });
-    expect(result.ok && result.project.clips).toEqual(clips);
+    expect(result.ok && result.project.clips).toEqual(ofTalk(clips));
     expect(result.ok && result.repairs.join()).toContain(repair);
   });
 
@@ -160,12 +169,14 @@ describe("checkProject", () => {
       { at: 0, removed: [blue], inserted: [brown] },
     ];
     const result = check({ ...PROJECT, clips: [brown], undo });
-    expect(result.ok && result.project.clips).toEqual([plain]);
+    expect(result.ok && result.project.clips).toEqual(ofTalk([plain]));
     // The second step (blue to brown) is now blue to none; undoing it gives blue, and the first step takes it away.
-    expect(result.ok && result.project.undo).toEqual([
-      { at: 0, removed: [], inserted: [blue] },
-      { at: 0, removed: [blue], inserted: [plain] },
-    ]);
+    expect(result.ok && result.project.undo).toEqual(
+      stepsOfTalk([
+        { at: 0, removed: [], inserted: [blue] },
+        { at: 0, removed: [blue], inserted: [plain] },
+      ]),
+    );
     expect(result.ok && result.repairs).toEqual([
       "1 clip had a colour this page does not know: set to automatic",
       "in its undo history, 1 clip had a colour this page does not know: set to automatic",
@@ -180,11 +191,11 @@ describe("checkProject", () => {
     const b = { id: 2, start: 3, end: 4, label: "b" };
     const result = check({ ...PROJECT, clips: [a], undo: [[], [a, b]], redo: [[{ ...a, label: "A" }]] });
     expect(result.ok && [result.project.undo, result.project.redo]).toEqual([
-      [
+      stepsOfTalk([
         { at: 0, removed: [], inserted: [a, b] },
         { at: 1, removed: [b], inserted: [] },
-      ],
-      [{ at: 0, removed: [a], inserted: [{ ...a, label: "A" }] }],
+      ]),
+      stepsOfTalk([{ at: 0, removed: [a], inserted: [{ ...a, label: "A" }] }]),
     ]);
     expect(result.ok && result.repairs).toEqual([]);
   });
@@ -196,7 +207,7 @@ describe("checkProject", () => {
     const undo = [{ at: 0, removed: [bad], inserted: [] }, { at: 0, removed: [], inserted: [a] }];
     const redo = [{ at: 0, removed: [a], inserted: [] }, { at: 5, removed: [a], inserted: [] }, null];
     const result = check({ ...PROJECT, undo, redo });
-    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([[undo[1]], [redo[0]]]);
+    expect(result.ok && [result.project.undo, result.project.redo]).toEqual([stepsOfTalk([undo[1]]), stepsOfTalk([redo[0]])]);
     expect(result.ok && result.repairs).toEqual(["in its undo history, steps that did not fit its clips were left out"]);
     // A step that would give two clips one id, or a clip no id, is no step.
     const twin = { at: 1, removed: [], inserted: [{ ...a, start: 5, end: 6 }] };
@@ -233,7 +244,7 @@ describe("checkProject", () => {
     ["an origin of Infinity", { origin: Infinity }],
   ])("drops a probe result with %s, and says so", (_, broken) => {
     const result = check({ ...PROJECT, info: { ...sampleInfo(), ...broken }, clips: [{ id: 1, start: 1, end: 1e308, label: "" }] });
-    expect(result.ok && result.project.info).toBeUndefined();
+    expect(result.ok && result.project.sources[0]?.info).toBeUndefined();
     expect(result.ok && result.project.clips).toEqual([]);
     expect(result.ok && result.repairs[0]).toContain("record of the video's streams was unreadable");
   });
@@ -241,8 +252,8 @@ describe("checkProject", () => {
   it("keeps no tag whose key reaches a prototype", () => {
     const info = { ...sampleInfo(), tags: withOwnProto({ title: "t", constructor: "c", n: 5 }) };
     const result = check({ ...PROJECT, info });
-    expect(result.ok && result.project.info?.tags).toEqual({ title: "t" });
-    expect(result.ok && Object.keys(result.project.info?.tags ?? {})).toEqual(["title"]);
+    expect(result.ok && result.project.sources[0]?.info?.tags).toEqual({ title: "t" });
+    expect(result.ok && Object.keys(result.project.sources[0]?.info?.tags ?? {})).toEqual(["title"]);
   });
 
   it("gives an unusable id a new one only where it may, and refuses a video it cannot name", () => {
@@ -257,8 +268,77 @@ describe("checkProject", () => {
 
   it("keeps none of the object's own keys: only the fields it knows, rebuilt", () => {
     const result = check(withOwnProto({ ...PROJECT, clips: [withOwnProto(PROJECT.clips[0] as object)], extra: 1 }));
-    expect(result.ok && result.project).toEqual(PROJECT);
+    expect(result.ok && result.project).toEqual(withSources(PROJECT));
     expect(result.ok && expectPlainData(result.project)).toBe(undefined);
+  });
+
+  describe("several sources", () => {
+    const OTHER = { name: "part 2.mp4", size: 2000, lastModified: 6, fingerprint: "11bb11bb11bb11bb" };
+    const TWO = {
+      ...(withSources(PROJECT) as Project),
+      sources: [
+        { id: "a", media: MEDIA, info: sampleInfo() },
+        { id: "b", media: OTHER, info: sampleInfo({ duration: 30 }) },
+      ],
+      clips: [
+        { id: 1, source: "b", start: 20, end: 25, label: "" },
+        { id: 2, source: "a", start: 1, end: 2, label: "" },
+      ],
+    };
+
+    it("takes a project of several sources as it is, each clip bounded by its own source's length", () => {
+      expect(check(TWO)).toEqual({ ok: true, project: TWO, repairs: [] });
+      // 25 s is past the end of talk.mp4 (12 s) but not of part 2.mp4 (30 s).
+      const moved = check({ ...TWO, clips: [{ id: 1, source: "a", start: 10, end: 25, label: "" }] });
+      expect(moved.ok && moved.project.clips).toEqual([{ id: 1, source: "a", start: 10, end: 12, label: "" }]);
+      expect(moved.ok && moved.repairs).toEqual(["1 clip ended after the end of the video: OUT moved to 00:00:12.000 (clip 1: OUT 25 s)"]);
+    });
+
+    it("leaves out a clip of a source the project does not have, in the list and in its history, saying which", () => {
+      const stray = { id: 3, source: "gone", start: 1, end: 2, label: "" };
+      const unnamed = { id: 4, start: 1, end: 2, label: "" };
+      const undo = [{ at: 2, removed: [stray], inserted: [] }];
+      const result = check({ ...TWO, clips: [...TWO.clips, stray, unnamed], undo });
+      expect(result.ok && result.project.clips).toEqual(TWO.clips);
+      expect(result.ok && result.project.undo).toEqual([]);
+      expect(result.ok && result.repairs).toEqual([
+        '2 clips were of a video the project does not have: left out (the first: clip 3: video "gone")',
+        "in its undo history, steps that did not fit its clips were left out",
+      ]);
+      expect(check({ ...TWO, clips: [unnamed] })).toMatchObject({
+        ok: true,
+        repairs: ["1 clip was of a video the project does not have: left out (clip 1: video missing)"],
+      });
+    });
+
+    it("refuses a project whose sources cannot be told apart or named, saying which", () => {
+      const [first, second] = TWO.sources;
+      expect(check({ ...TWO, sources: [] })).toEqual({
+        ok: false,
+        error: "the video it cuts is not described (file name, size and fingerprint)",
+      });
+      expect(check({ ...TWO, sources: [first, { ...second, media: { name: "x.mp4" } }] })).toEqual({
+        ok: false,
+        error: "video 2 of the 2 it cuts is not described (file name, size and fingerprint)",
+      });
+      expect(check({ ...TWO, sources: [first, { ...second, id: "a" }] })).toEqual({
+        ok: false,
+        error: "video 2 of the 2 it cuts (part 2.mp4) has another video's id",
+      });
+      expect(check({ ...TWO, sources: [{ ...first, id: "__proto__" }, second] })).toEqual({
+        ok: false,
+        error: "video 1 of the 2 it cuts (talk.mp4) has no id its clips can name",
+      });
+    });
+
+    it("drops an unreadable probe of one source, naming its file", () => {
+      const [first, second] = TWO.sources;
+      const result = check({ ...TWO, sources: [first, { ...second, info: { duration: "long" } }] });
+      expect(result.ok && result.project.sources[1]).toEqual({ id: "b", media: OTHER });
+      expect(result.ok && result.repairs).toEqual([
+        "its record of part 2.mp4's streams was unreadable: dropped (the video is read again when opened)",
+      ]);
+    });
   });
 
   it("walks no deeper than the fields it knows", () => {

@@ -19,6 +19,7 @@ const info = (duration: number): MediaInfo => ({
 });
 
 const source = (fingerprint: string, duration = 10): Source => ({
+  id: fingerprint,
   file: new File(["x"], `${fingerprint}.mp4`),
   info: info(duration),
   media: { name: `${fingerprint}.mp4`, size: 1, fingerprint } as Source["media"],

@@ -4,11 +4,12 @@ import { checkProject, shown } from "../project-validation";
 import { fail, ok, type Result } from "../result";
 
 const FORMAT = "clipmark-projects";
-// Version 2 keeps undo and redo as changes; version 1's whole lists are read as changes. A clip's
-// colour, added since, is an optional field and no new version: a page that does not know it
+// Version 3 keeps a project's sources (each clip names its own); versions 1 and 2 kept one `media`,
+// read as its one source. Version 2 keeps undo and redo as changes; version 1's whole lists are read
+// as changes. A clip's colour is an optional field and no new version: a page that does not know it
 // restores the backup without the colours, where a new version would make it refuse the backup.
-const VERSION = 2;
-const READS = [1, 2];
+const VERSION = 3;
+const READS = [1, 2, 3];
 /** Deeper than any backup nests (about 7): refused before parsing, so no reader recurses without end. */
 const MAX_DEPTH = 32;
 /** Projects named one by one in a restore's message; the rest are counted. */
@@ -81,7 +82,7 @@ export function parse(text: string, options: ParseOptions): Result<BackupContent
   const root = data.value;
   if (!isObject(root) || root.format !== FORMAT) return fail("not a Clipmark backup");
   if (!READS.includes(root.version as number)) {
-    return fail(`a backup of version ${shown(String(root.version))}, this page reads versions ${READS.join(" and ")}`);
+    return fail(`a backup of version ${shown(String(root.version))}, this page reads versions 1 to ${VERSION}`);
   }
   if (!Array.isArray(root.projects)) return fail("the backup has no projects list");
   const projects: Project[] = [];

@@ -1,7 +1,6 @@
 import { For, Show } from "solid-js";
-import { totalDuration } from "../../core/clips";
-import { firstVideo } from "../../core/media-info";
 import { plural } from "../../core/plural";
+import { cutLength, openingSource } from "../../core/sources";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
 import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
@@ -9,10 +8,6 @@ import { acceptAttribute, MEDIA_FILES } from "../../core/file-kinds";
 import type { Opener } from "../opener";
 import type { ListedProject, Projects, VideoReturn } from "../projects";
 import { FilePicker } from "./FilePicker";
-
-/** A project's cut length: whole frames of its video where the project knows the rate. */
-const projectLength = (project: ProjectRecord): number =>
-  totalDuration(project.clips, project.info ? firstVideo(project.info)?.frameRate : undefined);
 
 const megabytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1_000_000).toFixed(1)} MB`;
 
@@ -81,7 +76,8 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
         onChange={(event) => void props.projects.rename(project().id, event.currentTarget.value)}
       />
       <span>
-        {project().media.name} · {plural(project().clips.length, "clip", "clips")} · {formatTimecode(projectLength(project()))} · edited{" "}
+        {openingSource(project()).media.name} · {plural(project().clips.length, "clip", "clips")} ·{" "}
+        {formatTimecode(cutLength(project()))} · edited{" "}
         {new Date(project().edited).toLocaleString()} · {VIDEO_RETURNS[props.entry.video]}
       </span>
       <button type="button" onClick={() => void open(project())}>
