@@ -53,7 +53,8 @@ const size = <T>(step: Step<T>): number => step.removed.length + step.inserted.l
 /** `list` with `step` made (forward) or unmade (backward). */
 export function apply<T>(list: readonly T[], step: Step<T>, direction: "forward" | "backward"): T[] {
   const [out, into] = direction === "forward" ? [step.removed, step.inserted] : [step.inserted, step.removed];
-  return [...list.slice(0, step.at), ...into, ...list.slice(step.at + out.length)];
+  // concat sizes the new list once; spreading would grow it item by item.
+  return list.slice(0, step.at).concat(into, list.slice(step.at + out.length));
 }
 
 /** The newest steps that fit both the depth and the budget. */

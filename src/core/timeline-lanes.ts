@@ -26,6 +26,10 @@ function slotIn(row: Row, span: Span): number {
  * take milliseconds (the check against every placed span made each edit quadratic).
  */
 export function assignLanes(spans: readonly Span[]): number[] {
+  // The usual list: in time order, none overlapping the one before, so all on the first row.
+  let ordered = true;
+  for (let i = 1; i < spans.length && ordered; i++) ordered = (spans[i - 1] as Span).end <= (spans[i] as Span).start;
+  if (ordered) return new Array<number>(spans.length).fill(0);
   const rows: Row[] = [];
   const lanes = new Array<number>(spans.length);
   spans.forEach((span, i) => {
@@ -51,4 +55,16 @@ export function assignLanes(spans: readonly Span[]): number[] {
     lanes[i] = lane;
   });
   return lanes;
+}
+
+/** Whether two lists hold spans at the same times, place by place (labels and colours aside). */
+export function sameTimes(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Span;
+    const y = b[i] as Span;
+    if (x !== y && (x.start !== y.start || x.end !== y.end)) return false;
+  }
+  return true;
 }

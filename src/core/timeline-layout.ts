@@ -23,13 +23,16 @@ const overlapsView = (span: Span, view: TimelineView): boolean => span.end > vie
 
 /** Which clips get regions in `view`; `kept` (the selected, the dragged) get one whenever in view. */
 export function layoutClips(spans: readonly Span[], view: TimelineView, kept: readonly number[] = [], maxRegions = MAX_REGIONS): ClipLayout {
+  // Places are listed only while they may still be drawn: a list of 100,000 in view is only counted.
   const inView: number[] = [];
-  spans.forEach((span, place) => {
-    if (overlapsView(span, view)) inView.push(place);
-  });
-  if (inView.length <= maxRegions) return { regions: inView, inView: inView.length, dense: false };
+  let count = 0;
+  for (let place = 0; place < spans.length; place++) {
+    if (!overlapsView(spans[place] as Span, view)) continue;
+    if (count++ < maxRegions) inView.push(place);
+  }
+  if (count <= maxRegions) return { regions: inView, inView: count, dense: false };
   const regions = kept.filter((place) => spans[place] !== undefined && overlapsView(spans[place] as Span, view));
-  return { regions: [...new Set(regions)].sort((a, b) => a - b), inView: inView.length, dense: true };
+  return { regions: [...new Set(regions)].sort((a, b) => a - b), inView: count, dense: true };
 }
 
 /** A stretch of covered pixel columns on one lane, `from` to `to` exclusive. */

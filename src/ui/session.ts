@@ -94,7 +94,10 @@ export function createSession(
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
   // The clip I, O, Shift+I/O and merging act on; none while clips are being marked.
   const [selectedId, setSelectedId] = createSignal<number | null>(null);
-  const selected = createMemo((): Clip | undefined => clips().find((c) => c.id === selectedId()));
+  const selected = createMemo((): Clip | undefined => {
+    const id = selectedId();
+    return id === null ? undefined : clips().find((c) => c.id === id);
+  });
   const place = (id: number): number => clips().findIndex((c) => c.id === id) + 1;
 
   /** Every change to the list goes through here, so that it can be undone. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../../src/core/clips";
-import { assignLanes, MAX_LANES } from "../../src/core/timeline-lanes";
+import { assignLanes, MAX_LANES, sameTimes } from "../../src/core/timeline-lanes";
 import { coverageRuns, layoutClips } from "../../src/core/timeline-layout";
 import { snapTime } from "../../src/core/snapping";
 
@@ -77,6 +77,17 @@ describe("timeline layout", () => {
       { lane: 1, from: 1, to: 4 },
     ]);
     expect(coverageRuns(spans, new Array(1000).fill(0), { start: 0, span: 1000 }, 0)).toEqual([]);
+  });
+});
+
+describe("sameTimes", () => {
+  it("sees a label or colour change as no change of times, and any moved edge, added or removed span as one", () => {
+    const list: Span[] = [{ start: 0, end: 1 }, { start: 2, end: 3 }];
+    expect(sameTimes(list, [list[0] as Span, { ...(list[1] as Span), label: "relabelled" } as Span])).toBe(true);
+    expect(sameTimes(list, [list[0] as Span, { start: 2, end: 3.04 }])).toBe(false);
+    expect(sameTimes(list, [{ start: 0.04, end: 1 }, list[1] as Span])).toBe(false);
+    expect(sameTimes(list, [list[1] as Span, list[0] as Span])).toBe(false);
+    expect(sameTimes(list, list.slice(1))).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import type { Clip, ClipField } from "../../core/clips";
 import { stepFrames } from "../../core/frames";
 import { snapTime } from "../../core/snapping";
-import { assignLanes } from "../../core/timeline-lanes";
+import { assignLanes, sameTimes } from "../../core/timeline-lanes";
 import { layoutClips } from "../../core/timeline-layout";
 import { fractionAt, isZoomed, rulerMarks, timeAt, visibleKeyframes } from "../../core/timeline-view";
 import { formatTimecode } from "../../core/timecode";
@@ -43,19 +43,24 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   const duration = () => session.duration();
   const view = zoom.view;
   const pendingIn = () => session.marking().pendingIn;
-  const selectedPlace = () => session.clips().findIndex((c) => c.id === session.selected()?.id) + 1;
+  const selectedPlace = createMemo(() => {
+    const clip = session.selected();
+    return clip ? session.clips().indexOf(clip) + 1 : 0;
+  });
   const at = (time: number) => percent(fractionAt(view(), time));
   const timeAtPointer = (event: PointerEvent | WheelEvent) => {
     const box = track.getBoundingClientRect();
     return timeAt(view(), (event.clientX - box.left) / Math.max(box.width, 1));
   };
-  /** A clip as drawn: with its dragged edge where the pointer has it. */
-  const shown = (clip: Clip): Clip => {
+  /** The clips as drawn: the dragged one with its edge where the pointer has it (a copy of the list only then). */
+  const spans = createMemo((): Clip[] => {
     const moving = drag();
-    return moving?.id === clip.id ? { ...clip, [moving.field]: moving.time } : clip;
-  };
-  const spans = createMemo(() => session.clips().map(shown));
-  const lanes = createMemo(() => assignLanes(spans()));
+    const list = session.clips();
+    return moving ? list.map((clip) => (clip.id === moving.id ? { ...clip, [moving.field]: moving.time } : clip)) : list;
+  });
+  // The same array while only labels or colours change: lanes, layout and coverage are left as they are.
+  const times = createMemo(spans, undefined, { equals: sameTimes });
+  const lanes = createMemo(() => assignLanes(times()));
   const laneCount = createMemo(() => lanes().reduce((most, lane) => Math.max(most, lane + 1), 1));
   /** The selected and the dragged clip keep their regions however many clips are in view. */
   const kept = () => {
@@ -63,7 +68,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     const draggedPlace = dragged ? session.clips().findIndex((c) => c.id === dragged.id) : -1;
     return [selectedPlace() - 1, draggedPlace].filter((place) => place >= 0);
   };
-  const layout = createMemo(() => layoutClips(spans(), view(), kept()));
+  const layout = createMemo(() => layoutClips(times(), view(), kept()));
   const ticks = createMemo(() => visibleKeyframes(info()?.keyframes ?? [], view(), width()));
 
   // The playhead never leaves the view: playing past its edge pages on.
@@ -201,7 +206,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         <TimelineStrips strip={props.strip} view={view()} width={width()} />
         <div class="tl-clips">
           <Show when={layout().dense}>
-            <TimelineCoverage spans={spans()} lanes={lanes()} laneCount={laneCount()} view={view()} width={width()} />
+            <TimelineCoverage spans={times()} lanes={lanes()} laneCount={laneCount()} view={view()} width={width()} />
           </Show>
           {/* Keyed by place: a slider stays the same element (and keeps focus) as its clip is edited or the view moves. */}
           <For each={layout().regions}>
