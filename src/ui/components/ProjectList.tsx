@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { totalDuration } from "../../core/clips";
-import { firstVideo } from "../../core/media-info";
+import { videoFrames } from "../../core/frames";
 import { plural } from "../../core/plural";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
@@ -10,9 +10,9 @@ import type { Opener } from "../opener";
 import type { ListedProject, Projects, VideoReturn } from "../projects";
 import { FilePicker } from "./FilePicker";
 
-/** A project's cut length: whole frames of its video where the project knows the rate. */
+/** A project's cut length: whole frames of its video where the project knows them. */
 const projectLength = (project: ProjectRecord): number =>
-  totalDuration(project.clips, project.info ? firstVideo(project.info)?.frameRate : undefined);
+  totalDuration(project.clips, project.info && videoFrames(project.info));
 
 const megabytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1_000_000).toFixed(1)} MB`;
 
