@@ -163,7 +163,7 @@ function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
 /**
  * Per clip: `trim` keeps the range's frame count from the first frame, `atrim` the same instants
  * of sound (the first frame's start to the last one's end), and timestamps restart at 0, so the
- * concat lays the clips on one frame grid: constant rate, no frame repeated or dropped.
+ * concat lays the clips end to end, no frame repeated or dropped (a constant rate on one frame grid).
  */
 function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audio: boolean, evenSize: boolean): string {
   const filters = cuts.flatMap(({ lead, length, planned }, i) => {
@@ -202,6 +202,8 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
     ...inputs,
     ...["-filter_complex", concatGraph(cuts, Boolean(video), Boolean(audio), evenSize)],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
+    // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
+    ...(model?.variable ? ["-fps_mode", "passthrough"] : []),
     ...(audio ? ["-map", "[a]", ...AUDIO_CODEC] : []),
     ...FASTSTART,
     output,

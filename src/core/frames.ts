@@ -84,6 +84,8 @@ export function frameless(spans: readonly Span[], frames: Frames): number[] {
  * nearest to it. A constant rate computes the boundaries, a variable one lists them.
  */
 export interface FrameModel {
+  /** Whether the frames' own times are listed (a variable rate). */
+  readonly variable: boolean;
   /** The boundary nearest to `seconds`. */
   nearest(seconds: number): number;
   /** Where boundary `index` lies, in seconds. */
@@ -100,6 +102,7 @@ export interface FrameModel {
 
 /** A constant rate: exactly the seed's frame arithmetic (above). */
 export const constantFrames = (rate: Rational): FrameModel => ({
+  variable: false,
   nearest: (seconds) => nearestFrame(seconds, rate),
   time: (index) => frameStart(index, rate),
   duration: (range) => frameStart(rangeLength(range), rate),
@@ -119,6 +122,7 @@ export function variableFrames(starts: readonly number[]): FrameModel {
   const boundaries = starts.concat((starts[last] ?? 0) + lastStep);
   const time = (index: number) => boundaries[Math.min(Math.max(index, 0), boundaries.length - 1)] as number;
   return {
+    variable: true,
     nearest: (seconds) => nearestBoundary(boundaries, seconds),
     time,
     duration: (range) => Math.max(0, time(range.end) - time(range.first)),

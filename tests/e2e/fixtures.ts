@@ -49,6 +49,11 @@ export const LECTURE = join(FIXTURE_DIR, "lecture.mp4");
 export const LECTURE_SECONDS = 7200;
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
+/**
+ * A screen recording's variable rate: 2 s at 30 fps, then 2 s at 10 fps (80 frames), a keyframe
+ * every second. Its nominal rate (ffprobe's average, 400/19) counts frames wrongly in both parts.
+ */
+export const TWO_RATES = join(FIXTURE_DIR, "two-rates.mp4");
 export const SYNC_FRAMES = 500;
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
@@ -122,6 +127,12 @@ export function makeFixtures(): void {
   }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   if (!existsSync(LECTURE)) makeLongRecording(LECTURE, LECTURE_SECONDS);
+  if (!existsSync(TWO_RATES)) {
+    // Times in 1/3000 s: 100 a frame at 30 fps, 300 at 10 fps; passthrough keeps them as given.
+    const times = "settb=1/3000,setpts='if(lt(N\\,60)\\,N*100\\,6000+(N-60)*300)'";
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=320x240:rate=30,${times}`, "-frames:v", "80", "-fps_mode", "passthrough",
+      "-c:v", "libx264", "-preset", "veryfast", "-force_key_frames", "expr:gte(t,n_forced)", "-video_track_timescale", "3000", TWO_RATES]);
+  }
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }
 

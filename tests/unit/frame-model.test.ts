@@ -92,6 +92,8 @@ describe("the source's frame model", () => {
     const plan = planReencode({ input: "in.mp4", workDir: "/w", info: VFR, clips: [clip(2.34, 3)] });
     expect(plan.clips[0]).toMatchObject({ frames: 7, range: { first: 53, end: 60 } });
     expect(plan.steps[0]?.args.join(" ")).toContain("trim=end_frame=7,");
+    expect(plan.steps[0]?.args.join(" ")).toContain("-fps_mode passthrough");
+    expect(planReencode({ input: "in.mp4", workDir: "/w", info: sampleInfo(), clips: [clip(2.34, 3)] }).steps[0]?.args).not.toContain("-fps_mode");
     // Half of the 0.1 s frame before 2.3 s.
     expect(plan.steps[0]?.args.slice(0, 12)).toContain("2.25");
   });
