@@ -96,7 +96,9 @@ export interface FrameModel {
   halfFrame(index: number): number;
   /** Index of the frame on screen at `seconds`. */
   frameAt(seconds: number): number;
-  /** The start of the frame `count` frames from the one on screen at `seconds` (0: its own start). */
+  /** The start of the frame on screen at `seconds`: where a mark made while watching belongs. */
+  snap(seconds: number): number;
+  /** The start of the frame `count` frames from the one on screen at `seconds`. */
   step(seconds: number, count: number): number;
 }
 
@@ -108,6 +110,7 @@ export const constantFrames = (rate: Rational): FrameModel => ({
   duration: (range) => frameStart(rangeLength(range), rate),
   halfFrame: () => frameStart(0.5, rate),
   frameAt: (seconds) => frameIndexAt(seconds, rate),
+  snap: (seconds) => snapToFrame(seconds, rate),
   step: (seconds, count) => stepFrames(seconds, count, rate),
 });
 
@@ -128,6 +131,7 @@ export function variableFrames(starts: readonly number[]): FrameModel {
     duration: (range) => Math.max(0, time(range.end) - time(range.first)),
     halfFrame: (index) => (index > 0 ? time(index) - time(index - 1) : time(1) - time(0)) / 2,
     frameAt: (seconds) => frameAtTime(starts, seconds),
+    snap: (seconds) => stepFrameTimes(starts, seconds, 0),
     step: (seconds, count) => stepFrameTimes(starts, seconds, count),
   };
 }

@@ -42,7 +42,7 @@ export function createPlayer(info: () => MediaInfo | undefined) {
   const canPreview = () => video !== undefined && previewError() === null;
   const clamp = (t: number) => Math.min(Math.max(t, 0), duration());
   /** The start of the frame showing at `time`. */
-  const snap = (time: number): number => frames().step(time, 0);
+  const snap = (time: number): number => frames().snap(time);
   /** `count` frames on from `time` (back where negative). */
   const stepFrom = (time: number, count: number): number => frames().step(time, count);
 

@@ -58,7 +58,7 @@ describe("a variable frame rate's model", () => {
 
   it("shows, snaps and steps on the frames' own times", () => {
     expect(model.frameAt(2.35)).toBe(53);
-    expect(model.step(2.35, 0)).toBeCloseTo(2.3, 9);
+    expect(model.snap(2.35)).toBeCloseTo(2.3, 9);
     expect(model.step(1.99, 1)).toBe(2);
     expect(model.step(2.05, -1)).toBeCloseTo(1.96, 9);
     expect(model.step(3.95, 5)).toBeCloseTo(3.9, 9);
@@ -126,6 +126,7 @@ describe("a constant rate's model", () => {
         expect(rangeDuration(range, model)).toBe(seed.start(range.end - range.first, rate));
         expect(clipDuration(span, model)).toBe(clipDuration(span, rate));
         expect(model.frameAt(a)).toBe(seed.shown(a, rate));
+        expect(model.snap(a)).toBe(seed.start(seed.shown(a, rate), rate));
         expect(model.step(a, 3)).toBe(seed.start(seed.shown(a, rate) + 3, rate));
         expect(model.halfFrame(range.first)).toBe(seed.start(0.5, rate));
         expect(nominalRange(model, rate, span)).toEqual(range);
