@@ -1,7 +1,6 @@
 import type { ClipColour } from "./clip-colours";
 import { moveItem } from "./list-move";
-import { frameStart, rangeDuration, spanFrames } from "./frames";
-import type { Rational } from "./rational";
+import { modelOf, rangeDuration, spanFrames, type Frames } from "./frames";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode, parseTime } from "./timecode";
 
@@ -138,14 +137,20 @@ export interface Span {
 }
 
 /**
- * How long a span lasts once cut: its whole frames (spanFrames) when a video's `rate` is given,
- * else its seconds as given (audio).
+ * How long a span lasts once cut: its whole frames (spanFrames) when the video's `frames` are
+ * given, else its seconds as given (audio).
  */
-export const clipDuration = (span: Span, rate?: Rational): number =>
-  rate ? rangeDuration(spanFrames(span, rate), rate) : span.end - span.start;
+export const clipDuration = (span: Span, frames?: Frames): number =>
+  frames ? rangeDuration(spanFrames(span, frames), frames) : span.end - span.start;
 
 /** Where the playhead goes for a clip: its first frame's start (not IN itself, which may fall inside the frame before). */
-export const clipEntry = (clip: Span, rate?: Rational): number => (rate ? frameStart(spanFrames(clip, rate).first, rate) : clip.start);
+export function clipEntry(clip: Span, frames?: Frames): number {
+  if (!frames) return clip.start;
+  const model = modelOf(frames);
+  return model.time(model.nearest(clip.start));
+}
 
-export const totalDuration = (spans: readonly Span[], rate?: Rational): number =>
-  spans.reduce((total, span) => total + clipDuration(span, rate), 0);
+export function totalDuration(spans: readonly Span[], frames?: Frames): number {
+  const model = frames && modelOf(frames);
+  return spans.reduce((total, span) => total + clipDuration(span, model), 0);
+}

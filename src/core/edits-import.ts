@@ -1,7 +1,8 @@
 import { totalDuration, type Clip } from "./clips";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
 import * as registry from "./formats/registry";
-import { firstVideo, type MediaInfo } from "./media-info";
+import { videoFrames } from "./frames";
+import type { MediaInfo } from "./media-info";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
@@ -145,7 +146,7 @@ export function previewImport(fileName: string, text: string, info: MediaInfo): 
     leftOut.push({ line: 0, message });
   }
   const entries = fitToSource(ofThisSource, info.duration, leftOut);
-  const duration = totalDuration(entries, firstVideo(info)?.frameRate);
+  const duration = totalDuration(entries, videoFrames(info));
   const listed = parsed.value.entries;
   const warnings = groupWarnings(parsed.value.warnings.concat(leftOut));
   return ok({ format, listed, entries, warnings, otherFiles, duration });

@@ -1,8 +1,7 @@
 import { totalDuration, type Clip } from "./clips";
-import { frameStart, nearestFrame, rangeDuration, rangeLength, rangeSpan, spanFrames, type FrameRange } from "./frames";
+import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameModel, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
 import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo } from "./media-info";
-import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
 
 /** Lossless copies packets; smart cut re-encodes only up to the first keyframe; re-encode does it all. */
@@ -62,19 +61,19 @@ const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
  * can start: the keyframe at or before the clip's first frame.
  */
 export function planLosslessClips(info: MediaInfo, clips: readonly Clip[]): PlannedClip[] {
-  const rate = firstVideo(info)?.frameRate;
+  const model = videoFrames(info);
   return clips.map((clip) => {
-    if (!rate) return { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
-    const range = spanFrames(clip, rate);
-    const start = keyframeAtOrBefore(info.keyframes, frameStart(range.first, rate));
-    const frames = Math.max(0, range.end - nearestFrame(start, rate));
-    return { start, end: frameStart(range.end, rate), shift: start - clip.start, frames, range };
+    if (!model) return { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
+    const range = spanFrames(clip, model);
+    const start = keyframeAtOrBefore(info.keyframes, model.time(range.first));
+    const frames = Math.max(0, range.end - model.nearest(start));
+    return { start, end: model.time(range.end), shift: start - clip.start, frames, range };
   });
 }
 
 /** How long an export of `clips` plays: lossless from each clip's keyframe, the other modes their frames exactly. */
 export function outputDuration(info: MediaInfo, clips: readonly Clip[], mode: ExportMode): number {
-  if (mode !== "lossless") return totalDuration(clips, firstVideo(info)?.frameRate);
+  if (mode !== "lossless") return totalDuration(clips, videoFrames(info));
   return planLosslessClips(info, clips).reduce((sum, clip) => sum + (clip.end - clip.start), 0);
 }
 
@@ -162,16 +161,16 @@ interface ReencodeCut {
  * that frame first whatever its rounding, and read half a frame past the clip's end, so the
  * sound reaches it. Without video the clip is cut at its times as given.
  */
-function reencodeCut(clip: Clip, rate: Rational | undefined): ReencodeCut {
-  if (!rate) {
+function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
+  if (!model) {
     const planned = { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
     return { seek: clip.start, read: clip.end - clip.start, lead: 0, length: clip.end - clip.start, planned };
   }
-  const range = spanFrames(clip, rate);
-  const { start, end } = rangeSpan(range, rate);
-  const half = frameStart(0.5, rate);
+  const range = spanFrames(clip, model);
+  const { start, end } = rangeSpan(range, model);
+  const half = model.halfFrame(range.first);
   const seek = Math.max(0, start - half);
-  const length = rangeDuration(range, rate);
+  const length = model.duration(range);
   const planned = { start, end, shift: start - clip.start, frames: rangeLength(range), range };
   return { seek, read: start - seek + length + half, lead: start - seek, length, planned };
 }
@@ -209,7 +208,8 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
   const video = firstVideo(info);
   const audio = audioStreams(info);
   const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
-  const cuts = clips.map((clip) => reencodeCut(clip, video?.frameRate));
+  const model = videoFrames(info);
+  const cuts = clips.map((clip) => reencodeCut(clip, model));
   // Seeks count from the file's start; the page's times from its first frame.
   const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(info)), "-t", formatSeconds(c.read), "-i", input]);
   const output = `${workDir}/output.mp4`;
@@ -220,6 +220,8 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
     ...inputs,
     ...["-filter_complex", concatGraph(cuts, Boolean(video), audio.length, evenSize)],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
+    // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
+    ...(model?.variable ? ["-fps_mode", "passthrough"] : []),
     ...audio.flatMap((_, t) => ["-map", `[a${t}]`]),
     ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(audio)] : []),
     ...FASTSTART,

@@ -1,4 +1,6 @@
 import type { Span } from "./clips";
+import { frameAtTime, stepFrameTimes } from "./frame-times";
+import { firstVideo, type MediaInfo } from "./media-info";
 import { rationalValue, type Rational } from "./rational";
 
 // Times computed as n / fps land a hair off the frame's true start; this absorbs that.
@@ -19,8 +21,8 @@ export const stepFrames = (seconds: number, count: number, rate: Rational): numb
   frameStart(Math.max(0, frameIndexAt(seconds, rate) + count), rate);
 
 /**
- * The one frame model every output shares. A time stands for the frame boundary nearest to it,
- * so a clip is the frames `round(IN·fps)` up to, not including, `round(OUT·fps)`.
+ * Frames a clip stands for. A time stands for the frame boundary nearest to it, so at a constant
+ * rate a clip is the frames `round(IN·fps)` up to, not including, `round(OUT·fps)`.
  */
 export interface FrameRange {
   /** First frame of the clip. */
@@ -33,19 +35,19 @@ export interface FrameRange {
 export const nearestFrame = (seconds: number, rate: Rational): number =>
   Math.round((seconds * rate.num) / rate.den);
 
-/** The source frames a clip stands for (constant frame rate). */
-export const spanFrames = (span: Span, rate: Rational): FrameRange => ({
-  first: nearestFrame(span.start, rate),
-  end: nearestFrame(span.end, rate),
-});
+/** The source frames a span stands for: from the boundary nearest IN to the one nearest OUT. */
+export function spanFrames(span: Span, frames: Frames): FrameRange {
+  const model = modelOf(frames);
+  return { first: model.nearest(span.start), end: model.nearest(span.end) };
+}
 
 export const rangeLength = (range: FrameRange): number => Math.max(0, range.end - range.first);
 
-/** Where a frame range starts and ends in seconds, at a constant rate. */
-export const rangeSpan = (range: FrameRange, rate: Rational): Span => ({
-  start: frameStart(range.first, rate),
-  end: frameStart(range.end, rate),
-});
+/** Where a frame range starts and ends in seconds. */
+export function rangeSpan(range: FrameRange, frames: Frames): Span {
+  const model = modelOf(frames);
+  return { start: model.time(range.first), end: model.time(range.end) };
+}
 
 /**
  * The boundary nearest to `seconds` among `boundaries` (ascending: every frame's start, then the
@@ -67,9 +69,100 @@ export function nearestBoundary(boundaries: readonly number[], seconds: number):
   return above !== undefined && above - seconds <= seconds - below ? low + 1 : low;
 }
 
-/** How long a range's frames last at a constant rate. */
-export const rangeDuration = (range: FrameRange, rate: Rational): number => frameStart(rangeLength(range), rate);
+/** How long a range's frames last. */
+export const rangeDuration = (range: FrameRange, frames: Frames): number => modelOf(frames).duration(range);
 
 /** Indices of the spans that stand for no frame at all (IN and OUT nearest the same boundary). */
-export const frameless = (spans: readonly Span[], rate: Rational): number[] =>
-  spans.flatMap((span, i) => (rangeLength(spanFrames(span, rate)) === 0 ? [i] : []));
+export function frameless(spans: readonly Span[], frames: Frames): number[] {
+  const model = modelOf(frames);
+  return spans.flatMap((span, i) => (rangeLength(spanFrames(span, model)) === 0 ? [i] : []));
+}
+
+/**
+ * A source's frames, the one model every count and every output uses. Boundary `i` is where
+ * frame `i` starts, and the last one where the last frame ends; a time stands for the boundary
+ * nearest to it. A constant rate computes the boundaries, a variable one lists them.
+ */
+export interface FrameModel {
+  /** Whether the frames' own times are listed (a variable rate). */
+  readonly variable: boolean;
+  /** The boundary nearest to `seconds`. */
+  nearest(seconds: number): number;
+  /** Where boundary `index` lies, in seconds. */
+  time(index: number): number;
+  /** How long the frames of `range` last. */
+  duration(range: FrameRange): number;
+  /** Half the length of the frame that ends at boundary `index` (the first frame's, at 0). */
+  halfFrame(index: number): number;
+  /** Index of the frame on screen at `seconds`. */
+  frameAt(seconds: number): number;
+  /** The start of the frame on screen at `seconds`: where a mark made while watching belongs. */
+  snap(seconds: number): number;
+  /** The start of the frame `count` frames from the one on screen at `seconds`. */
+  step(seconds: number, count: number): number;
+}
+
+/** A constant rate: exactly the seed's frame arithmetic (above). */
+export const constantFrames = (rate: Rational): FrameModel => ({
+  variable: false,
+  nearest: (seconds) => nearestFrame(seconds, rate),
+  time: (index) => frameStart(index, rate),
+  duration: (range) => frameStart(rangeLength(range), rate),
+  halfFrame: () => frameStart(0.5, rate),
+  frameAt: (seconds) => frameIndexAt(seconds, rate),
+  snap: (seconds) => snapToFrame(seconds, rate),
+  step: (seconds, count) => stepFrames(seconds, count, rate),
+});
+
+/**
+ * A variable rate: `starts` are every frame's start, ascending, and the last frame is taken to
+ * last as long as the one before it (the probe lists starts only; muxers write the last sample so).
+ * Lookups are bisections, so a 6-hour source's million frames cost nothing per count.
+ */
+export function variableFrames(starts: readonly number[]): FrameModel {
+  const last = starts.length - 1;
+  const lastStep = last > 0 ? (starts[last] as number) - (starts[last - 1] as number) : 0;
+  const boundaries = starts.concat((starts[last] ?? 0) + lastStep);
+  const time = (index: number) => boundaries[Math.min(Math.max(index, 0), boundaries.length - 1)] as number;
+  return {
+    variable: true,
+    nearest: (seconds) => nearestBoundary(boundaries, seconds),
+    time,
+    duration: (range) => Math.max(0, time(range.end) - time(range.first)),
+    halfFrame: (index) => (index > 0 ? time(index) - time(index - 1) : time(1) - time(0)) / 2,
+    frameAt: (seconds) => frameAtTime(starts, seconds),
+    snap: (seconds) => stepFrameTimes(starts, seconds, 0),
+    step: (seconds, count) => stepFrameTimes(starts, seconds, count),
+  };
+}
+
+// Built once per probed source: a page redrawn, a list counted, an export planned all share it.
+const models = new WeakMap<MediaInfo, FrameModel | null>();
+
+/** The frame model of a source's first video stream; undefined for sound alone. */
+export function videoFrames(info: MediaInfo): FrameModel | undefined {
+  let model = models.get(info);
+  if (model === undefined) {
+    const rate = firstVideo(info)?.frameRate;
+    model = !rate ? null : info.frameTimes && info.frameTimes.length > 1 ? variableFrames(info.frameTimes) : constantFrames(rate);
+    models.set(info, model);
+  }
+  return model ?? undefined;
+}
+
+/** A source's frames, or a constant rate standing for them (edit lists, tests). */
+export type Frames = FrameModel | Rational;
+
+export const modelOf = (frames: Frames): FrameModel => ("num" in frames ? constantFrames(frames) : frames);
+
+/**
+ * A span as a list counting frames at the nominal rate `rate` gives it (EDL, Shotcut, OpenShot):
+ * the model's boundary times, each at the nominal frame nearest it. Those tools turn a frame
+ * number back into a time (number / fps) and seek there, so the cut lands on the same instants
+ * as the MP4's; at a constant rate these are the model's frames themselves.
+ */
+export function nominalRange(frames: Frames, rate: Rational, span: Span): FrameRange {
+  const model = modelOf(frames);
+  const range = spanFrames(span, model);
+  return { first: nearestFrame(model.time(range.first), rate), end: nearestFrame(model.time(range.end), rate) };
+}

@@ -1,5 +1,5 @@
 import { clipDuration, type Clip } from "./clips";
-import { firstVideo } from "./media-info";
+import { videoFrames } from "./frames";
 import { moveItem } from "./list-move";
 import type { Project, Source } from "./project";
 
@@ -69,8 +69,8 @@ export const moveSourceTo = (sources: readonly Source[], id: string, to: number)
  */
 export const openingSource = (project: Pick<Project, "sources">): Source => project.sources[0] as Source;
 
-/** A project's cut length: each clip's whole frames of its own source, where the project knows its rate. */
+/** A project's cut length: each clip's whole frames of its own source (its frame model), where the project knows them. */
 export function cutLength(project: Pick<Project, "sources" | "clips">): number {
-  const rates = new Map(project.sources.map((s) => [s.id, s.info && firstVideo(s.info)?.frameRate]));
-  return project.clips.reduce((total, clip) => total + clipDuration(clip, rates.get(clip.source)), 0);
+  const models = new Map(project.sources.map((s) => [s.id, s.info && videoFrames(s.info)]));
+  return project.clips.reduce((total, clip) => total + clipDuration(clip, models.get(clip.source)), 0);
 }

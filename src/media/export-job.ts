@@ -1,8 +1,7 @@
 import { downloadZip, makeZip } from "client-zip";
 import type { Clip } from "../core/clips";
-import { frameless } from "../core/frames";
+import { frameless, videoFrames } from "../core/frames";
 import { plural } from "../core/plural";
-import { firstVideo } from "../core/media-info";
 import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
 import { CANCELLED, type ExportDestination, type Exported, type RenderRequest } from "./media-api";
@@ -69,8 +68,8 @@ export class ExportJobs {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
     const unreadable = pastReadableEnd(request.clips, request.info);
     if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
-    const rate = firstVideo(request.info)?.frameRate;
-    const empty = rate ? frameless(request.clips, rate) : [];
+    const frames = videoFrames(request.info);
+    const empty = frames ? frameless(request.clips, frames) : [];
     if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));
     // What memory holds at once is judged by the source's bit rate before anything is written: the
     // whole output, or (a streamed ZIP) the longest clip.

@@ -41,7 +41,7 @@ function belongsToControl(event: KeyboardEvent, target: HTMLElement): boolean {
 
 /** The playhead to a clip's first frame, as clicking its row does. */
 const goToClip = (clip: Clip | undefined, session: Session, player: Player): void => {
-  if (clip) player.seek(clipEntry(clip, session.frameRate()));
+  if (clip) player.seek(clipEntry(clip, session.frames()));
 };
 
 /** How to select a clip, in the keys as they are now. */

@@ -1,6 +1,5 @@
 import { createSignal, onCleanup } from "solid-js";
-import { frameIndexAt, snapToFrame, stepFrames } from "../core/frames";
-import { frameAtTime, stepFrameTimes } from "../core/frame-times";
+import { constantFrames, videoFrames, type FrameModel } from "../core/frames";
 import { nextKeyframe, previousKeyframe } from "../core/keyframes";
 import { firstVideo, type MediaInfo } from "../core/media-info";
 import type { Rational } from "../core/rational";
@@ -10,6 +9,7 @@ const SEEK_NUDGE = 1e-4;
 const REVERSE_TICK_MS = 80;
 // Audio-only sources step in hundredths of a second.
 const AUDIO_STEP_RATE: Rational = { num: 100, den: 1 };
+const AUDIO_STEPS = constantFrames(AUDIO_STEP_RATE);
 const MAX_SPEED = 8;
 
 type Direction = "forward" | "reverse" | "paused";
@@ -31,23 +31,20 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     const current = info();
     return (current && firstVideo(current)?.frameRate) || AUDIO_STEP_RATE;
   };
-  // A variable frame rate is stepped by the frames' own times, a constant one by its rate.
-  const frameTimes = () => info()?.frameTimes;
+  // The source's frame model: a variable frame rate is stepped by the frames' own times.
+  const frames = (): FrameModel => {
+    const current = info();
+    return (current && videoFrames(current)) ?? AUDIO_STEPS;
+  };
   const duration = () => info()?.duration ?? 0;
   // The element counts in the file's own timestamps; the page counts from the first frame.
   const origin = () => info()?.origin ?? 0;
   const canPreview = () => video !== undefined && previewError() === null;
   const clamp = (t: number) => Math.min(Math.max(t, 0), duration());
   /** The start of the frame showing at `time`. */
-  const snap = (time: number): number => {
-    const times = frameTimes();
-    return times ? stepFrameTimes(times, time, 0) : snapToFrame(time, rate());
-  };
+  const snap = (time: number): number => frames().snap(time);
   /** `count` frames on from `time` (back where negative). */
-  const stepFrom = (time: number, count: number): number => {
-    const times = frameTimes();
-    return times ? stepFrameTimes(times, time, count) : stepFrames(time, count, rate());
-  };
+  const stepFrom = (time: number, count: number): number => frames().step(time, count);
 
   function seek(time: number): void {
     const t = clamp(time);
@@ -104,10 +101,7 @@ export function createPlayer(info: () => MediaInfo | undefined) {
     direction,
     speed,
     previewError,
-    frame: () => {
-      const times = frameTimes();
-      return times ? frameAtTime(times, playhead()) : frameIndexAt(playhead(), rate());
-    },
+    frame: () => frames().frameAt(playhead()),
     /** The start of the frame on screen: where a mark belongs. */
     markTime: () => snap(playhead()),
     snap,

@@ -20,8 +20,8 @@ import { applyImport, previewImport, type ImportPreview } from "../core/edits-im
 import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
-import { firstVideo, type MediaInfo } from "../core/media-info";
-import type { Rational } from "../core/rational";
+import { videoFrames, type FrameModel } from "../core/frames";
+import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
 import { formatTimecode } from "../core/timecode";
@@ -114,9 +114,9 @@ export function createSession(
   };
   const onPlayer = () => source()?.id ?? "";
   const marked = () => ({ source: onPlayer(), duration: duration() });
-  const frameRate = (): Rational | undefined => {
+  const frames = (): FrameModel | undefined => {
     const info = source()?.info;
-    return info && firstVideo(info)?.frameRate;
+    return info && videoFrames(info);
   };
 
   /**
@@ -237,8 +237,8 @@ export function createSession(
     clips,
     marking,
     duration,
-    /** The video's frame rate; none for sound alone. */
-    frameRate,
+    /** The video's frames (frames.ts), which every count uses; none for sound alone. */
+    frames,
     begin,
     /** Back to the Projects page; the project is saved already. */
     close: () => setSource(null),

@@ -69,6 +69,13 @@ export const LECTURE = join(FIXTURE_DIR, "lecture.mp4");
 export const LECTURE_SECONDS = 7200;
 /** Sound only: AAC in an .m4a. */
 export const TONE = join(FIXTURE_DIR, "tone.m4a");
+/**
+ * A screen recording's variable rate: 2 s at 30 fps, then 2 s at 10 fps (80 frames), a keyframe
+ * at least every second. Its nominal rate (ffprobe's average, about 21 fps) counts frames wrongly
+ * in both parts. In H.264, and in MPEG-4 Part 2, which only ffmpeg.wasm cuts.
+ */
+export const TWO_RATES = join(FIXTURE_DIR, "two-rates.mp4");
+export const TWO_RATES_MPEG4 = join(FIXTURE_DIR, "two-rates-mpeg4.mp4");
 export const SYNC_FRAMES = 500;
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
@@ -154,6 +161,14 @@ export function makeFixtures(): void {
   }
   if (!existsSync(TONE)) ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=8", "-c:a", "aac", "-b:a", "96k", TONE]);
   if (!existsSync(LECTURE)) makeLongRecording(LECTURE, LECTURE_SECONDS);
+  const codecs = [[TWO_RATES, "-c:v", "libx264", "-preset", "veryfast"], [TWO_RATES_MPEG4, "-c:v", "mpeg4", "-q:v", "5"]] as const;
+  for (const [path, ...codec] of codecs) {
+    if (existsSync(path)) continue;
+    // Times in 1/3000 s: 100 a frame at 30 fps, 300 at 10 fps; passthrough keeps them as given.
+    const times = "settb=1/3000,setpts='if(lt(N\\,60)\\,N*100\\,6000+(N-60)*300)'";
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=320x240:rate=30,${times}`, "-frames:v", "80", "-fps_mode", "passthrough",
+      ...codec, "-force_key_frames", "expr:gte(t,n_forced)", "-video_track_timescale", "3000", path]);
+  }
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }
 

@@ -1,5 +1,5 @@
 import { fileStem } from "../file-names";
-import { rangeLength, spanFrames } from "../frames";
+import { nominalRange, rangeLength, type Frames } from "../frames";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import type { Rational } from "../rational";
 import type { EditEntry } from "./edit-list";
@@ -30,14 +30,16 @@ export function describeSource(fileName: string, info: MediaInfo): EdlSource {
 
 /**
  * One event a clip, record times end to end from zero, non-drop timecode at the source's rate.
- * Source IN and OUT are the clip's frames (spanFrames), OUT exclusive as in CMX 3600.
+ * Source IN and OUT are the clip's frames, OUT exclusive as in CMX 3600. EDL timecode counts at
+ * the nominal rate, which editors read as time, so a variable rate's `frames` give the instants
+ * and each lands on the nominal frame nearest it (nominalRange).
  */
-export function serialize(entries: readonly EditEntry[], source: EdlSource): string {
+export function serialize(entries: readonly EditEntry[], source: EdlSource, frames: Frames = source.rate): string {
   const base = nominal(source.rate);
   const tc = (frames: number) => framesToTimecode(frames, base);
   let record = 0;
   const events = entries.flatMap((entry, i) => {
-    const range = spanFrames(entry, source.rate);
+    const range = nominalRange(frames, source.rate, entry);
     const length = rangeLength(range);
     const number = String(i + 1).padStart(3, "0");
     const row = `${number}  AX       ${source.tracks.padEnd(5)} C        ${tc(range.first)} ${tc(range.end)} ${tc(record)} ${tc(record + length)}`;

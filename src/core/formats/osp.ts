@@ -1,4 +1,4 @@
-import { frameStart, rangeLength, rangeSpan, spanFrames } from "../frames";
+import { frameStart, nominalRange, rangeLength, rangeSpan, videoFrames } from "../frames";
 import { isObject, type Json } from "../json";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
@@ -204,8 +204,9 @@ export interface OspSource {
 
 /**
  * A complete OpenShot project: the clips end to end on the first track in list order, each the
- * frames it stands for (spanFrames), so times sit on the source's frame grid (libopenshot
- * truncates start × fps, so off-grid times lose a frame).
+ * frames it stands for at the nominal rate (nominalRange: a variable rate's instants, on the
+ * nominal grid), so times sit on the frame grid libopenshot counts in (it truncates start × fps,
+ * so off-grid times lose a frame).
  */
 export function serialize(entries: readonly EditEntry[], { info, path, makeId }: OspSource): string {
   const video = firstVideo(info);
@@ -213,10 +214,11 @@ export function serialize(entries: readonly EditEntry[], { info, path, makeId }:
   const fps = video?.frameRate ?? DEFAULT_FPS;
   const reader = readerOf(info, path);
   const fileId = makeId();
+  const frames = videoFrames(info) ?? fps;
   // Frames laid on the track so far.
   let laid = 0;
   const clips = entries.map((entry) => {
-    const range = spanFrames(entry, fps);
+    const range = nominalRange(frames, fps, entry);
     const { start, end } = rangeSpan(range, fps);
     const position = frameStart(laid, fps);
     laid += rangeLength(range);

@@ -1,4 +1,5 @@
 import { ok } from "../result";
+import { videoFrames } from "../frames";
 import { format as csv } from "./edits-csv";
 import type { EditListFormat } from "./edit-format";
 import * as edl from "./edl";
@@ -20,7 +21,7 @@ const cmx3600: EditListFormat = {
     action: "Export EDL",
     suffix: ".edl",
     mime: "text/plain",
-    serialize: (entries, { fileName, info }) => ok(edl.serialize(entries, edl.describeSource(fileName, info))),
+    serialize: (entries, { fileName, info }) => ok(edl.serialize(entries, edl.describeSource(fileName, info), videoFrames(info))),
   },
 };
 

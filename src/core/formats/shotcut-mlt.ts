@@ -1,4 +1,4 @@
-import { frameStart, rangeLength, spanFrames } from "../frames";
+import { frameStart, nominalRange, rangeLength, videoFrames } from "../frames";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import type { Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
@@ -35,7 +35,9 @@ export function serialize(entries: readonly EditEntry[], { fileName, info }: Mlt
   const audio = firstAudio(info);
   const rate = video?.frameRate ?? PAL;
   const sourceFrames = Math.max(1, Math.round((info.duration * rate.num) / rate.den));
-  const ranges = entries.map((entry) => ({ entry, range: spanFrames(entry, rate) })).filter(({ range }) => rangeLength(range) > 0);
+  // Profile frames stand for times (frame / fps) in melt: a variable rate's instants at the nominal frames nearest them.
+  const frames = videoFrames(info) ?? rate;
+  const ranges = entries.map((entry) => ({ entry, range: nominalRange(frames, rate, entry) })).filter(({ range }) => rangeLength(range) > 0);
   const total = Math.max(1, ranges.reduce((sum, { range }) => sum + rangeLength(range), 0));
   const chains = ranges.flatMap(({ entry }, i) => [
     `  <chain${attrs({ id: `chain${i}`, out: sourceFrames - 1 })}>`,

@@ -1,6 +1,5 @@
 import { clipDuration } from "../clips";
-import { firstVideo } from "../media-info";
-import type { Rational } from "../rational";
+import { videoFrames, type Frames } from "../frames";
 import { fail, ok, type Result } from "../result";
 import type { EditListFormat } from "./edit-format";
 import type { EditEntry } from "./edit-list";
@@ -27,19 +26,19 @@ interface Chapter {
  * Each clip's start in the cut: the frame-exact durations of the clips before it summed, rounded
  * to the nearest whole second (all a chapter line can say); an unlabelled clip is "Clip N".
  */
-function chapters(entries: readonly EditEntry[], rate?: Rational): { list: Chapter[]; total: number } {
+function chapters(entries: readonly EditEntry[], frames?: Frames): { list: Chapter[]; total: number } {
   let elapsed = 0;
   const list = entries.map((entry, i) => {
     const at = Math.round(elapsed);
-    elapsed += clipDuration(entry, rate);
+    elapsed += clipDuration(entry, frames);
     return { at, title: entry.label.replace(/\s+/g, " ").trim() || `Clip ${i + 1}` };
   });
   return { list, total: elapsed };
 }
 
 /** The description lines, or which of YouTube's rules the list breaks. */
-export function serialize(entries: readonly EditEntry[], rate?: Rational): Result<string> {
-  const { list, total } = chapters(entries, rate);
+export function serialize(entries: readonly EditEntry[], frames?: Frames): Result<string> {
+  const { list, total } = chapters(entries, frames);
   if (list.length < MIN_CHAPTERS) {
     return fail(`YouTube needs at least ${MIN_CHAPTERS} chapters; the list has ${list.length} clip${list.length === 1 ? "" : "s"}`);
   }
@@ -59,6 +58,6 @@ export const format: EditListFormat = {
     action: "Export YouTube chapters",
     suffix: "-chapters.txt",
     mime: "text/plain",
-    serialize: (entries, { info }) => serialize(entries, firstVideo(info)?.frameRate),
+    serialize: (entries, { info }) => serialize(entries, videoFrames(info)),
   },
 };

@@ -1,7 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
-import { rangeLength, spanFrames, type FrameRange } from "../../core/frames";
-import type { Rational } from "../../core/rational";
+import { rangeLength, spanFrames, type FrameModel, type FrameRange } from "../../core/frames";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
@@ -29,12 +28,12 @@ export interface ClipListControls {
 
 export function ClipList(props: { session: Session; player: Player; controls?: (controls: ClipListControls) => void }) {
   const session = props.session;
-  const rate = session.frameRate;
-  const totalFrames = (r: Rational) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, r)), 0);
+  const frames = session.frames;
+  const totalFrames = (model: FrameModel) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, model)), 0);
   // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
     session.select(clip.id);
-    props.player.seek(clipEntry(clip, rate()));
+    props.player.seek(clipEntry(clip, frames()));
   };
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
@@ -127,8 +126,8 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
       </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
-        {formatTimecode(totalDuration(session.clips(), rate()))}
-        <Show when={rate()}>{(r) => <>, {totalFrames(r())} frames</>}</Show>
+        {formatTimecode(totalDuration(session.clips(), frames()))}
+        <Show when={frames()}>{(model) => <>, {totalFrames(model())} frames</>}</Show>
       </p>
       <div class="clip-scroll" ref={view.box}>
         <ol ref={list} aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
@@ -139,7 +138,7 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
                 selected={clip === session.selected()}
                 index={view.range().first + at()}
                 count={count()}
-                rate={rate()}
+                frames={frames()}
                 ref={view.row}
                 session={session}
                 seekTo={seekTo}
@@ -163,7 +162,7 @@ interface RowProps {
   /** Its place in the whole list, from 0. */
   index: number;
   count: number;
-  rate: Rational | undefined;
+  frames: FrameModel | undefined;
   ref: (row: HTMLElement) => void;
   session: Session;
   seekTo: (clip: Clip) => void;
@@ -228,12 +227,12 @@ function ClipRow(props: RowProps) {
       <TimeField label="IN" value={clip.start} onCommit={props.commit(clip, "start")} />
       <TimeField label="OUT" value={clip.end} onCommit={props.commit(clip, "end")} />
       <span class="duration" aria-label="Duration">
-        {formatTimecode(clipDuration(clip, props.rate))}
+        {formatTimecode(clipDuration(clip, props.frames))}
       </span>
-      <Show when={props.rate}>
-        {(r) => (
+      <Show when={props.frames}>
+        {(model) => (
           <span class="frames" aria-label="Frames">
-            {framesText(spanFrames(clip, r()))}
+            {framesText(spanFrames(clip, model()))}
           </span>
         )}
       </Show>
