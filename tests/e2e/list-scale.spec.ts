@@ -80,3 +80,16 @@ test("a list of 10,000 clips: only the rows in view are drawn, and every clip ca
   await page.getByRole("button", { name: "Redo", exact: true }).click();
   await expect(summary).toContainText(`${CLIPS} clips`);
 });
+
+test("undoing a delete brings the clip back into view where it was, not at the end of the list", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, LONG);
+  await replaceWith(page, 200);
+  const third = page.getByRole("listitem", { name: "Clip 3", exact: true });
+  await third.getByRole("button", { name: "Delete clip" }).click();
+  await expect(page.getByText(/^\d+ clips?, total/)).toContainText("199 clips");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.getByText(/^\d+ clips?, total/)).toContainText("200 clips");
+  await expect(third.getByRole("textbox", { name: "IN" })).toHaveValue(`00:00:${at(2).padStart(6, "0")}`);
+  await expect(third).toBeInViewport();
+});

@@ -95,8 +95,15 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
     },
   });
   const shown = () => session.clips().slice(view.range().first, view.range().end);
-  // A clip just added (by the keys, away from the list) is scrolled into view, as is one selected by ↑/↓.
-  createEffect(on(count, (now, before) => before !== undefined && now === before + 1 && view.show(now - 1)));
+  // A clip just added (by the keys, away from the list, or back by Undo) is scrolled into view where
+  // it now is, as is one selected by ↑/↓.
+  createEffect(
+    on(session.clips, (now, before) => {
+      if (!before || now.length !== before.length + 1) return;
+      const at = now.findIndex((clip, i) => clip.id !== before[i]?.id);
+      view.show(at < 0 ? now.length - 1 : at);
+    }),
+  );
   createEffect(
     on(session.selected, (clip) => {
       if (clip) view.show(session.clips().indexOf(clip));
