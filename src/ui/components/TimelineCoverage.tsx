@@ -26,6 +26,7 @@ export function TimelineCoverage(props: CoverageProps) {
   function paint(): void {
     frame = 0;
     if (!latest) return;
+    const start = performance.now();
     const { spans, lanes, laneCount, view, width, height: cssHeight } = latest;
     const ratio = window.devicePixelRatio || 1;
     const columns = Math.max(1, Math.round(width * ratio));
@@ -43,6 +44,8 @@ export function TimelineCoverage(props: CoverageProps) {
     for (const run of coverageRuns(spans, lanes, view, columns)) {
       context.fillRect(run.from, run.lane * laneHeight + inset, run.to - run.from, laneHeight - 2 * inset);
     }
+    // Part of what an edit costs before it is seen: the bench's list-scale lines add it in.
+    performance.measure("clipmark:paint-coverage", { start });
   }
 
   createEffect(() => {
