@@ -116,25 +116,36 @@ export const constantFrames = (rate: Rational): FrameModel => ({
 
 /**
  * A variable rate: `starts` are every frame's start, ascending, and the last frame is taken to
- * last as long as the one before it (the probe lists starts only; muxers write the last sample so).
+ * last as long as the one before it (the probe lists starts only), but never past `end`, where
+ * the source ends: muxers often write the last sample shorter, and a clip marked to the end
+ * (OUT = the duration) must stand for the boundary after the last frame.
  * Lookups are bisections, so a 6-hour source's million frames cost nothing per count.
  */
-export function variableFrames(starts: readonly number[]): FrameModel {
+export function variableFrames(starts: readonly number[], end = Infinity): FrameModel {
   const last = starts.length - 1;
-  const lastStep = last > 0 ? (starts[last] as number) - (starts[last - 1] as number) : 0;
-  const boundaries = starts.concat((starts[last] ?? 0) + lastStep);
+  const lastStart = starts[last] ?? 0;
+  const lastStep = last > 0 ? lastStart - (starts[last - 1] as number) : 0;
+  const ends = endOfLast(lastStart, lastStart + lastStep, end);
+  const boundaries = starts.concat(ends);
   const time = (index: number) => boundaries[Math.min(Math.max(index, 0), boundaries.length - 1)] as number;
+  // At the last frame's end (the playhead sent to the end) no frame is on screen, as at a constant
+  // rate: a mark made there is the end itself, so OUT there keeps the last frame.
+  const past = (seconds: number) => ends > lastStart && seconds >= ends - EPSILON;
   return {
     variable: true,
     nearest: (seconds) => nearestBoundary(boundaries, seconds),
     time,
     duration: (range) => Math.max(0, time(range.end) - time(range.first)),
     halfFrame: (index) => (index > 0 ? time(index) - time(index - 1) : time(1) - time(0)) / 2,
-    frameAt: (seconds) => frameAtTime(starts, seconds),
-    snap: (seconds) => stepFrameTimes(starts, seconds, 0),
+    frameAt: (seconds) => (past(seconds) ? starts.length : frameAtTime(starts, seconds)),
+    snap: (seconds) => (past(seconds) ? ends : stepFrameTimes(starts, seconds, 0)),
     step: (seconds, count) => stepFrameTimes(starts, seconds, count),
   };
 }
+
+/** Where the last frame ends: where its own length takes it, unless the source ends before (and after its start). */
+export const endOfLast = (lastStart: number, ownEnd: number, sourceEnd: number): number =>
+  sourceEnd > lastStart + EPSILON ? Math.min(ownEnd, sourceEnd) : ownEnd;
 
 // Built once per probed source: a page redrawn, a list counted, an export planned all share it.
 const models = new WeakMap<MediaInfo, FrameModel | null>();
@@ -144,7 +155,7 @@ export function videoFrames(info: MediaInfo): FrameModel | undefined {
   let model = models.get(info);
   if (model === undefined) {
     const rate = firstVideo(info)?.frameRate;
-    model = !rate ? null : info.frameTimes && info.frameTimes.length > 1 ? variableFrames(info.frameTimes) : constantFrames(rate);
+    model = !rate ? null : info.frameTimes && info.frameTimes.length > 1 ? variableFrames(info.frameTimes, info.duration) : constantFrames(rate);
     models.set(info, model);
   }
   return model ?? undefined;

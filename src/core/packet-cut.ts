@@ -1,5 +1,5 @@
 import type { Span } from "./clips";
-import { nearestBoundary } from "./frames";
+import { endOfLast, nearestBoundary } from "./frames";
 import { PacketIndex } from "./packet-index";
 import { countBelow } from "./sorted-search";
 
@@ -24,12 +24,14 @@ export function clipInterval(boundaries: readonly number[], clip: Span): Span {
 }
 
 /**
- * Presentation times of a stream's packets, ascending, where its last frame ends, and both as the
- * frame boundaries `clipInterval` takes.
+ * Presentation times of a stream's packets, ascending, where its last frame ends (no later than
+ * `sourceEnd`, where the source ends, as the page's frame model has it), and both as the frame
+ * boundaries `clipInterval` takes.
  */
-export function frameTimeline(packets: readonly PacketInfo[]): { times: number[]; end: number; boundaries: number[] } {
+export function frameTimeline(packets: readonly PacketInfo[], sourceEnd = Infinity): { times: number[]; end: number; boundaries: number[] } {
   const times = packets.map((p) => p.pts).sort((a, b) => a - b);
-  const end = packets.reduce((last, p) => Math.max(last, p.pts + p.duration), 0);
+  const ownEnd = packets.reduce((last, p) => Math.max(last, p.pts + p.duration), 0);
+  const end = endOfLast(times.at(-1) ?? 0, ownEnd, sourceEnd);
   return { times, end, boundaries: [...times, end] };
 }
 
@@ -145,14 +147,16 @@ export interface CopyPlan {
 
 /**
  * Plans a lossless cut of every clip in list order, with every audio track of `audio` (in source
- * order) cut at the same instants; a clip with no keyframe before it is refused.
+ * order) cut at the same instants; a clip with no keyframe before it is refused. `sourceEnd`:
+ * where the source ends (frameTimeline).
  */
 export function planCopyCut(
   video: readonly PacketInfo[],
   audio: readonly (readonly PacketInfo[])[],
   clips: readonly Span[],
+  sourceEnd = Infinity,
 ): CopyPlan | { missing: number } {
-  const { boundaries } = frameTimeline(video);
+  const { boundaries } = frameTimeline(video, sourceEnd);
   const pictures = new PacketIndex(video);
   const sounds = audioLanes(audio);
   const plan: CopyPlan = { video: [], audio: sounds.runs, videoEdits: [], duration: 0 };

@@ -27,13 +27,14 @@ export interface SmartPlan {
 /** Why a smart cut cannot be planned: ask for a full re-encode instead. */
 export type SmartRefusal = { reason: "open-gop" | "no-frames"; clip: number };
 
-/** Plans a smart cut of every clip in list order, every audio track of `audio` cut at the same instants. */
+/** Plans a smart cut of every clip in list order, every audio track of `audio` cut at the same instants; `sourceEnd` as frameTimeline's. */
 export function planSmartCut(
   video: readonly PacketInfo[],
   audio: readonly (readonly PacketInfo[])[],
   clips: readonly Span[],
+  sourceEnd = Infinity,
 ): SmartPlan | SmartRefusal {
-  const { boundaries } = frameTimeline(video);
+  const { boundaries } = frameTimeline(video, sourceEnd);
   const pictures = new PacketIndex(video);
   const sounds = audioLanes(audio);
   const plan: SmartPlan = { clips: [], audio: sounds.runs, videoEdits: [], duration: 0 };

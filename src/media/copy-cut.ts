@@ -23,7 +23,7 @@ export async function copyCut(
   const mainTable = await packetTable(main);
   const sounds = [];
   for (const track of video ? audio : audio.slice(1)) sounds.push({ track, ...(await packetTable(track)) });
-  const plan = planCopyCut(mainTable.info, sounds.map((s) => s.info), clips);
+  const plan = planCopyCut(mainTable.info, sounds.map((s) => s.info), clips, job.sourceEnd);
   if ("missing" in plan) throw new MediaError("unsupported", `Clip ${plan.missing + 1} has no keyframe before it to start a copy from`);
 
   const size = (bytes: readonly number[], parts: readonly { from: number; to: number }[]) =>

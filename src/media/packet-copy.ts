@@ -13,6 +13,8 @@ export interface CutJob {
   onProgress: (fraction: number, clip: number) => void;
   /** Whether the sink holds the output in memory (then a too large output is refused up front). */
   inMemory: boolean;
+  /** Where the source ends in its tracks' time (the probe's duration, past the origin): no frame lasts beyond it. */
+  sourceEnd: number;
 }
 
 /** Every packet's timing and size, read from the container's index without reading the media (paced: the worker keeps answering). */

@@ -55,11 +55,18 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
  * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut the
  * source does not allow becomes a full re-encode, and the answer says why.
  */
-export async function runPacketEngine(source: PacketSource, request: RenderRequest, sink: OutputSink, job: CutJob): Promise<string> {
+export async function runPacketEngine(
+  source: PacketSource,
+  request: RenderRequest,
+  sink: OutputSink,
+  work: Omit<CutJob, "sourceEnd">,
+): Promise<string> {
   const { video, audio, input } = source;
   // The page counts from the first frame; a recording may start its timestamps later (MKV, TS).
   const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio[0]?.getFirstTimestamp()) ?? 0);
   const clips = request.clips.map((c) => ({ ...c, start: c.start + origin, end: c.end + origin }));
+  // The page's model ends the last frame at the probe's duration; so do the engine's boundaries.
+  const job = { ...work, sourceEnd: request.info.duration + origin };
   try {
     if (request.mode === "lossless") await copyCut(video, audio, clips, sink, job);
     else if (request.mode === "smart" && video) {

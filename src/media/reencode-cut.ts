@@ -77,7 +77,7 @@ export async function reencodeCut(input: Input, clips: readonly Span[], sink: Ou
   if (!video && audio.length === 0) throw new MediaError("unsupported", "The file has no video or audio to cut");
 
   // Frame-snapped intervals for a video; an audio-only source is cut at the clip times themselves.
-  const plan = video ? await planVideo(video, clips, job.signal) : null;
+  const plan = video ? await planVideo(video, clips, job) : null;
   const intervals = plan?.intervals ?? clips.map((c) => ({ start: c.start, end: Math.max(c.start, c.end) }));
   const outStarts = plan?.outStarts ?? [0];
   if (!plan) for (const s of intervals) outStarts.push((outStarts[outStarts.length - 1] as number) + s.end - s.start);

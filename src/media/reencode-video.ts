@@ -1,7 +1,7 @@
 import { VideoSampleSink, type InputVideoTrack, type VideoSample } from "mediabunny";
 import type { Span } from "../core/clips";
 import { clipInterval, frameTimeline } from "../core/packet-cut";
-import { packetTable } from "./packet-copy";
+import { packetTable, type CutJob } from "./packet-copy";
 
 // Decoded timestamps are snapped to the track's timescale; this absorbs what is left of float noise.
 const EPSILON = 1e-6;
@@ -50,9 +50,9 @@ function constantStep(times: readonly number[]): number | null {
   return times.every((t) => Math.abs((t - first) / step - Math.round((t - first) / step)) < 0.02) ? step : null;
 }
 
-export async function planVideo(track: InputVideoTrack, clips: readonly Span[], signal: AbortSignal): Promise<VideoPlan> {
-  const { times, end, boundaries } = frameTimeline((await packetTable(track)).info);
-  signal.throwIfAborted();
+export async function planVideo(track: InputVideoTrack, clips: readonly Span[], job: CutJob): Promise<VideoPlan> {
+  const { times, end, boundaries } = frameTimeline((await packetTable(track)).info, job.sourceEnd);
+  job.signal.throwIfAborted();
   const step = constantStep(times);
   const intervals = clips.map((clip) => clipInterval(boundaries, clip));
   const outStarts = [0];

@@ -55,7 +55,7 @@ export async function smartCut(
   const table = await packetTable(video);
   const sounds = [];
   for (const track of audio) sounds.push({ track, table: (await packetTable(track)).info });
-  const plan = planSmartCut(table.info, sounds.map((s) => s.table), clips);
+  const plan = planSmartCut(table.info, sounds.map((s) => s.table), clips, job.sourceEnd);
   if ("reason" in plan) {
     throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
   }

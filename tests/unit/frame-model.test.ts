@@ -14,8 +14,10 @@ import {
   spanFrames,
   variableFrames,
   videoFrames,
+  type FrameModel,
 } from "../../src/core/frames";
 import type { Rational } from "../../src/core/rational";
+import type { Span } from "../../src/core/clips";
 import { AUDIO, sampleInfo } from "./sample-info";
 
 const PAL = { num: 25, den: 1 };
@@ -54,6 +56,24 @@ describe("a variable frame rate's model", () => {
     expect(spanFrames({ start: 3.9, end: 4 }, model)).toEqual({ first: 69, end: 70 });
     expect(model.time(70)).toBeCloseTo(4, 9);
     expect(model.time(99)).toBeCloseTo(4, 9);
+  });
+
+  it("ends the last frame where the source ends, when that is sooner", () => {
+    // An MP4 muxer wrote the last 10 fps frame 1/30 s long: the file lasts 3.934 s, not 4.
+    const ended = variableFrames(STARTS, 3.934);
+    expect(ended.time(70)).toBe(3.934);
+    // A clip marked to the end (OUT = the duration) keeps the last frame: 10 frames, not 9.
+    expect(spanFrames({ start: 3, end: 3.934 }, ended)).toEqual({ first: 60, end: 70 });
+    expect(spanFrames({ start: 3, end: 3.934 }, model)).toEqual({ first: 60, end: 69 });
+    expect(rangeDuration({ first: 60, end: 70 }, ended)).toBeCloseTo(0.934, 9);
+    // The playhead sent to the end shows no frame: a mark there is the end, as at a constant rate.
+    expect(ended.snap(3.934)).toBe(3.934);
+    expect(ended.frameAt(3.934)).toBe(70);
+    expect(ended.snap(3.93)).toBeCloseTo(3.9, 9);
+    expect(constantFrames(PAL).snap(4)).toBe(4);
+    // A source ending later, or not after the last frame's start, leaves the step's end.
+    expect(variableFrames(STARTS, 12).time(70)).toBeCloseTo(4, 9);
+    expect(variableFrames(STARTS, 3.9).time(70)).toBeCloseTo(4, 9);
   });
 
   it("shows, snaps and steps on the frames' own times", () => {
@@ -96,6 +116,15 @@ describe("the source's frame model", () => {
     expect(planReencode({ input: "in.mp4", workDir: "/w", info: sampleInfo(), clips: [clip(2.34, 3)] }).steps[0]?.args).not.toContain("-fps_mode");
     // Half of the 0.1 s frame before 2.3 s.
     expect(plan.steps[0]?.args.slice(0, 12)).toContain("2.25");
+  });
+
+  it("ends a clip marked to the source's end at the duration, in the list and in both ffmpeg plans", () => {
+    const ended = sampleInfo({ duration: 3.934, keyframes: [0, 1, 2, 3], frameTimes: STARTS });
+    const toEnd = [clip(3, 3.934)];
+    expect(spanFrames(toEnd[0] as Span, videoFrames(ended) as FrameModel)).toEqual({ first: 60, end: 70 });
+    expect(planLosslessClips(ended, toEnd)[0]).toMatchObject({ start: 3, end: 3.934, frames: 10 });
+    const graph = planReencode({ input: "in.mp4", workDir: "/w", info: ended, clips: toEnd }).steps[0]?.args.join(" ");
+    expect(graph).toContain("trim=end_frame=10,");
   });
 
   it("writes frame-based lists at the nominal rate, on the model's instants", () => {

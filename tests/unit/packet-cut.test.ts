@@ -65,6 +65,33 @@ describe("clip interval", () => {
   });
 });
 
+describe("the last frame of a variable rate", () => {
+  // two-rates.mp4 as mediabunny reads it: 60 frames at 30 fps, then 20 at 10 fps, the last one
+  // taken to last 1/10 s (to 4.0), where the file ends at 3.934 (the probe's duration).
+  const times = [...Array.from({ length: 60 }, (_, i) => i / 30), ...Array.from({ length: 20 }, (_, i) => 2 + i / 10)];
+  const video = times.map((pts, i) => ({ pts, duration: i < 60 ? 1 / 30 : 0.1, key: Number.isInteger(pts) }));
+  const toEnd = [{ start: 3, end: 3.934 }];
+  const kept = (shown: Span) => times.filter((t) => t >= shown.start - 1e-9 && t < shown.end - 1e-9).length;
+
+  it("ends where the source ends, when that is sooner", () => {
+    expect(frameTimeline(video, 3.934).end).toBe(3.934);
+    expect(frameTimeline(video).end).toBeCloseTo(4, 9);
+    // Not past its own end, and never before the last frame's start.
+    expect(frameTimeline(video, 12).end).toBeCloseTo(4, 9);
+    expect(frameTimeline(video, 3.9).end).toBeCloseTo(4, 9);
+  });
+
+  it("is kept by a clip marked to the end, in a lossless and a smart cut", () => {
+    const copy = planCopyCut(video, [], toEnd, 3.934) as CopyPlan;
+    expect(copy.video[0]?.shown).toEqual({ start: 3, end: 3.934 });
+    expect(kept(copy.video[0]?.shown as Span)).toBe(10);
+    expect(kept((planCopyCut(video, [], toEnd) as CopyPlan).video[0]?.shown as Span)).toBe(9);
+    const smart = planSmartCut(video, [], toEnd, 3.934) as SmartPlan;
+    expect(smart.clips[0]?.shown).toEqual({ start: 3, end: 3.934 });
+    expect(smart.duration).toBeCloseTo(0.934, 9);
+  });
+});
+
 describe("lossless packet plan", () => {
   const video = h264Packets(500, 60);
   const audio = aac(20);
