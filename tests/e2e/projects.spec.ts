@@ -5,6 +5,17 @@ import { COUNTER, LONG_NO_PREVIEW, SILENT } from "./fixtures";
 import { keyframeTimes } from "./oracle";
 import { afterAutosave, clipRows, clipStarts, markSeconds, openVideo, press } from "./page";
 
+/** counter.mp4 opened, one clip marked `start` s in and 2 s long, labelled. */
+async function labelledClip(page: import("@playwright/test").Page, start: number, label: string): Promise<void> {
+  await page.goto("./");
+  await openVideo(page, COUNTER);
+  await press(page, "Shift+ArrowRight", start);
+  await press(page, "i");
+  await press(page, "Shift+ArrowRight", 2);
+  await press(page, "o");
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill(label);
+  await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
+}
 
 test("every change is undoable from the keyboard and the buttons", async ({ page }) => {
   await page.goto("./");
@@ -31,14 +42,7 @@ test("every change is undoable from the keyboard and the buttons", async ({ page
 });
 
 test("the clips, their history and the export mode survive a reload", async ({ page }) => {
-  await page.goto("./");
-  await openVideo(page, COUNTER);
-  await press(page, "Shift+ArrowRight", 3);
-  await press(page, "i");
-  await press(page, "Shift+ArrowRight", 2);
-  await press(page, "o");
-  await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill("kept");
-  await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
+  await labelledClip(page, 3, "kept");
   await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
   await afterAutosave(page);
 
@@ -292,14 +296,7 @@ test("a file picked while the last project reopens is the one that opens, with i
 });
 
 test("a project stored by schema 3 (one video) opens after the upgrade to schema 4 as it was, its history too", async ({ page }) => {
-  await page.goto("./");
-  await openVideo(page, COUNTER);
-  await press(page, "Shift+ArrowRight", 2);
-  await press(page, "i");
-  await press(page, "Shift+ArrowRight", 2);
-  await press(page, "o");
-  await clipRows(page).first().getByRole("textbox", { name: "Label" }).fill("old");
-  await clipRows(page).first().getByRole("textbox", { name: "Label" }).press("Enter");
+  await labelledClip(page, 2, "old");
   await afterAutosave(page);
 
   // Away from the app (a plain file of the site), the database is made again as schema 3 held
