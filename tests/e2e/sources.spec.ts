@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import { CAMERA_PARTS, NOT_MEDIA } from "./fixtures";
-import { afterAutosave, clipRows, markSeconds, press } from "./page";
+import { afterAutosave, clipRows, markSeconds } from "./page";
 
 const [GP01, GP02, GP03] = CAMERA_PARTS.map((part) => part.path) as [string, string, string];
 const message = (page: import("@playwright/test").Page) => page.getByRole("status", { name: "Message" });
