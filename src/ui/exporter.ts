@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { outputDuration, type ExportMode } from "../core/export-plan";
 import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
+import { plural } from "../core/plural";
 import type { ExportProgress } from "../core/progress";
 import type { Clip } from "../core/clips";
 import { joinRefusal } from "../core/join-check";
@@ -110,6 +111,14 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const source = session.source();
     if (!source || progress()) return;
     const clips = session.clips();
+    // Until the engines join files, an export is of the file on the player alone: never one file's cut passed off as the list's.
+    const cut = new Set(clips.map((c) => c.source));
+    if (clips.some((c) => c.source !== source.id)) {
+      return session.complain(
+        `Export of several files is not available yet: the clip list has clips of ${plural(cut.size, "file", "files")}. ` +
+          `For now a list exports when all its clips are of the file on the player (${source.file.name})`,
+      );
+    }
     const chosenMode = mode();
     const sources = exportSources(session, clips);
     if (!sources.ok) return session.complain(sources.error);
