@@ -1,7 +1,6 @@
 import { createSignal } from "solid-js";
 import { outputDuration, type ExportMode } from "../core/export-plan";
 import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
-import { plural } from "../core/plural";
 import type { ExportProgress } from "../core/progress";
 import type { Clip } from "../core/clips";
 import { joinRefusal } from "../core/join-check";
@@ -42,18 +41,11 @@ async function pickDestination(name: string, clipFiles: { names: string[]; zip: 
 }
 
 /** The files the clips are cut from, in the project's order (the first sets the output's format), as far as the page has them. */
-function usedSources(session: Session, clips: readonly Clip[]): { source: ProjectSource; file: File | null; info: MediaInfo | undefined }[] {
-  const open = session.source();
+function usedSources(session: Session, clips: readonly Clip[]): { source: ProjectSource; file: File | undefined; info: MediaInfo | undefined }[] {
   const all = session.sources();
   // One file (the common case) needs no look through the clips.
   const used = all.length > 1 ? new Set(clips.map((c) => c.source)) : null;
-  return all
-    .filter((s) => !used || used.has(s.id))
-    .map((source) => {
-      // Until several files are open at once, the one on the player is the only file the page holds.
-      const here = source.id === open?.id ? open : null;
-      return { source, file: here?.file ?? null, info: here?.info ?? source.info };
-    });
+  return all.filter((s) => !used || used.has(s.id)).map((source) => ({ source, file: session.fileOf(source.id), info: source.info }));
 }
 
 /** The files an export reads, or which one the page does not have open. */
@@ -111,14 +103,6 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const source = session.source();
     if (!source || progress()) return;
     const clips = session.clips();
-    // Until the engines join files, an export is of the file on the player alone: never one file's cut passed off as the list's.
-    const cut = new Set(clips.map((c) => c.source));
-    if (clips.some((c) => c.source !== source.id)) {
-      return session.complain(
-        `Export of several files is not available yet: the clip list has clips of ${plural(cut.size, "file", "files")}. ` +
-          `For now a list exports when all its clips are of the file on the player (${source.file.name})`,
-      );
-    }
     const chosenMode = mode();
     const sources = exportSources(session, clips);
     if (!sources.ok) return session.complain(sources.error);
