@@ -30,17 +30,18 @@ async function started(exporter: ReturnType<typeof page>["exporter"], fake: Fake
   return { run, call: fake.running() };
 }
 
+// No save picker, no service worker: every export here is kept in memory.
+beforeEach(() => {
+  vi.stubGlobal("window", {});
+  vi.stubGlobal("navigator", {});
+  vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
+});
+afterEach(() => vi.unstubAllGlobals());
+
 const bytes = (n: number) => new Blob([new Uint8Array(n)]);
 const states = (exporter: ReturnType<typeof page>["exporter"]) => exporter.exports().map((e) => [e.name, e.mode, e.state]);
 
 describe("exporter", () => {
-  beforeEach(() => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("navigator", {});
-    vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
   it("lists each export, running then done, named apart by mode, and says which engine ran", async () => {
     const { fake, session, exporter, dispose } = page();
     const first = await started(exporter, fake);
@@ -112,13 +113,6 @@ describe("exporter", () => {
 });
 
 describe("exporting clips of several files", () => {
-  beforeEach(() => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("navigator", {});
-    vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
   const ref = (name: string) => ({ name, size: 1, lastModified: 1, fingerprint: name });
   const wide = sampleInfo({ fileName: "GP020001.MP4", streams: [{ ...VIDEO, width: 1920, height: 1080, frameRate: { num: 60, den: 1 } }, AUDIO] });
 
