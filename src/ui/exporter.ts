@@ -120,7 +120,8 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
           ? zipFileName(source.file.name)
           : name;
     const id = nextId++;
-    const duration = outputDuration(source.info, clips, chosenMode);
+    // Each file's clips on its own frames.
+    const duration = sources.value.reduce((sum, s) => sum + outputDuration(s.info, clips.filter((c) => c.source === s.id), chosenMode), 0);
     const entry: ExportEntry = { id, name: saved, mode: chosenMode, clips: clips.length, duration, state: "running", size: null, detail: "", download: null };
     setExports((list) => [entry, ...list]);
     let running = true;

@@ -1,6 +1,6 @@
 import { createMemo, For, Show } from "solid-js";
 import type { Clip } from "../../core/clips";
-import { planLosslessClips, type ExportMode } from "../../core/export-plan";
+import { planLosslessClips, type ExportMode, type PlannedClip } from "../../core/export-plan";
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
 import { droppedTracks } from "../../core/dropped-tracks";
 import { plural } from "../../core/plural";
@@ -77,7 +77,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
         <p class="hint">Only the frames from each IN to the next keyframe are re-encoded; the rest is copied untouched.</p>
       </Show>
       <Show when={exporter.mode() === "lossless" && info() && props.session.clips().length > 0}>
-        <LosslessTable info={info() as MediaInfo} clips={props.session.clips()} />
+        <LosslessTable session={props.session} clips={props.session.clips()} />
         <p class="hint">Stream copy starts each clip at the keyframe at or before its first frame; it ends exactly at OUT's frame.</p>
       </Show>
       <Show when={streamsNote()}>
@@ -124,12 +124,18 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
   );
 }
 
-/** Where each clip's copy starts: planned for the rows in view only, so a long list costs no more than a short one. */
-function LosslessTable(props: { info: MediaInfo; clips: readonly Clip[] }) {
+/**
+ * Where each clip's copy starts, on its own file's keyframes: planned for the rows in view only, so
+ * a long list costs no more than a short one.
+ */
+function LosslessTable(props: { session: Session; clips: readonly Clip[] }) {
   const view = createVirtualWindow(() => props.clips.length);
   const shown = createMemo(() => {
     const { first, end } = view.range();
-    return planLosslessClips(props.info, props.clips.slice(first, end));
+    const infos = new Map(props.session.sources().map((s) => [s.id, s.info]));
+    // A file whose details were not kept (stored before they were) is planned on the player's.
+    const fallback = props.session.source()?.info as MediaInfo;
+    return props.clips.slice(first, end).map((clip) => planLosslessClips(infos.get(clip.source) ?? fallback, [clip])[0] as PlannedClip);
   });
   return (
     <div class="lossless-rows" ref={view.box}>
