@@ -35,8 +35,9 @@ export const LONG_NO_PREVIEW = join(FIXTURE_DIR, "long-archive.mpg");
 export const SYNC = join(FIXTURE_DIR, "sync.mp4");
 /**
  * A second recording of SYNC's format (H.264 High 320×240 25 fps, AAC 48 kHz stereo), 10 s, its
- * frames numbered from JOINED_BASE on, its keyframes elsewhere; x264 keeps two reference frames,
- * not three, so its parameter sets differ from SYNC's and a join must carry them in-band.
+ * frames numbered from JOINED_BASE on, its keyframes elsewhere; x264 codes it with CAVLC and two
+ * reference frames (SYNC: CABAC, three), so its parameter sets differ from SYNC's in what a decoder
+ * cannot guess, and a join must carry them in-band.
  */
 export const SYNC_B = join(FIXTURE_DIR, "sync-b.mp4");
 export const SYNC_B_KEYFRAMES = [0, 1.72, 4.2, 6.36, 8.6];
@@ -238,7 +239,7 @@ function syncInputs(seconds: number, base = 0, pitch = 1000): string[] {
 /** SYNC_B, checked as SYNC is: every frame reads back its own number. */
 function makeSyncB(): void {
   const draft = join(FIXTURE_DIR, "sync-b-draft.mp4");
-  ffmpeg([...syncInputs(10, JOINED_BASE, SYNC_B_PITCH), "-c:v", "libx264", "-profile:v", "high", "-x264-params", "ref=2",
+  ffmpeg([...syncInputs(10, JOINED_BASE, SYNC_B_PITCH), "-c:v", "libx264", "-profile:v", "high", "-x264-params", "ref=2:cabac=0",
     "-g", "75", "-keyint_min", "50", "-sc_threshold", "0", "-force_key_frames", SYNC_B_KEYFRAMES.join(","),
     "-c:a", "aac", "-b:a", "128k", "-shortest", draft]);
   const wrong = identifyFrames(draft, [SYNC, draft]).flatMap((code, i) => (code === JOINED_BASE + i ? [] : [`frame ${i} reads ${code}`]));

@@ -31,6 +31,8 @@ export async function exportJoined(page: Page, files: readonly string[], clips: 
   if (!worker) throw new Error("no media worker in dist/assets: build first");
   await page.addScriptTag({ path: COMLINK });
   await page.evaluate(() => {
+    // One input a page: an earlier export's is replaced.
+    document.getElementById("join-driver-files")?.remove();
     const input = document.createElement("input");
     input.type = "file";
     input.multiple = true;

@@ -1,10 +1,11 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "./test";
 import { OTHER_FORMAT, OTHER_FORMAT_SIZE, SYNC, SYNC_B, SYNC_B_PITCH } from "./fixtures";
 import { beepPitches, beeps, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncOffsets } from "./frame-oracle";
 import { exportJoined, type JoinClip } from "./join-driver";
 import { decodeErrors, expectFastStart, grayFrames, keyframeTimes, psnr, streamDuration } from "./oracle";
-import { clipRows, exportMp4, markSeconds } from "./page";
+import { afterAutosave, clipRows, exportMp4, markSeconds } from "./page";
 
 /**
  * Clips of several files joined into one MP4, judged by native decoding: every output frame named
@@ -92,4 +93,45 @@ test("a project of two files exports its list when every clip is of one of them"
   const copied = grayFrames(file);
   expect(copied).toHaveLength(2 * OTHER_FORMAT_SIZE.fps);
   expect(copied.map((frame, i) => psnr(frame, source[i] as Buffer)).filter((db) => db < 99)).toEqual([]);
+});
+
+test("the export panel says before export which file differs from the first, and how, in the modes that cannot join them", async ({ page, browser }) => {
+  await page.goto("./");
+  await page.getByLabel("Open video").setInputFiles([SYNC, OTHER_FORMAT]);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened 2 files");
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await markSeconds(page, 2);
+  await afterAutosave(page);
+  await page.reload();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Back up projects" }).click();
+  const backup = join(test.info().outputDir, "backup.json");
+  await (await download).saveAs(backup);
+
+  // The page cannot yet put a clip on the second file: the backup is given one, as the page stores it.
+  const saved = JSON.parse(readFileSync(backup, "utf8")) as { projects: { sources: { id: string; media: { name: string } }[]; clips: object[] }[] };
+  const project = saved.projects[0] as (typeof saved.projects)[number];
+  const second = project.sources.find((s) => s.media.name === "sync.mp4");
+  project.clips.push({ id: 2, source: second?.id, start: 1, end: 3, label: "" });
+  writeFileSync(backup, JSON.stringify(saved));
+
+  const fresh = await browser.newPage();
+  await fresh.goto("./");
+  await fresh.getByLabel("Restore projects").setInputFiles(backup);
+  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("from backup.json");
+  await fresh.getByLabel("Open video").setInputFiles(OTHER_FORMAT);
+  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("with its 2 clips");
+  const note = fresh.getByRole("region", { name: "Export" }).getByRole("note");
+  const differs = "sync.mp4 is 320×240 25 fps with AAC 48 kHz stereo; other-format.mp4 is 640×360 50 fps with no sound. Re-encode joins them in the first file's format.";
+  await expect(note.filter({ hasText: "cannot join" })).toHaveText(`Lossless cannot join these files: ${differs}`);
+  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    await fresh.setViewportSize({ width, height });
+    await fresh.getByRole("region", { name: "Export" }).scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: `/tmp/shots-engines/join-note-${width}x${height}.png` });
+  }
+  await fresh.getByRole("radio", { name: "Smart cut (frame-accurate, fast)" }).check();
+  await expect(note.filter({ hasText: "cannot join" })).toHaveText(`Smart cut cannot join these files: ${differs}`);
+  await fresh.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
+  await expect(note.filter({ hasText: "cannot join" })).toHaveCount(0);
+  await fresh.close();
 });
