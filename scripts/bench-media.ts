@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Clip } from "../src/core/clips";
-import { planExport, type ExportMode } from "../src/core/export-plan";
+import { planExport, type ExportMode, type ExportPlan } from "../src/core/export-plan";
 import { parse } from "../src/core/formats/edits-csv";
 import { parseProbe, type MediaInfo } from "../src/core/media-info";
 import { planProbe } from "../src/core/probe-plan";
@@ -23,7 +23,7 @@ export const BIG_FREE_BYTES = 12e9;
 const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", ...args], { stdio: ["ignore", "ignore", "pipe"] });
 
 /** Writes through a temporary name, so that a run stopped half way leaves no broken source behind. */
-function makeOnce(path: string, make: (temporary: string) => void): void {
+export function makeOnce(path: string, make: (temporary: string) => void): void {
   if (existsSync(path)) return;
   mkdirSync(dirname(path), { recursive: true });
   const temporary = path.replace(/\.mp4$/, ".partial.mp4");
@@ -105,10 +105,15 @@ export interface NativeRun {
 
 /** The same plan the page's fallback runs, run by native ffmpeg (its own threads, as a user's ffmpeg would). */
 export function runNatively(mode: ExportMode, source: string, info: MediaInfo, clips: readonly Clip[], name: string): NativeRun {
+  return runPlanNatively(name, (dir) => planExport(mode, { input: source, workDir: dir, info, clips }));
+}
+
+/** A plan (made for its work folder) run by native ffmpeg, timed from its first file written to its last step's end. */
+export function runPlanNatively(name: string, planFor: (workDir: string) => ExportPlan): NativeRun {
   const dir = join(WORK, `native-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const plan = planExport(mode, { input: source, workDir: dir, info, clips });
+  const plan = planFor(dir);
   const began = performance.now();
   for (const file of plan.files) writeFileSync(file.path, file.text);
   for (const step of plan.steps) execFileSync("ffmpeg", step.args, { stdio: ["ignore", "ignore", "pipe"] });

@@ -34,6 +34,7 @@ import {
 } from "./bench-media";
 import { printEditorBench, runEditorBench, type EditorBench } from "./bench-editor";
 import { printListScale, runListScale, type ListScaleRow } from "./bench-lists";
+import { printJoinBench, runJoinBench, type JoinBench } from "./bench-join";
 import { printOpenBench, runOpenBench, type OpenBench } from "./bench-open";
 import { runNativeSmartCut } from "./bench-native-smart";
 import { runPage, type JobOutcome, type PageJob, type PageRun } from "./bench-page";
@@ -195,13 +196,14 @@ const load = (judge: boolean): string => {
   return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 };
 
-/** `npm run bench -- --only=lists` (or `=editor`): those lines alone, without the exports (`=exports`: those alone). */
-async function only(part: "lists" | "editor" | "open"): Promise<void> {
+/** `npm run bench -- --only=lists` (or `=editor`, `=open`, `=join`): those lines alone, without the exports (`=exports`: those alone). */
+async function only(part: "lists" | "editor" | "open" | "join"): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const server = await startServer();
   try {
     if (part === "lists") printListScale(await runListScale(URL));
     else if (part === "open") printOpenBench(await runOpenBench(URL));
+    else if (part === "join") printJoinBench(await runJoinBench(URL));
     else printEditorBench(await runEditorBench(URL));
     settle();
   } finally {
@@ -213,6 +215,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--only=lists")) return only("lists");
   if (process.argv.includes("--only=editor")) return only("editor");
   if (process.argv.includes("--only=open")) return only("open");
+  if (process.argv.includes("--only=join")) return only("join");
   const exportsOnly = process.argv.includes("--only=exports");
   const began = performance.now();
   const loadAtStart = load(true);
@@ -248,6 +251,7 @@ async function main(): Promise<void> {
   let lists: ListScaleRow[] = [];
   let editor: EditorBench | null = null;
   let opening: OpenBench | null = null;
+  let joining: JoinBench | null = null;
   let big: PageRun | null = null;
   let bigError: string | null = null;
   const server = await startServer();
@@ -265,6 +269,8 @@ async function main(): Promise<void> {
       openTimeoutMs: OPEN_TIMEOUT_MS,
     });
     for (const job of normal.jobs) log(`${job.key}: ${job.skipped ?? job.error ?? `${fixed(job.seconds)} s, "${job.message}"`}`);
+    log("lossless join: 3 clips from each of 3 files…");
+    joining = await runJoinBench(URL);
     if (bigInfo) {
       log(`browser: ${basename(BIG_SOURCE)} (${(bigBytes / GIB).toFixed(2)} GiB), ${bigList.length} clips, file path (OPFS)…`);
       try {
@@ -451,6 +457,7 @@ async function main(): Promise<void> {
     console.log(`  lossless over 4 GiB → file: ${bigSkip ?? "not run"} | target < 500 MB | SKIP`);
   }
 
+  if (joining) printJoinBench(joining);
   if (!exportsOnly) printListScale(lists);
   if (editor) printEditorBench(editor);
   if (opening) printOpenBench(opening);
