@@ -19,32 +19,47 @@ function slotIn(row: Row, span: Span): number {
   return next < row.starts.length && (row.starts[next] as number) < span.end ? -1 : next;
 }
 
+/** Each span's row on the timeline, in input order, with what the drawing can lean on. */
+export interface Lanes {
+  /** Row per span (MAX_LANES fits a byte: a typed array is one allocation, zeroed, for 100,000 spans). */
+  rows: Uint8Array;
+  /** Rows in use, at least one. */
+  count: number;
+  /**
+   * The spans are in time order, none overlapping the one before: their starts and their ends are
+   * both ascending, so what lies in a view is found by bisection.
+   */
+  ordered: boolean;
+}
+
 /**
  * Rows for clips drawn on one timeline: a clip overlapping one already placed goes on the first
- * row where it overlaps nothing, so overlaps are visible. Returns each span's row, in input order.
- * Each row is searched by bisection and a list in time order only ever appends, so 100,000 clips
- * take milliseconds (the check against every placed span made each edit quadratic).
+ * row where it overlaps nothing, so overlaps are visible. Each row is searched by bisection and a
+ * list in time order only ever appends, so 100,000 clips take milliseconds (the check against
+ * every placed span made each edit quadratic).
  */
-export function assignLanes(spans: readonly Span[]): number[] {
+export function assignLanes(spans: readonly Span[]): Lanes {
+  const rows = new Uint8Array(spans.length);
   // The usual list: in time order, none overlapping the one before, so all on the first row.
   let ordered = true;
   for (let i = 1; i < spans.length && ordered; i++) ordered = (spans[i - 1] as Span).end <= (spans[i] as Span).start;
-  if (ordered) return new Array<number>(spans.length).fill(0);
-  const rows: Row[] = [];
-  const lanes = new Array<number>(spans.length);
-  spans.forEach((span, i) => {
+  if (ordered) return { rows, count: 1, ordered };
+  const placed: Row[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
     let lane = 0;
     let slot = -1;
-    for (; lane < rows.length && slot < 0; lane++) slot = slotIn(rows[lane] as Row, span);
+    for (; lane < placed.length && slot < 0; lane++) slot = slotIn(placed[lane] as Row, span);
     if (slot >= 0) lane--;
-    else if (rows.length < MAX_LANES) rows.push({ starts: [], ends: [] });
-    else {
+    else if (placed.length < MAX_LANES) {
+      placed.push({ starts: [], ends: [] });
+      slot = 0;
+    } else {
       // Overlapped on every row: drawn over the last, which keeps only the spans that fit it.
-      lanes[i] = MAX_LANES - 1;
-      return;
+      rows[i] = MAX_LANES - 1;
+      continue;
     }
-    const row = rows[lane] as Row;
-    if (slot < 0) slot = 0;
+    const row = placed[lane] as Row;
     if (slot === row.starts.length) {
       row.starts.push(span.start);
       row.ends.push(span.end);
@@ -52,9 +67,9 @@ export function assignLanes(spans: readonly Span[]): number[] {
       row.starts.splice(slot, 0, span.start);
       row.ends.splice(slot, 0, span.end);
     }
-    lanes[i] = lane;
-  });
-  return lanes;
+    rows[i] = lane;
+  }
+  return { rows, count: Math.max(1, placed.length), ordered };
 }
 
 /** Whether two lists hold spans at the same times, place by place (labels and colours aside). */

@@ -1,6 +1,7 @@
-import { ALL_FORMATS, BlobSource, EncodedPacket, EncodedPacketSink, Input, type InputTrack } from "mediabunny";
+import { ALL_FORMATS, BlobSource, EncodedPacket, EncodedPacketSink, Input, MP4, QTFF, type InputTrack } from "mediabunny";
 import type { PacketInfo } from "../core/packet-cut";
 import { variableFrameTimes } from "../core/frame-times";
+import { sampleTimes } from "../core/mp4-sample-times";
 import { readableExtent, type SourceIndex, type TrackExtent } from "../core/source-index";
 import { METADATA, walkIndex } from "./paced";
 
@@ -61,7 +62,7 @@ async function wholeExtent(track: InputTrack): Promise<TrackExtent | null> {
 }
 
 /** The video's frame times (decode order) and its keyframes' times, walked once without keeping its packets. */
-async function videoTimes(track: InputTrack): Promise<{ times: number[]; keys: number[] }> {
+async function walkedTimes(track: InputTrack): Promise<{ times: ArrayLike<number>; keys: number[] }> {
   const times: number[] = [];
   const keys: number[] = [];
   await walkIndex(track, (p) => {
@@ -71,10 +72,37 @@ async function videoTimes(track: InputTrack): Promise<{ times: number[]; keys: n
   return { times, keys };
 }
 
+// An MP4 has a handful of top-level boxes; a file with more is not worth walking for its movie box.
+const MOST_TOP_BOXES = 64;
+
+/** An MP4's movie box (moov), found by its top-level boxes' headers alone; null where there is none. */
+async function movieBox(file: Blob): Promise<Uint8Array | null> {
+  for (let at = 0, boxes = 0; at + 8 <= file.size && boxes < MOST_TOP_BOXES; boxes++) {
+    const head = new DataView(await file.slice(at, at + 16).arrayBuffer());
+    const type = String.fromCharCode(head.getUint8(4), head.getUint8(5), head.getUint8(6), head.getUint8(7));
+    const short = head.getUint32(0);
+    const size = short === 1 && head.byteLength >= 16 ? Number(head.getBigUint64(8)) : short === 0 ? file.size - at : short;
+    if (size < 8) return null;
+    if (type === "moov") return new Uint8Array(await file.slice(at, at + size).arrayBuffer());
+    at += size;
+  }
+  return null;
+}
+
+/**
+ * The video's frame and keyframe times: from an MP4's sample tables when it has them (milliseconds
+ * for a 6-hour recording), else by walking its packets through the demuxer.
+ */
+async function videoTimes(file: Blob, input: Input, track: InputTrack): Promise<{ times: ArrayLike<number>; keys: number[] }> {
+  const format = await input.getFormat();
+  const moov = format === MP4 || format === QTFF ? await movieBox(file) : null;
+  return (moov && sampleTimes(moov, track.id)) ?? walkedTimes(track);
+}
+
 /**
  * The source's index as the packet engine reads it: the first video track's keyframes, its frame
- * times when they vary, and how far it can be read. Only the video's packets are walked (their
- * times are the frame times); a whole file's tracks are read at their ends, so a long recording's
+ * times when they vary, and how far it can be read. Only the video's times are read (an MP4's
+ * sample tables, or else its packets walked); a whole file's tracks are read at their ends, so a long recording's
  * hundreds of thousands of sound packets cost nothing. Null when mediabunny cannot read the file;
  * ffprobe then finds the keyframes.
  */
@@ -84,13 +112,13 @@ export async function sourceIndex(file: File): Promise<SourceIndex | null> {
     const video = await input.getPrimaryVideoTrack();
     const audio = await input.getPrimaryAudioTrack();
     const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio?.getFirstTimestamp()) ?? 0);
-    const { times, keys } = video ? await videoTimes(video) : { times: [], keys: [] };
+    const { times, keys } = video ? await videoTimes(file, input, video) : { times: [], keys: [] };
     const present = [video, audio].filter((t) => t !== null);
     const whole = await Promise.all(present.map(wholeExtent));
     // A file cut short: its end is found among every packet's times.
     const tracks = whole.every((t) => t !== null) ? whole : await Promise.all(present.map(fullExtent));
     const keyframes = [...new Set(keys.map((t) => t - origin))].sort((a, b) => a - b);
-    const frameTimes = video ? variableFrameTimes(times.map((t) => t - origin)) : null;
+    const frameTimes = video ? variableFrameTimes(Array.from(times, (t) => t - origin)) : null;
     return { keyframes, readable: readableExtent(tracks, origin), frameTimes };
   } catch {
     return null;

@@ -41,9 +41,11 @@ export function App() {
     const onDragOver = (event: DragEvent) => event.preventDefault();
     const onDrop = (event: DragEvent) => {
       event.preventDefault();
-      const file = event.dataTransfer?.files[0];
-      const handle = droppedHandle(event.dataTransfer?.items[0]);
-      if (file) void (isEditList(file) ? session.readEdits(file) : openDropped(file, handle));
+      const files = [...(event.dataTransfer?.files ?? [])];
+      // Handles must be asked for while the drop is being handled.
+      const handles = [...(event.dataTransfer?.items ?? [])].filter((item) => item.kind === "file").map((item) => droppedHandle(item));
+      const [file] = files;
+      if (file) void (isEditList(file) ? session.readEdits(file) : openDropped(files, handles));
     };
     window.addEventListener("keydown", onKey);
     window.addEventListener("dragover", onDragOver);
@@ -60,8 +62,8 @@ export function App() {
     session.close();
   };
 
-  const openDropped = async (file: File, handle: Promise<FileSystemFileHandle | undefined>) =>
-    opener.open({ file, handle: await handle });
+  const openDropped = async (files: File[], handles: Promise<FileSystemFileHandle | undefined>[]) =>
+    opener.openAll(await Promise.all(files.map(async (file, at) => ({ file, handle: await handles[at] }))));
 
   return (
     <div class="app">
@@ -69,7 +71,8 @@ export function App() {
         <h1>Clipmark</h1>
         <OpenBar
           opening={opener.opening()}
-          onOpen={(picked: PickedFile) => void opener.open(picked)}
+          onOpen={(picked: PickedFile[]) => void opener.openAll(picked)}
+          onAdd={session.source() ? (picked: PickedFile[]) => void opener.addVideos(picked) : undefined}
           onNewProject={(picked: PickedFile) => void opener.startProject(picked)}
           onError={session.complain}
           onClose={session.source() ? closeProject : undefined}

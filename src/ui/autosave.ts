@@ -19,9 +19,9 @@ function currentRecord(session: Session, exportMode: ExportMode): ProjectRecord 
   const { past, present, future } = session.keptHistory();
   // A read-only tab must not write over the tab that is editing; a file only looked at is no project.
   if (!source || session.readOnly()) return null;
-  if (present.length === 0 && past.length === 0 && future.length === 0) return null;
-  const { id, name, created } = source.project;
   const sources = session.sources();
+  if (sources.length < 2 && present.length === 0 && past.length === 0 && future.length === 0) return null;
+  const { id, name, created } = source.project;
   return { id, name, sources, clips: present, undo: past, redo: future, exportMode, created, edited: Date.now() };
 }
 

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { outputDuration, type ExportMode } from "../core/export-plan";
 import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
+import { plural } from "../core/plural";
 import type { ExportProgress } from "../core/progress";
 import type { ExportDestination } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
@@ -80,6 +81,14 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const source = session.source();
     if (!source || progress()) return;
     const clips = session.clips();
+    // Until the engines join files, an export is of the file on the player alone: never one file's cut passed off as the list's.
+    const cut = new Set(clips.map((c) => c.source));
+    if (clips.some((c) => c.source !== source.id)) {
+      return session.complain(
+        `Export of several files is not available yet: the clip list has clips of ${plural(cut.size, "file", "files")}. ` +
+          `For now a list exports when all its clips are of the file on the player (${source.file.name})`,
+      );
+    }
     const chosenMode = mode();
     // Named apart from the session's other exports, so two modes never share a download name.
     const name = exportFileName(source.file.name, chosenMode, new Set(exports().map((e) => e.name)));

@@ -21,22 +21,27 @@ export async function askPicker<T>(open: () => Promise<T>): Promise<T | undefine
   }
 }
 
-/** The system's file picker; undefined when the person closes it without a file. */
-export async function pickWithHandle(types: FilePickerAcceptType): Promise<PickedFile | undefined> {
-  const [handle] = (await askPicker(() => window.showOpenFilePicker({ types: [types] }))) ?? [];
-  return handle && { file: await handle.getFile(), handle };
+/** The system's file picker, for one file or several; none when the person closes it. */
+export async function pickWithHandles(types: FilePickerAcceptType, multiple: boolean): Promise<PickedFile[]> {
+  const handles = (await askPicker(() => window.showOpenFilePicker({ types: [types], multiple }))) ?? [];
+  return Promise.all(handles.map(async (handle) => ({ file: await handle.getFile(), handle })));
 }
+
+/** The system's file picker; undefined when the person closes it without a file. */
+export const pickWithHandle = async (types: FilePickerAcceptType): Promise<PickedFile | undefined> => (await pickWithHandles(types, false))[0];
 
 /** What the page says when the system's picker itself fails (a policy, a broken platform picker). */
 export const pickerFailure = (error: unknown): string =>
   `The file picker failed: ${error instanceof Error ? error.message : String(error)}`;
 
-/** The file an input holds, taken out of it so that picking the same file again is a change too. */
-export function takeInputFile(input: HTMLInputElement): File | undefined {
-  const file = input.files?.[0];
+/** The files an input holds, taken out of it so that picking the same files again is a change too. */
+export function takeInputFiles(input: HTMLInputElement): File[] {
+  const files = [...(input.files ?? [])];
   input.value = "";
-  return file;
+  return files;
 }
+
+export const takeInputFile = (input: HTMLInputElement): File | undefined => takeInputFiles(input)[0];
 
 export const isFileHandle = (handle: FileSystemHandle | null | undefined): handle is FileSystemFileHandle =>
   handle?.kind === "file";

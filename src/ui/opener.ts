@@ -4,11 +4,12 @@ import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
 import { cutShortNote } from "../core/source-index";
 import { sourceDifferences } from "../core/source-match";
-import { openingSource, sourceWith } from "../core/sources";
+import { fail, ok, type Result } from "../core/result";
+import { inNameOrder, openingSource, sourceWith } from "../core/sources";
 import type { MediaClient } from "../media/media-client";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import { readHandle, type PickedFile } from "./file-handles";
-import type { Session } from "./session";
+import type { ReadFile, Session } from "./session";
 
 /** The media worker as opening needs it. */
 export type OpenMedia = Pick<MediaClient, "probe" | "identify">;
@@ -22,6 +23,12 @@ interface Probed {
 /** Storage is a convenience here: when it fails, the file still opens. */
 const quiet = <T,>(work: Promise<T> | undefined, fallback: T): Promise<T> =>
   (work ?? Promise.resolve(fallback)).catch(() => fallback);
+
+/** Names in a sentence: "a", "a and b", "a, b and c". */
+const listed = (names: readonly string[]): string =>
+  names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+
+const files = (read: readonly Probed[]): ReadFile[] => read.map(({ picked, info, media }) => ({ file: picked.file, info, media }));
 
 /** A new project's name: the file's, numbered when the file has projects already. */
 const freshName = (fileName: string, others: number) => (others === 0 ? fileName : `${fileName} (${others + 1})`);
@@ -43,17 +50,45 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     return () => mine === asked;
   }
 
+  /** Probes and identifies a file (keeping its handle); a failure is said naming the file. */
+  async function read(picked: PickedFile): Promise<Result<Probed>> {
+    const [probed, identified] = await Promise.all([media.probe(picked.file), media.identify(picked.file)]);
+    if (!probed.ok) return fail(probed.error);
+    if (!identified.ok) return fail(identified.error);
+    const ref = identified.value;
+    if (picked.handle) await quiet((await projects)?.keepHandle(ref.fingerprint, picked.handle), undefined);
+    return ok({ picked, info: probed.value, media: ref });
+  }
+
   /** Probes first; only a file that probes cleanly replaces what is open, if it is still wanted. */
   async function probe(picked: PickedFile, current: () => boolean): Promise<Probed | undefined> {
     setOpening(picked.file.name);
-    const [probed, identified] = await Promise.all([media.probe(picked.file), media.identify(picked.file)]);
+    const probed = await read(picked);
     if (!current()) return undefined;
     setOpening(null);
     if (!probed.ok) return void session.complain(probed.error);
-    if (!identified.ok) return void session.complain(identified.error);
-    const ref = identified.value;
-    if (picked.handle) await quiet((await projects)?.keepHandle(ref.fingerprint, picked.handle), undefined);
-    return { picked, info: probed.value, media: ref };
+    return probed.value;
+  }
+
+  /** Several files read one after another, in natural name order; those that fail are said in `failures`. */
+  async function readAll(picked: readonly PickedFile[], current: () => boolean): Promise<{ read: Probed[]; failures: string[] } | undefined> {
+    const probed: Probed[] = [];
+    const failures: string[] = [];
+    for (const one of inNameOrder(picked, (p) => p.file.name)) {
+      setOpening(one.file.name);
+      const result = await read(one);
+      if (!current()) return undefined;
+      if (result.ok) probed.push(result.value);
+      else failures.push(result.error);
+    }
+    setOpening(null);
+    return { read: probed, failures };
+  }
+
+  /** What was done with several files, and what was not, in one message. */
+  function sayAll(done: string, failures: readonly string[]): void {
+    if (failures.length === 0) return session.say(done);
+    session.complain([done, ...failures].filter(Boolean).join(". "));
   }
 
   /** What opened, and, for a file cut short, how much of it can be read. */
@@ -78,6 +113,7 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     // The file is one of the saved project's sources (found by its fingerprint), or a new project's first.
     const id = (saved && sourceWith(saved.sources, ref.fingerprint)?.id) ?? newId();
     session.begin({ id, file: picked.file, info, media: ref, project }, saved, hasCopy);
+    if (saved) void findOthers(saved, current);
     return true;
   }
 
@@ -101,6 +137,31 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     opened(saved ? `Reopened ${saved.name} with its ${plural(saved.clips.length, "clip", "clips")}${others}` : `Opened ${name}`, probed.info);
   }
 
+  /** Several files opened together: one new project of them all, in natural name order (one file opens as `open` does). */
+  async function openAll(picked: readonly PickedFile[]): Promise<void> {
+    if (picked.length === 1) return open(picked[0] as PickedFile);
+    const current = request();
+    const all = await readAll(picked, current);
+    if (!all) return;
+    const [first, ...rest] = all.read;
+    if (!first) return sayAll("", all.failures);
+    const others = await quiet((await projects)?.projectsOf(first.media.fingerprint), []);
+    if (!(await begin(first, undefined, freshName(first.picked.file.name, others.length), current))) return;
+    const { added, refused } = session.addFiles(files(rest), newId);
+    const names = [first.media.name, ...added.map((s) => s.media.name)];
+    sayAll(`Opened ${plural(names.length, "file", "files")} in a new project: ${listed(names)}`, [...refused.map((r) => r.reason), ...all.failures]);
+  }
+
+  /** "Add video": files added to the open project, after its sources; a file it has, or one that is not a video, is said and left out. */
+  async function addVideos(picked: readonly PickedFile[]): Promise<void> {
+    const current = request();
+    const all = await readAll(picked, current);
+    if (!all) return;
+    const { added, refused } = session.addFiles(files(all.read), newId);
+    const done = added.length > 0 ? `Added ${listed(added.map((s) => s.media.name))}` : "No file was added";
+    sayAll(done, [...refused.map((r) => r.reason), ...all.failures]);
+  }
+
   /** "New project": a fresh clip list on a file, beside any projects it has already. */
   async function startProject(picked: PickedFile): Promise<void> {
     const current = request();
@@ -111,10 +172,9 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     opened(`Opened ${picked.file.name} in a new project`, probed.info);
   }
 
-  /** A project's video, where the browser still has it: a kept copy, or a handle it may read. */
-  async function videoOf(project: ProjectRecord, ask: boolean): Promise<PickedFile | undefined> {
+  /** A file of a project, where the browser still has it: a kept copy, or a handle it may read. */
+  async function fileWith(fingerprint: string, ask: boolean): Promise<PickedFile | undefined> {
     const db = await projects;
-    const { fingerprint } = openingSource(project).media;
     const copy = await quiet(db?.storedMedia(fingerprint), undefined);
     if (copy) return { file: copy };
     const handle = await quiet(db?.handle(fingerprint), undefined);
@@ -122,6 +182,25 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     const granted = ask || (await quiet(handle.queryPermission({ mode: "read" }), "denied")) === "granted";
     const file = granted ? await readHandle(handle) : undefined;
     return file && { file, handle };
+  }
+
+  /** A project's video, the one it opens on. */
+  const videoOf = (project: ProjectRecord, ask: boolean) => fileWith(openingSource(project).media.fingerprint, ask);
+
+  /**
+   * The files of a project's other sources that come back by themselves (a kept copy, a handle
+   * already granted), each checked to be the same file; the rest are picked when wanted.
+   */
+  async function findOthers(project: ProjectRecord, current: () => boolean): Promise<void> {
+    for (const { id, media: ref, info } of project.sources) {
+      if (session.fileOf(id)) continue;
+      const found = await fileWith(ref.fingerprint, false);
+      const identified = found && (await media.identify(found.file));
+      if (!current()) return;
+      if (found && identified?.ok && identified.value.fingerprint === ref.fingerprint && info) {
+        session.attachFile(id, { file: found.file, info, media: identified.value });
+      }
+    }
   }
 
   /**
@@ -149,6 +228,8 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
   return {
     opening,
     open,
+    openAll,
+    addVideos,
     startProject,
     openWith,
     /**

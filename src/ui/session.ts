@@ -27,7 +27,7 @@ import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
 import { formatTimecode } from "../core/timecode";
 import type { MediaRef, Source as ProjectSource } from "../core/project";
-import { sourceOf } from "../core/sources";
+import { addSources, sourceOf, type RefusedSource } from "../core/sources";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 import { createNotices } from "./notices";
 import { createProjectLock } from "./project-lock";
@@ -50,6 +50,13 @@ export interface Source {
   info: MediaInfo;
   media: MediaRef;
   project: OpenProject;
+}
+
+/** A file read for a source: what probing and identifying it found. */
+export interface ReadFile {
+  file: File;
+  info: MediaInfo;
+  media: MediaRef;
 }
 
 /** A label being typed, on the list it is typed over. */
@@ -86,6 +93,10 @@ export function createSession(
   const [source, setSource] = createSignal<Source | null>(null);
   // Every file of the open project, in its order; the one on the player as it was probed now.
   const [sources, setSources] = createSignal<ProjectSource[]>([]);
+  // The sources as they were read from storage, while they are still the ones shown.
+  const [storedSources, setStoredSources] = createSignal<ProjectSource[] | null>(null);
+  // The file of each source the page has read, by source id: the exporter hands them to the engine.
+  const [files, setFiles] = createSignal<ReadonlyMap<string, ReadFile>>(new Map());
   const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
   // The history as it was read from storage, while it is still the one shown.
   const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
@@ -143,14 +154,43 @@ export function createSession(
       lock.hold();
       copy.knowCopy(hasCopy);
       setSource(next);
-      setSources(withProbe(saved?.sources ?? [], next));
-      const opened = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
-      setHistory(opened);
-      setStoredHistory(stored ? opened : null);
+      const opened = withProbe(saved?.sources ?? [], next);
+      setSources(opened);
+      setStoredSources(stored ? opened : null);
+      // Files read for this project's sources stay (a project kept as new has the same ones).
+      const same = (id: string, read: ReadFile) => opened.some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint);
+      setFiles(new Map([...[...files()].filter(([id, read]) => same(id, read)), [next.id, next]]));
+      const history = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
+      setHistory(history);
+      setStoredHistory(stored ? history : null);
       setMarking({ pendingIn: null });
       setPendingImport(null);
       setSelectedId(null);
     });
+  }
+
+  /**
+   * Files added to the open project after its sources, in natural name order; a file it has
+   * already is refused, with why. `makeId` names each new source.
+   */
+  function addFiles(read: readonly ReadFile[], makeId: () => string): { added: ProjectSource[]; refused: RefusedSource[] } {
+    if (!editable()) return { added: [], refused: read.map((r) => ({ name: r.file.name, reason: "this project is open in another tab" })) };
+    const before = sources();
+    const { sources: after, refused } = addSources(before, read.map(({ media, info }) => ({ media, info })), makeId);
+    const added = after.slice(before.length);
+    if (added.length === 0) return { added, refused };
+    const byPrint = new Map(read.map((r) => [r.media.fingerprint, r]));
+    batch(() => {
+      setSources(after);
+      setFiles(new Map([...files(), ...added.map((s) => [s.id, byPrint.get(s.media.fingerprint) as ReadFile] as const)]));
+    });
+    return { added, refused };
+  }
+
+  /** The file of one of the project's sources, read again (it must be that file: its fingerprint). */
+  function attachFile(id: string, read: ReadFile): void {
+    if (!sources().some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint)) return;
+    setFiles(new Map([...files(), [id, read]]));
   }
 
   /** Reads an edit list and shows what importing it would do; nothing changes yet. */
@@ -236,6 +276,10 @@ export function createSession(
     /** The source on the player: marking, the timeline and imports work on it. */
     source,
     sources,
+    /** The file of a source, where the page has read it (none for a source whose file is still to be picked). */
+    fileOf: (id: string): File | undefined => files().get(id)?.file,
+    addFiles,
+    attachFile,
     clips,
     marking,
     duration,
@@ -302,7 +346,7 @@ export function createSession(
       lock.hold();
     },
     /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
-    asStored: () => keptHistory() === storedHistory(),
+    asStored: () => keptHistory() === storedHistory() && sources() === storedSources(),
     canUndo: () => history().past.length > 0,
     canRedo: () => history().future.length > 0,
     keptHistory,

@@ -76,6 +76,15 @@ export const TONE = join(FIXTURE_DIR, "tone.m4a");
  */
 export const TWO_RATES = join(FIXTURE_DIR, "two-rates.mp4");
 export const TWO_RATES_MPEG4 = join(FIXTURE_DIR, "two-rates-mpeg4.mp4");
+/**
+ * An action camera's split recording, named as GoPro numbers the parts: three small MP4s of one
+ * format (160×120 25 fps H.264, AAC), each its own picture and length (4, 3 and 2 s).
+ */
+export const CAMERA_PARTS = [
+  { name: "GP010001.MP4", seconds: 4, picture: "testsrc2" },
+  { name: "GP020001.MP4", seconds: 3, picture: "smptebars" },
+  { name: "GP030001.MP4", seconds: 2, picture: "rgbtestsrc" },
+].map((part) => ({ ...part, path: join(FIXTURE_DIR, "camera", part.name) }));
 export const SYNC_FRAMES = 500;
 export const FPS = 25;
 export const KEYFRAME_EVERY = 1;
@@ -93,13 +102,13 @@ const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", 
 
 /** Makes the end-to-end test media with native ffmpeg, once. */
 export function makeFixtures(): void {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
   if (!existsSync(PAUSES)) {
     const loud = "(lt(t\\,2.0123)+gte(t\\,3.5071)*lt(t\\,5.0037)+gte(t\\,6.2589))"; // commas escaped for the filter graph
     const tone = `aevalsrc=0.5*sin(2*PI*440*t)*${loud}:s=48000:d=8`;
     ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x64:rate=25:duration=8", "-f", "lavfi", "-i", tone,
       "-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac", "-b:a", "96k", "-shortest", PAUSES]);
   }
-  mkdirSync(FIXTURE_DIR, { recursive: true });
   if (!existsSync(COUNTER)) {
     const tone = "sine=frequency=440:sample_rate=48000:duration=12";
     ffmpeg(["-f", "lavfi", "-i", PATTERN, "-f", "lavfi", "-i", tone, ...H264, "-sc_threshold", "0",
@@ -168,6 +177,12 @@ export function makeFixtures(): void {
     const times = "settb=1/3000,setpts='if(lt(N\\,60)\\,N*100\\,6000+(N-60)*300)'";
     ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=320x240:rate=30,${times}`, "-frames:v", "80", "-fps_mode", "passthrough",
       ...codec, "-force_key_frames", "expr:gte(t,n_forced)", "-video_track_timescale", "3000", path]);
+  }
+  mkdirSync(join(FIXTURE_DIR, "camera"), { recursive: true });
+  for (const { path, seconds, picture } of CAMERA_PARTS) {
+    if (existsSync(path)) continue;
+    ffmpeg(["-f", "lavfi", "-i", `${picture}=size=160x120:rate=${FPS}:duration=${seconds}`, "-f", "lavfi", "-i",
+      `sine=frequency=440:sample_rate=48000:duration=${seconds}`, ...H264, "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path]);
   }
   writeFileSync(NOT_MEDIA, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }

@@ -1,6 +1,7 @@
-import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { clipDuration, clipEntry, type Clip, type ClipField } from "../../core/clips";
 import { rangeLength, spanFrames, type FrameModel, type FrameRange } from "../../core/frames";
+import { runningTotal } from "../../core/running-total";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
@@ -29,7 +30,13 @@ export interface ClipListControls {
 export function ClipList(props: { session: Session; player: Player; controls?: (controls: ClipListControls) => void }) {
   const session = props.session;
   const frames = session.frames;
-  const totalFrames = (model: FrameModel) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, model)), 0);
+  // Kept as the list changes, not added up again on each edit of a long list; afresh for another frame model.
+  const totals = createMemo(() => {
+    const model = frames();
+    const seconds = runningTotal((clip: Clip) => clipDuration(clip, model));
+    const count = model && runningTotal((clip: Clip) => rangeLength(spanFrames(clip, model)));
+    return { seconds, count };
+  });
   // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
     session.select(clip.id);
@@ -133,8 +140,8 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
       </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
-        {formatTimecode(totalDuration(session.clips(), frames()))}
-        <Show when={frames()}>{(model) => <>, {totalFrames(model())} frames</>}</Show>
+        {formatTimecode(totals().seconds(session.clips()))}
+        <Show when={totals().count}>{(count) => <>, {count()(session.clips())} frames</>}</Show>
       </p>
       <div class="clip-scroll" ref={view.box}>
         <ol ref={list} aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>

@@ -6,10 +6,14 @@ import { FilePicker } from "./FilePicker";
 // Bundled in public/; relative, so the page works under any base path.
 const SAMPLE_NAME = "sample.mp4";
 
-/** "Open video" (its last project), "New project" (on a video), "Open sample", and "Close project" back to the list. */
+/**
+ * "Open video" (one file: its last project; several: a new project of them), "Add video" (to the
+ * open project), "New project" (on a video), "Open sample", and "Close project" back to the list.
+ */
 export function OpenBar(props: {
   opening: string | null;
-  onOpen: (picked: PickedFile) => void;
+  onOpen: (picked: PickedFile[]) => void;
+  onAdd?: (picked: PickedFile[]) => void;
   onNewProject: (picked: PickedFile) => void;
   onError: (message: string) => void;
   onClose?: () => void;
@@ -17,7 +21,7 @@ export function OpenBar(props: {
   async function openSample() {
     const response = await fetch(SAMPLE_NAME);
     const blob = await response.blob();
-    props.onOpen({ file: new File([blob], SAMPLE_NAME, { type: "video/mp4" }) });
+    props.onOpen([{ file: new File([blob], SAMPLE_NAME, { type: "video/mp4" }) }]);
   }
 
   return (
@@ -26,9 +30,12 @@ export function OpenBar(props: {
         label="Open video"
         accept={acceptAttribute(MEDIA_FILES)}
         handles={MEDIA_FILES}
-        onFile={(file, handle) => props.onOpen({ file, handle })}
+        onFiles={props.onOpen}
         onError={props.onError}
       />
+      <Show when={props.onAdd}>
+        {(add) => <FilePicker label="Add video" accept={acceptAttribute(MEDIA_FILES)} handles={MEDIA_FILES} onFiles={add()} onError={props.onError} />}
+      </Show>
       <FilePicker
         label="New project"
         accept={acceptAttribute(MEDIA_FILES)}

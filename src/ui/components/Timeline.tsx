@@ -61,14 +61,13 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   // The same array while only labels or colours change: lanes, layout and coverage are left as they are.
   const times = createMemo(spans, undefined, { equals: sameTimes });
   const lanes = createMemo(() => assignLanes(times()));
-  const laneCount = createMemo(() => lanes().reduce((most, lane) => Math.max(most, lane + 1), 1));
   /** The selected and the dragged clip keep their regions however many clips are in view. */
   const kept = () => {
     const dragged = drag();
     const draggedPlace = dragged ? session.clips().findIndex((c) => c.id === dragged.id) : -1;
     return [selectedPlace() - 1, draggedPlace].filter((place) => place >= 0);
   };
-  const layout = createMemo(() => layoutClips(times(), view(), kept()));
+  const layout = createMemo(() => layoutClips(times(), lanes(), view(), kept()));
   const ticks = createMemo(() => visibleKeyframes(info()?.keyframes ?? [], view(), width()));
 
   // The playhead never leaves the view: playing past its edge pages on.
@@ -193,7 +192,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
           </span>
         </Show>
       </div>
-      <div class="timeline-track" ref={track} onPointerDown={scrub} style={{ "--lanes": laneCount() }}>
+      <div class="timeline-track" ref={track} onPointerDown={scrub} style={{ "--lanes": lanes().count }}>
         <div class="tl-ruler" aria-hidden="true">
           <For each={rulerMarks(view(), width())}>
             {(mark) => (
@@ -206,7 +205,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
         <TimelineStrips strip={props.strip} view={view()} width={width()} />
         <div class="tl-clips">
           <Show when={layout().dense}>
-            <TimelineCoverage spans={times()} lanes={lanes()} laneCount={laneCount()} view={view()} width={width()} />
+            <TimelineCoverage spans={times()} lanes={lanes()} view={view()} width={width()} />
           </Show>
           {/* Keyed by place: a slider stays the same element (and keeps focus) as its clip is edited or the view moves. */}
           <For each={layout().regions}>
@@ -224,7 +223,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
                     style={{
                       left: at(clip().start),
                       width: percent((clip().end - clip().start) / Math.max(view().span, 1e-9)),
-                      top: `calc(${lanes()[place] ?? 0} * var(--lane))`,
+                      top: `calc(${lanes().rows[place] ?? 0} * var(--lane))`,
                       "--hue": (place * 67) % 360,
                     }}
                   >

@@ -1,12 +1,12 @@
 import { createEffect, createSignal, onCleanup, onMount } from "solid-js";
 import type { Span } from "../../core/clips";
+import type { Lanes } from "../../core/timeline-lanes";
 import { coverageRuns } from "../../core/timeline-layout";
 import type { TimelineView } from "../../core/timeline-view";
 
 interface CoverageProps {
   spans: readonly Span[];
-  lanes: readonly number[];
-  laneCount: number;
+  lanes: Lanes;
   view: TimelineView;
   width: number;
 }
@@ -27,7 +27,7 @@ export function TimelineCoverage(props: CoverageProps) {
     frame = 0;
     if (!latest) return;
     const start = performance.now();
-    const { spans, lanes, laneCount, view, width, height: cssHeight } = latest;
+    const { spans, lanes, view, width, height: cssHeight } = latest;
     const ratio = window.devicePixelRatio || 1;
     const columns = Math.max(1, Math.round(width * ratio));
     const rows = Math.max(1, Math.round(cssHeight * ratio));
@@ -38,7 +38,7 @@ export function TimelineCoverage(props: CoverageProps) {
     const context = canvas.getContext("2d");
     if (!context) return;
     context.clearRect(0, 0, columns, rows);
-    const laneHeight = rows / Math.max(laneCount, 1);
+    const laneHeight = rows / lanes.count;
     const inset = Math.min(2 * ratio, laneHeight / 4);
     context.fillStyle = getComputedStyle(canvas).color;
     for (const run of coverageRuns(spans, lanes, view, columns)) {
@@ -49,7 +49,7 @@ export function TimelineCoverage(props: CoverageProps) {
   }
 
   createEffect(() => {
-    latest = { spans: props.spans, lanes: props.lanes, laneCount: props.laneCount, view: props.view, width: props.width, height: height() };
+    latest = { spans: props.spans, lanes: props.lanes, view: props.view, width: props.width, height: height() };
     if (!frame) frame = requestAnimationFrame(paint);
   });
   onMount(() => {
