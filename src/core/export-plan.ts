@@ -1,7 +1,8 @@
 import { totalDuration, type Clip } from "./clips";
-import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameModel, type FrameRange } from "./frames";
+import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
-import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo } from "./media-info";
+import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo, type VideoStream } from "./media-info";
+import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
 
 /** Lossless copies packets; smart cut re-encodes only up to the first keyframe; re-encode does it all. */
@@ -49,6 +50,31 @@ export interface ExportRequest {
   info: MediaInfo;
   clips: readonly Clip[];
 }
+
+/** A file a plan reads: its path in ffmpeg's file system, and its probe. */
+export interface PlanInput {
+  input: string;
+  info: MediaInfo;
+}
+
+/**
+ * An export of several files: `clips` in output order, `from[i]` the index in `inputs` of the
+ * file clip i is cut from. The output takes the first input's format.
+ */
+export interface JoinRequest {
+  workDir: string;
+  inputs: readonly PlanInput[];
+  clips: readonly Clip[];
+  from: readonly number[];
+}
+
+/** One file's request as a join of that file alone. */
+const asJoin = (request: ExportRequest | JoinRequest): JoinRequest =>
+  "inputs" in request ? request : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0) };
+
+/** Each clip with the file it is cut from. */
+const withInputs = ({ inputs, clips, from }: JoinRequest): { clip: Clip; source: PlanInput }[] =>
+  clips.map((clip, i) => ({ clip, source: inputs[from[i] as number] as PlanInput }));
 
 const VIDEO_CODEC = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"];
 const AUDIO_CODEC = ["-c:a", "aac", "-b:a", "160k"];
@@ -109,16 +135,20 @@ const audioMetadata = (audio: readonly AudioStream[]): string[] =>
  * and audio, which ends on a whole packet and so leaves a gap in its timestamps wherever a
  * clip's video runs past OUT.
  */
-export function planLossless({ input, workDir, info, clips }: ExportRequest): ExportPlan {
-  const planned = planLosslessClips(info, clips);
-  const segmentSteps = planned.map((clip, i) => {
+export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
+  const join = asJoin(request);
+  const { workDir } = join;
+  const info = (join.inputs[0] as PlanInput).info;
+  const cuts = withInputs(join).map(({ clip, source }) => ({ source, clip: planLosslessClips(source.info, [clip])[0] as PlannedClip }));
+  const planned = cuts.map((c) => c.clip);
+  const segmentSteps = cuts.map(({ clip, source }, i) => {
     const segment = `${workDir}/segment-${i}.mp4`;
     const args = [
       ...QUIET,
       // Program streams leave most B-frames without a time; copied so, they would land in the MP4
       // on their neighbours' times. genpts works them out from the decode order.
-      ...["-fflags", "+genpts", "-ss", formatSeconds(clip.start + originFromStart(info)), "-i", input],
-      ...streamMaps(info, 0),
+      ...["-fflags", "+genpts", "-ss", formatSeconds(clip.start + originFromStart(source.info)), "-i", source.input],
+      ...streamMaps(source.info, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
       ...["-t", formatSeconds(clip.end - clip.start), segment],
     ];
@@ -127,7 +157,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   const list = `${workDir}/segments.txt`;
   const output = `${workDir}/output.mp4`;
   const duration = totalDuration(planned);
-  const join = {
+  const joined = {
     // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
     args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audioStreams(info)), ...FASTSTART, output],
     output,
@@ -138,7 +168,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   return {
     mode: "lossless",
     files: [{ path: list, text: listText }],
-    steps: [...segmentSteps, join],
+    steps: [...segmentSteps, joined],
     output,
     clips: planned,
     duration,
@@ -146,8 +176,9 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   };
 }
 
-/** One clip of the re-encode: its input's seek point and read length, and the cut within them. */
+/** One clip of the re-encode: its file, its input's seek point and read length, and the cut within them. */
 interface ReencodeCut {
+  source: PlanInput;
   seek: number;
   read: number;
   /** Seconds from the seek point to the clip's first instant, and from there to its end. */
@@ -161,10 +192,11 @@ interface ReencodeCut {
  * that frame first whatever its rounding, and read half a frame past the clip's end, so the
  * sound reaches it. Without video the clip is cut at its times as given.
  */
-function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
+function reencodeCut(clip: Clip, source: PlanInput): ReencodeCut {
+  const model = videoFrames(source.info);
   if (!model) {
     const planned = { start: clip.start, end: clip.end, shift: 0, frames: null, range: null };
-    return { seek: clip.start, read: clip.end - clip.start, lead: 0, length: clip.end - clip.start, planned };
+    return { source, seek: clip.start, read: clip.end - clip.start, lead: 0, length: clip.end - clip.start, planned };
   }
   const range = spanFrames(clip, model);
   const { start, end } = rangeSpan(range, model);
@@ -172,7 +204,43 @@ function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
   const seek = Math.max(0, start - half);
   const length = model.duration(range);
   const planned = { start, end, shift: start - clip.start, frames: rangeLength(range), range };
-  return { seek, read: start - seek + length + half, lead: start - seek, length, planned };
+  return { source, seek, read: start - seek + length + half, lead: start - seek, length, planned };
+}
+
+/** What the re-encode writes: the first file's picture (if it has one) and audio tracks. */
+interface OutputFormat {
+  video: VideoStream | undefined;
+  audio: readonly AudioStream[];
+}
+
+const rateText = (rate: Rational) => `${rate.num}/${rate.den}`;
+const layoutOf = (a: AudioStream) => a.channelLayout || `${a.channels}c`;
+
+/**
+ * A clip's picture in the output's format: another size fitted inside it with black bars (never
+ * stretched), another rate put on its frame grid; a file without video gives black.
+ */
+function pictureOf(cut: ReencodeCut, i: number, out: VideoStream): string {
+  const own = firstVideo(cut.source.info);
+  const { width: w, height: h } = out;
+  if (!own) return `color=c=black:s=${w}x${h}:r=${rateText(out.frameRate)}:d=${formatSeconds(cut.length)}[v${i}]`;
+  const fit =
+    own.width === w && own.height === h
+      ? ""
+      : `,scale=${w}:${h}:force_original_aspect_ratio=decrease,pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1`;
+  const sameRate = own.frameRate.num * out.frameRate.den === out.frameRate.num * own.frameRate.den;
+  const rate = sameRate ? "" : `,fps=${rateText(out.frameRate)}`;
+  return `[${i}:v:0]trim=end_frame=${cut.planned.frames},setpts=PTS-STARTPTS${fit}${rate}[v${i}]`;
+}
+
+/** A clip's sound for output track t: its own track t (made the output's rate and channels), or silence where it has none. */
+function soundOf(cut: ReencodeCut, i: number, t: number, out: AudioStream): string {
+  const own = audioStreams(cut.source.info)[t];
+  const label = `[a${i}_${t}]`;
+  if (!own) return `anullsrc=r=${out.sampleRate}:cl=${layoutOf(out)},atrim=end=${formatSeconds(cut.length)}${label}`;
+  const same = own.sampleRate === out.sampleRate && own.channels === out.channels;
+  const convert = same ? "" : `,aformat=sample_rates=${out.sampleRate}:channel_layouts=${layoutOf(out)}`;
+  return `[${i}:a:${t}]atrim=start=${formatSeconds(cut.lead)}:end=${formatSeconds(cut.lead + cut.length)},asetpts=PTS-STARTPTS${convert}${label}`;
 }
 
 /**
@@ -181,20 +249,18 @@ function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
  * restart at 0, so the concat lays the clips on one frame grid: constant rate, no frame repeated
  * or dropped, and every track's sound cut at the picture's instants.
  */
-function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audioTracks: number, evenSize: boolean): string {
-  const tracks = Array.from({ length: audioTracks }, (_, t) => t);
-  const filters = cuts.flatMap(({ lead, length, planned }, i) => {
-    const sound = `atrim=start=${formatSeconds(lead)}:end=${formatSeconds(lead + length)}`;
-    return [
-      ...(video ? [`[${i}:v:0]trim=end_frame=${planned.frames},setpts=PTS-STARTPTS[v${i}]`] : []),
-      ...tracks.map((t) => `[${i}:a:${t}]${sound},asetpts=PTS-STARTPTS[a${i}_${t}]`),
-    ];
-  });
+function concatGraph(cuts: readonly ReencodeCut[], out: OutputFormat): string {
+  const { video } = out;
+  const filters = cuts.flatMap((cut, i) => [
+    ...(video ? [pictureOf(cut, i, video)] : []),
+    ...out.audio.map((a, t) => soundOf(cut, i, t, a)),
+  ]);
+  const tracks = out.audio.map((_, t) => t);
   const pads = cuts.map((_, i) => (video ? `[v${i}]` : "") + tracks.map((t) => `[a${i}_${t}]`).join("")).join("");
-  const scale = video && !evenSize;
-  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + tracks.map((t) => `[a${t}]`).join("");
-  filters.push(`${pads}concat=n=${cuts.length}:v=${video ? 1 : 0}:a=${audioTracks}${outs}`);
   // libx264 with 4:2:0 chroma needs even dimensions.
+  const scale = video && (video.width % 2 !== 0 || video.height % 2 !== 0);
+  const outs = (video ? (scale ? "[vc]" : "[v]") : "") + tracks.map((t) => `[a${t}]`).join("");
+  filters.push(`${pads}concat=n=${cuts.length}:v=${video ? 1 : 0}:a=${tracks.length}${outs}`);
   if (scale) filters.push("[vc]scale=trunc(iw/2)*2:trunc(ih/2)*2[v]");
   return filters.join(";");
 }
@@ -202,23 +268,24 @@ function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audioTracks: 
 /**
  * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
  * are decoded, cut to its frames, and one concat filter feeds one H.264 encode and one AAC
- * encode per audio track.
+ * encode per audio track: the first file's picture size, frame rate and audio tracks.
  */
-export function planReencode({ input, workDir, info, clips }: ExportRequest): ExportPlan {
+export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
+  const join = asJoin(request);
+  const info = (join.inputs[0] as PlanInput).info;
   const video = firstVideo(info);
   const audio = audioStreams(info);
-  const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
   const model = videoFrames(info);
-  const cuts = clips.map((clip) => reencodeCut(clip, model));
+  const cuts = withInputs(join).map(({ clip, source }) => reencodeCut(clip, source));
   // Seeks count from the file's start; the page's times from its first frame.
-  const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(info)), "-t", formatSeconds(c.read), "-i", input]);
-  const output = `${workDir}/output.mp4`;
+  const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(c.source.info)), "-t", formatSeconds(c.read), "-i", c.source.input]);
+  const output = `${join.workDir}/output.mp4`;
   const planned = cuts.map((c) => c.planned);
   const duration = totalDuration(planned);
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(cuts, Boolean(video), audio.length, evenSize)],
+    ...["-filter_complex", concatGraph(cuts, { video, audio })],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
     // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
     ...(model?.variable ? ["-fps_mode", "passthrough"] : []),
@@ -230,5 +297,5 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
   return { mode: "reencode", files: [], steps: [{ args, output, work: duration }], output, clips: planned, duration, trim: null };
 }
 
-export const planExport = (mode: ExportMode, request: ExportRequest): ExportPlan =>
+export const planExport = (mode: ExportMode, request: ExportRequest | JoinRequest): ExportPlan =>
   mode === "lossless" ? planLossless(request) : planReencode(request);

@@ -10,6 +10,8 @@ export interface VideoStream {
   height: number;
   frameRate: Rational;
   pixelFormat: string;
+  /** The codec's profile as ffprobe names it ("High", "Main"); absent where it was not read. */
+  profile?: string;
   timeBase: Rational;
   /** Shape of one pixel (1/1 square) and of the whole picture. */
   pixelAspect: Rational;
@@ -120,6 +122,7 @@ function parseVideo(s: Json): VideoStream | undefined {
     pixelAspect: ratio(s.sample_aspect_ratio, { num: 1, den: 1 }),
     displayAspect: ratio(s.display_aspect_ratio, { num: width / divisor, den: height / divisor }),
     tags: tags(s.tags),
+    ...(text(s.profile) ? { profile: text(s.profile) } : {}),
   };
 }
 

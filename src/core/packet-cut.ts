@@ -110,23 +110,43 @@ export function audioEnd(audio: readonly PacketInfo[], sound: CopiedAudio): numb
 /**
  * Every audio track cut at the picture's instants, each on its own packets and in its own lane
  * (its own media time), so each keeps within half of its own packet of the picture at every join.
- * `runs[t][i]` is track t's sound for clip i; a track with no packets has none.
+ * `sources[s][t]` is file s's track t (the output has the first file's tracks); `runs[t][i]` is
+ * track t's sound for clip i; a track with no packets has none.
  */
-export function audioLanes(tracks: readonly (readonly PacketInfo[])[]) {
-  const lanes = tracks.map((packets) => ({ packets, index: new PacketIndex(packets), cursor: 0 }));
-  const runs: CopiedAudio[][] = tracks.map(() => []);
+export function audioLanes(sources: readonly (readonly (readonly PacketInfo[])[])[]) {
+  const indexes = sources.map((tracks) => tracks.map((packets) => ({ packets, index: new PacketIndex(packets) })));
+  const cursors = (sources[0] ?? []).map(() => 0);
+  const runs: CopiedAudio[][] = cursors.map(() => []);
   return {
     runs,
-    /** Plans every track's sound for a clip that shows `shown` of the source from `presentedAt` on. */
-    add(shown: Span, presentedAt: number): void {
-      for (const [t, lane] of lanes.entries()) {
-        const sound = planAudioCopy(lane.index, shown, presentedAt, lane.cursor);
+    /** Plans every track's sound for a clip of file `source` that shows `shown` of it from `presentedAt` on. */
+    add(source: number, shown: Span, presentedAt: number): void {
+      for (const [t, cursor] of cursors.entries()) {
+        const lane = indexes[source]?.[t];
+        const sound = lane && planAudioCopy(lane.index, shown, presentedAt, cursor);
         if (!sound) continue;
         runs[t]?.push(sound);
-        lane.cursor = audioEnd(lane.packets, sound);
+        cursors[t] = audioEnd(lane.packets, sound);
       }
     },
   };
+}
+
+/** One file's packet tables: its main track's (the video's), each audio track's, and where it ends (frameTimeline's `sourceEnd`). */
+export interface SourceTables {
+  video: readonly PacketInfo[];
+  audio: readonly (readonly PacketInfo[])[];
+  end: number;
+}
+
+/** A clip of one of several files: its span in that file's time, and which file (an index into the tables). */
+export interface SourcedSpan extends Span {
+  source: number;
+}
+
+/** Each file's frame boundaries and packet index, built once for every clip cut from it. */
+export function pictureIndexes(sources: readonly SourceTables[]) {
+  return sources.map((s) => ({ boundaries: frameTimeline(s.video, s.end).boundaries, pictures: new PacketIndex(s.video) }));
 }
 
 /** One entry of an edit list: `duration` seconds of the track's media from `mediaTime` on. */
@@ -137,7 +157,9 @@ export interface EditEntry {
 
 /** The whole lossless cut: what to copy per clip, and the video's edit list. */
 export interface CopyPlan {
+  /** Each clip's packets, copied from the file it names (`sources[i]`). */
   video: CopiedClip[];
+  sources: number[];
   /** Per audio track, in source order: its sound for each clip. */
   audio: CopiedAudio[][];
   videoEdits: EditEntry[];
@@ -156,17 +178,27 @@ export function planCopyCut(
   clips: readonly Span[],
   sourceEnd = Infinity,
 ): CopyPlan | { missing: number } {
-  const { boundaries } = frameTimeline(video, sourceEnd);
-  const pictures = new PacketIndex(video);
-  const sounds = audioLanes(audio);
-  const plan: CopyPlan = { video: [], audio: sounds.runs, videoEdits: [], duration: 0 };
+  return planJoinCopy([{ video, audio, end: sourceEnd }], clips.map((c) => ({ ...c, source: 0 })));
+}
+
+/**
+ * A lossless cut of clips from several files, joined in list order into one timeline: each clip
+ * copied from its own file's packets, every join continuous in media time, every audio track
+ * placed at each join as in one file's cut.
+ */
+export function planJoinCopy(sources: readonly SourceTables[], clips: readonly SourcedSpan[]): CopyPlan | { missing: number } {
+  const files = pictureIndexes(sources);
+  const sounds = audioLanes(sources.map((s) => s.audio));
+  const plan: CopyPlan = { video: [], sources: [], audio: sounds.runs, videoEdits: [], duration: 0 };
   let videoCursor = 0;
   for (const [index, clip] of clips.entries()) {
+    const { boundaries, pictures } = files[clip.source] as (typeof files)[number];
     const copied = planCopy(pictures, clipInterval(boundaries, clip), videoCursor);
     if (!copied) return { missing: index };
     const shownLength = copied.shown.end - copied.shown.start;
-    sounds.add(copied.shown, plan.duration);
+    sounds.add(clip.source, copied.shown, plan.duration);
     plan.video.push(copied);
+    plan.sources.push(clip.source);
     plan.videoEdits.push({ mediaTime: copied.mediaStart + (copied.shown.start - copied.base), duration: shownLength });
     plan.duration += shownLength;
     videoCursor += copied.mediaLength;

@@ -268,7 +268,7 @@ function checkStream(v: unknown): Stream | null {
     tags: checkTags(v.tags),
   };
   if (v.kind === "video") {
-    return complete<VideoStream>({
+    const video = complete<Omit<VideoStream, "profile">>({
       kind: "video",
       ...common,
       width: number(v.width, 0, MAX_RATIO),
@@ -278,6 +278,7 @@ function checkStream(v: unknown): Stream | null {
       pixelAspect: aspect(v.pixelAspect),
       displayAspect: aspect(v.displayAspect),
     });
+    return video && (typeof v.profile === "string" ? { ...video, profile: v.profile } : video);
   }
   if (v.kind === "subtitle" || v.kind === "data") {
     return complete<OtherStream>({ kind: v.kind, index: common.index, codec: common.codec, tags: common.tags });

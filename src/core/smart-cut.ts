@@ -1,6 +1,16 @@
 import type { Span } from "./clips";
-import { PacketIndex } from "./packet-index";
-import { audioLanes, clipInterval, frameTimeline, planCopy, type CopiedAudio, type CopiedClip, type EditEntry, type PacketInfo } from "./packet-cut";
+import {
+  audioLanes,
+  clipInterval,
+  pictureIndexes,
+  planCopy,
+  type CopiedAudio,
+  type CopiedClip,
+  type EditEntry,
+  type PacketInfo,
+  type SourcedSpan,
+  type SourceTables,
+} from "./packet-cut";
 
 const EPSILON = 1e-6;
 
@@ -10,6 +20,8 @@ const EPSILON = 1e-6;
  * keyframe inside it is re-encoded whole; one that starts on a keyframe is copied whole.
  */
 export interface SmartClip {
+  /** The file it is cut from (an index into the tables). */
+  source: number;
   shown: Span;
   mediaStart: number;
   encode: Span | null;
@@ -34,12 +46,18 @@ export function planSmartCut(
   clips: readonly Span[],
   sourceEnd = Infinity,
 ): SmartPlan | SmartRefusal {
-  const { boundaries } = frameTimeline(video, sourceEnd);
-  const pictures = new PacketIndex(video);
-  const sounds = audioLanes(audio);
+  return planJoinSmart([{ video, audio, end: sourceEnd }], clips.map((c) => ({ ...c, source: 0 })));
+}
+
+/** A smart cut of clips from several files of one format, joined in list order into one timeline. */
+export function planJoinSmart(sources: readonly SourceTables[], clips: readonly SourcedSpan[]): SmartPlan | SmartRefusal {
+  const files = pictureIndexes(sources);
+  const sounds = audioLanes(sources.map((s) => s.audio));
   const plan: SmartPlan = { clips: [], audio: sounds.runs, videoEdits: [], duration: 0 };
   let videoCursor = 0;
   for (const [index, clip] of clips.entries()) {
+    const { boundaries, pictures } = files[clip.source] as (typeof files)[number];
+    const video = pictures.packets;
     const shown = clipInterval(boundaries, clip);
     if (shown.end <= shown.start + EPSILON) return { reason: "no-frames", clip: index };
     const key = video[pictures.firstKeyIn(shown.start - EPSILON, shown.end - EPSILON)];
@@ -49,9 +67,9 @@ export function planSmartCut(
     const copy = key ? planCopy(pictures, { start: key.pts, end: shown.end }, videoCursor + encodedLength) : null;
     // Frames shown before the keyframe but decoded after it lean on the GOP before: not copyable.
     if (copy && copy.base < copy.shown.start - EPSILON) return { reason: "open-gop", clip: index };
-    plan.clips.push({ shown, mediaStart: videoCursor, encode, copy });
+    plan.clips.push({ source: clip.source, shown, mediaStart: videoCursor, encode, copy });
     plan.videoEdits.push({ mediaTime: videoCursor, duration: shown.end - shown.start });
-    sounds.add(shown, plan.duration);
+    sounds.add(clip.source, shown, plan.duration);
     plan.duration += shown.end - shown.start;
     videoCursor += encodedLength + (copy ? copy.mediaLength : 0);
   }

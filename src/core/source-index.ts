@@ -93,10 +93,11 @@ export function cutShortNote(info: MediaInfo): string | null {
 
 /**
  * Refuses an export that would come out shorter than asked: a clip reaching past the readable
- * part of a file cut short. Null when every clip can be read whole.
+ * part of a file cut short. Null when every clip can be read whole. `numbers`: each clip's
+ * number in the list (the clips of one file among several).
  */
-export function pastReadableEnd(clips: readonly Span[], info: MediaInfo): string | null {
-  const over = clips.flatMap((c, i) => (c.end > info.duration + READ_TOLERANCE ? [i + 1] : []));
+export function pastReadableEnd(clips: readonly Span[], info: MediaInfo, numbers = clips.map((_, i) => i + 1)): string | null {
+  const over = clips.flatMap((c, i) => (c.end > info.duration + READ_TOLERANCE ? [numbers[i] as number] : []));
   if (over.length === 0) return null;
   const which = over.length === 1 ? `Clip ${over[0]} ends` : `Clips ${over.join(", ")} end`;
   const cut = info.claimedDuration === undefined ? "" : ` (${info.fileName} is cut short)`;

@@ -54,6 +54,17 @@ export const sourceWith = (sources: readonly Source[], fingerprint: string): Sou
 export const sourceOf = (sources: readonly Source[], clip: Pick<Clip, "source">): Source | undefined =>
   sources.find((s) => s.id === clip.source);
 
+/**
+ * Which of `sources` each clip is cut from (its index), or the first clip (from 0) naming none of
+ * them.
+ */
+export function clipSourceIndexes(sources: readonly { id: string }[], clips: readonly Pick<Clip, "source">[]): number[] | { missing: number } {
+  const at = new Map(sources.map((s, i) => [s.id, i]));
+  const indexes = clips.map((c) => at.get(c.source) ?? -1);
+  const missing = indexes.indexOf(-1);
+  return missing >= 0 ? { missing } : indexes;
+}
+
 /** A source gone, and every clip cut from it; a source the project lacks changes nothing. */
 export function removeSource(project: Pick<Project, "sources" | "clips">, id: string): { sources: Source[]; clips: Clip[] } {
   return { sources: project.sources.filter((s) => s.id !== id), clips: project.clips.filter((c) => c.source !== id) };

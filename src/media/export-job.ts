@@ -4,7 +4,9 @@ import { frameless, videoFrames } from "../core/frames";
 import { plural } from "../core/plural";
 import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
-import { CANCELLED, type ExportDestination, type Exported, type RenderRequest } from "./media-api";
+import { joinRefusal } from "../core/join-check";
+import { clipSourceIndexes } from "../core/sources";
+import { CANCELLED, type ExportDestination, type Exported, type ExportSource, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
 import { FileSink, MEMORY_LIMIT, MemorySink, tooLargeForMemory, type OutputSink } from "./output-sink";
@@ -20,6 +22,23 @@ export function framelessMessage(indexes: readonly number[]): string {
   if (indexes.length === 1) return `Clip ${named} is shorter than one frame: make it longer or delete it`;
   const which = more > 0 ? `${named} and ${plural(more, "other", "others")}` : named;
   return `Clips ${which} are shorter than one frame: make them longer or delete them`;
+}
+
+/**
+ * Why the clips cannot be exported as they are, each judged on its own file: one past the
+ * readable part of a file cut short, or ones holding no frame. Null when none.
+ */
+function clipsRefused(request: RenderRequest, placed: readonly number[]): string | null {
+  const empty: number[] = [];
+  for (const [s, { info }] of request.sources.entries()) {
+    const positions = placed.flatMap((p, i) => (p === s ? [i] : []));
+    const clips = positions.map((i) => request.clips[i] as Clip);
+    const unreadable = pastReadableEnd(clips, info, positions.map((i) => i + 1));
+    if (unreadable) return unreadable;
+    const frames = videoFrames(info);
+    if (frames) empty.push(...frameless(clips, frames).map((i) => positions[i] as number));
+  }
+  return empty.length > 0 ? framelessMessage(empty.sort((a, b) => a - b)) : null;
 }
 
 /** ffmpeg.wasm running a whole export into a sink: for what the packet engine cannot do. */
@@ -66,21 +85,22 @@ export class ExportJobs {
 
   private async attempt(request: RenderRequest, destination: ExportDestination, report: (p: ExportProgress) => void): Promise<JobResult<Exported>> {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
-    const unreadable = pastReadableEnd(request.clips, request.info);
-    if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
-    const frames = videoFrames(request.info);
-    const empty = frames ? frameless(request.clips, frames) : [];
-    if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));
-    // What memory holds at once is judged by the source's bit rate before anything is written: the
+    const placed = clipSourceIndexes(request.sources, request.clips);
+    if ("missing" in placed) return jobFailed(new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open: add it to export`));
+    // One file a clip joins nothing: only one MP4 of the whole list needs its files alike.
+    const joins = destination.kind === "file" || destination.kind === "memory";
+    const refused = (joins ? joinRefusal(request.mode, request.sources.map((s) => s.info)) : null) ?? clipsRefused(request, placed);
+    if (refused) return jobFailed(new MediaError("unsupported", refused));
+    // What memory holds at once is judged by the sources' bit rates before anything is written: the
     // whole output, or (a streamed ZIP) the longest clip.
-    const lengths = request.clips.map((c) => c.end - c.start);
+    const bytes = request.clips.map((c, i) => ((request.sources[placed[i] as number] as ExportSource).info.bitRate / 8) * (c.end - c.start));
     const held =
       destination.kind === "memory" || (destination.kind === "zip" && !destination.stream)
-        ? lengths.reduce((a, b) => a + b, 0)
+        ? bytes.reduce((a, b) => a + b, 0)
         : destination.kind === "zip"
-          ? lengths.reduce((a, b) => Math.max(a, b), 0)
+          ? bytes.reduce((a, b) => Math.max(a, b), 0)
           : 0;
-    if ((request.info.bitRate / 8) * held > MEMORY_LIMIT) return jobFailed(tooLargeForMemory());
+    if (held > MEMORY_LIMIT) return jobFailed(tooLargeForMemory());
     const abort = new AbortController();
     this.running = abort;
     const began = performance.now();
@@ -159,6 +179,7 @@ export class ExportJobs {
   ): AsyncGenerator<ZipEntry> {
     const lengths = request.clips.map((c) => c.end - c.start);
     const total = lengths.reduce((a, b) => a + b, 0) || 1;
+    const placed = clipSourceIndexes(request.sources, request.clips) as number[];
     for (const [index, clip] of request.clips.entries()) {
       const name = destination.names[index] as string;
       const sink =
@@ -168,7 +189,7 @@ export class ExportJobs {
       const before = lengths.slice(0, index).reduce((a, b) => a + b, 0);
       const one: Clip[] = [clip];
       onMade(
-        await this.into({ ...request, clips: one }, sink, signal, (fraction) =>
+        await this.into({ ...request, sources: [request.sources[placed[index] as number] as ExportSource], clips: one }, sink, signal, (fraction) =>
           progress((before + fraction * (lengths[index] as number)) / total, index),
         ),
       );
@@ -180,7 +201,7 @@ export class ExportJobs {
   /** One MP4 into `sink`, by whichever engine can make it. */
   private async into(request: RenderRequest, sink: OutputSink, signal: AbortSignal, progress: (fraction: number, clip: number) => void): Promise<Made> {
     try {
-      const packet = await choosePacketEngine(request.file, request.mode);
+      const packet = await choosePacketEngine(request.sources, request.mode);
       if (!packet.ok) {
         await this.fallback(request, sink, (p) => progress(p.fraction, p.clip));
         return { engine: "ffmpeg", note: packet.error };

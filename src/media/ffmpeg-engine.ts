@@ -12,11 +12,13 @@ import { applyIndex, type SourceIndex } from "../core/source-index";
 import { planProbe } from "../core/probe-plan";
 import { measureProgress, type ExportProgress } from "../core/progress";
 import { fail, ok, type Result } from "../core/result";
+import { clipSourceIndexes } from "../core/sources";
 import { JobQueue } from "./job-queue";
 import { CANCELLED, type EngineInfo, type RenderRequest } from "./media-api";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
 
+// Each input is mounted in a folder of its own: /input0, /input1…
 const INPUT_DIR = "/input";
 const WORK_DIR = "/work";
 const LOG_LINES = 40;
@@ -85,7 +87,6 @@ export class FfmpegEngine {
       this.lastLine = performance.now();
       this.onLine?.(line);
     });
-    await ffmpeg.createDir(INPUT_DIR);
     await ffmpeg.createDir(WORK_DIR);
     return { ffmpeg, info: { loadSeconds: (performance.now() - began) / 1000 } };
   }
@@ -114,20 +115,27 @@ export class FfmpegEngine {
     }
   }
 
-  /** Mounts the File read-only (WORKERFS: no copy into wasm memory) for the length of `work`. */
-  private async withInput<T>(file: File, work: (ffmpeg: FFmpeg, input: string) => Promise<Result<T>>): Promise<Result<T>> {
+  /**
+   * Mounts the Files read-only (WORKERFS: no copy into wasm memory) for the length of `work`,
+   * each in a folder of its own (two files may share a name); `work` gets their paths.
+   */
+  private async withInputs<T>(files: readonly File[], work: (ffmpeg: FFmpeg, inputs: string[]) => Promise<Result<T>>): Promise<Result<T>> {
     const { ffmpeg } = await this.ready();
     this.log = [];
-    let mounted = false;
+    const mounted: string[] = [];
     try {
-      await this.watched(ffmpeg.mount("WORKERFS" as never, { files: [file] }, INPUT_DIR));
-      mounted = true;
-      return await work(ffmpeg, `${INPUT_DIR}/${file.name}`);
+      for (const [i, file] of files.entries()) {
+        const dir = `${INPUT_DIR}${i}`;
+        await this.watched(ffmpeg.createDir(dir).catch(() => undefined));
+        await this.watched(ffmpeg.mount("WORKERFS" as never, { files: [file] }, dir));
+        mounted.push(dir);
+      }
+      return await work(ffmpeg, files.map((file, i) => `${INPUT_DIR}${i}/${file.name}`));
     } catch (error) {
       if (error instanceof Cancelled || message(error) === TERMINATED) return fail(CANCELLED);
       throw error instanceof EngineFault ? error : new EngineFault(`crashed: ${message(error)}`);
     } finally {
-      if (mounted) await tidy(ffmpeg.unmount(INPUT_DIR));
+      for (const dir of mounted) await tidy(ffmpeg.unmount(dir));
     }
   }
 
@@ -157,7 +165,7 @@ export class FfmpegEngine {
     if (file.size === 0) return Promise.resolve(fail(`${file.name}: the file is empty`));
     return this.jobs.run(() =>
       this.recovering(`reading ${file.name}`, () =>
-        this.withInput(file, async (ffmpeg, input) => {
+        this.withInputs([file], async (ffmpeg, [input = ""]) => {
           const plan = planProbe(input, WORK_DIR);
           // ffmpeg.wasm's ffprobe answers -1 even on success: judge by what it wrote instead.
           await this.watched(ffmpeg.ffprobe(plan.formatArgs));
@@ -232,15 +240,22 @@ export class FfmpegEngine {
     return rewritten ?? bytes;
   }
 
-  /** An export run in the core's memory; the finished file goes to the sink. */
+  /** An export run in the core's memory, every file mounted; the finished file goes to the sink. */
   async render(request: RenderRequest, sink: OutputSink, onProgress: (p: ExportProgress) => void): Promise<void> {
-    const { file, info, clips, mode } = request;
+    const { sources, clips, mode } = request;
+    const placed = clipSourceIndexes(sources, clips);
+    if ("missing" in placed) throw new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open`);
+    const names = sources.map((s) => s.file.name).join(", ");
     const result = await this.jobs.run(() => {
       this.cancelled = false;
       this.exporting = true;
       return this.recovering("exporting", () =>
-        this.withInput(file, (ffmpeg, input) =>
-          this.runPlan(ffmpeg, planExport(mode, { input, workDir: WORK_DIR, info, clips }), file.name, onProgress),
+        this.withInputs(
+          sources.map((s) => s.file),
+          (ffmpeg, paths) => {
+            const inputs = sources.map((s, i) => ({ input: paths[i] as string, info: s.info }));
+            return this.runPlan(ffmpeg, planExport(mode, { workDir: WORK_DIR, inputs, clips, from: placed }), names, onProgress);
+          },
         ),
       ).finally(() => (this.exporting = false));
     });

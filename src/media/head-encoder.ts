@@ -45,7 +45,8 @@ export async function configFor(width: number, height: number, settings: HeadSet
   throw new MediaError("unsupported", `this browser cannot encode ${name} at ${width}×${height}`);
 }
 
-const bytesOf = (source: AllowSharedBufferSource): Uint8Array =>
+/** The bytes of a WebCodecs buffer, not copied. */
+export const bytesOf = (source: AllowSharedBufferSource): Uint8Array =>
   source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
     ? new Uint8Array(source)
     : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);

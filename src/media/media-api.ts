@@ -32,9 +32,17 @@ export interface Exported {
   note: string;
 }
 
-export interface RenderRequest {
+/** A file an export cuts from: its id among the project's sources, the file, and its probe. */
+export interface ExportSource {
+  id: string;
   file: File;
   info: MediaInfo;
+}
+
+export interface RenderRequest {
+  /** Every file the clips are cut from; the output takes the first one's format. */
+  sources: ExportSource[];
+  /** In output order, each cut from the source it names. */
   clips: Clip[];
   mode: ExportMode;
 }

@@ -1,5 +1,14 @@
 // Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share.
-import { EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
+import {
+  EncodedAudioPacketSource,
+  EncodedPacket,
+  EncodedPacketSink,
+  Mp4OutputFormat,
+  Output,
+  type InputAudioTrack,
+  type InputTrack,
+  type InputVideoTrack,
+} from "mediabunny";
 import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
 import { withHandlerNames } from "../core/mp4-track-names";
@@ -8,13 +17,29 @@ import { MediaError } from "./media-error";
 import { walkIndex } from "./paced";
 import { targetFor, type OutputSink } from "./output-sink";
 
-export interface CutJob {
+export interface CutWork {
   signal: AbortSignal;
   onProgress: (fraction: number, clip: number) => void;
   /** Whether the sink holds the output in memory (then a too large output is refused up front). */
   inMemory: boolean;
+}
+
+export interface CutJob extends CutWork {
   /** Where the source ends in its tracks' time (the probe's duration, past the origin): no frame lasts beyond it. */
   sourceEnd: number;
+}
+
+/** One file of an export as the copying cuts take it: its tracks, and where it ends in their time (as CutJob's `sourceEnd`). */
+export interface CutSource {
+  video: InputVideoTrack | null;
+  audio: readonly InputAudioTrack[];
+  end: number;
+}
+
+/** One file's audio track as a copy reads it: the track and its packets' timing. */
+export interface SoundTable {
+  track: InputAudioTrack;
+  table: readonly PacketInfo[];
 }
 
 /** Every packet's timing and size, read from the container's index without reading the media (paced: the worker keeps answering). */
@@ -79,28 +104,33 @@ export async function trackNames(track: InputTrack): Promise<{ name?: string; la
 }
 
 /**
- * Adds one output track for each of `tracks` (in their order, named as they are), which takes
- * `runs[t]`, each clip's copied sound of track t; answers each clip's lanes of sound.
+ * Adds one output track for each audio track of the first file (`files[0]`, in its order, named
+ * as they are), which takes `runs[t]`, each clip's copied sound of track t, read from track t of
+ * the file the clip is cut from (`sourceOf`); answers each clip's lanes of sound. Every file's
+ * track t must be of one format (join-check.ts).
  */
 export async function copiedSoundTracks(
   output: Output,
-  tracks: readonly { track: InputAudioTrack; table: readonly PacketInfo[] }[],
+  files: readonly (readonly SoundTable[])[],
   runs: readonly (readonly CopiedAudio[])[],
+  sourceOf: (clip: number) => number,
 ): Promise<(clip: number) => Lane[]> {
-  const sounds: { track: InputAudioTrack; table: readonly PacketInfo[]; copies: readonly CopiedAudio[]; add: Lane["add"] }[] = [];
-  for (const [t, { track, table }] of tracks.entries()) {
+  const sounds: { copies: readonly CopiedAudio[]; add: Lane["add"] }[] = [];
+  for (const [t, { track }] of (files[0] ?? []).entries()) {
     const source = new EncodedAudioPacketSource(track.codec ?? "aac");
     const copies = runs[t] ?? [];
     output.addAudioTrack(source, { ...(await trackNames(track)), maximumPacketCount: headerRoom(packetCount(copies)) });
     const config = await track.getDecoderConfig();
     const add = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => source.add(p, meta), config ? { decoderConfig: config } : null);
-    sounds.push({ track, table, copies, add });
+    sounds.push({ copies, add });
   }
   return (clip) =>
-    sounds.flatMap(({ track, table, copies, add }) => {
+    sounds.flatMap(({ copies, add }, t) => {
       const sound = copies[clip];
-      const shift = sound ? sound.mediaStart - (table[sound.from] as PacketInfo).pts : 0;
-      return sound ? [{ packets: copied(track, table, sound.from, sound.to, shift), next: null, add }] : [];
+      const from = files[sourceOf(clip)]?.[t];
+      if (!sound || !from) return [];
+      const shift = sound.mediaStart - (from.table[sound.from] as PacketInfo).pts;
+      return [{ packets: copied(from.track, from.table, sound.from, sound.to, shift), next: null, add }];
     });
 }
 
@@ -144,7 +174,7 @@ export class EditedMp4 {
    * Writes the clips in list order, each from the lanes `lanesFor` gives (the clip's packets
    * placed from `mediaStarts[i]` on), then the header with `edits`; nothing is left half-written.
    */
-  async write(lanesFor: (clip: number) => Promise<Lane[]>, mediaStarts: readonly number[], edits: readonly EditEntry[], job: CutJob) {
+  async write(lanesFor: (clip: number) => Promise<Lane[]>, mediaStarts: readonly number[], edits: readonly EditEntry[], job: CutWork) {
     const total = edits.reduce((sum, e) => sum + e.duration, 0) || 1;
     try {
       let shownBefore = 0;

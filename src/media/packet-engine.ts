@@ -2,8 +2,9 @@ import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat, type I
 import type { ExportMode } from "../core/export-plan";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
-import type { CutJob } from "./packet-copy";
-import type { RenderRequest } from "./media-api";
+import { clipSourceIndexes } from "../core/sources";
+import type { CutSource, CutWork } from "./packet-copy";
+import type { ExportSource, RenderRequest } from "./media-api";
 import type { OutputSink } from "./output-sink";
 import { reencodeCut } from "./reencode-cut";
 import { smartCut } from "./smart-cut";
@@ -22,7 +23,7 @@ const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
  * Opens the file with mediabunny and checks it can do `mode`; otherwise says, in words a user
  * follows, why ffmpeg.wasm runs instead.
  */
-export async function choosePacketEngine(file: File, mode: ExportMode): Promise<Result<PacketSource>> {
+async function openSource(file: File, mode: ExportMode): Promise<Result<PacketSource>> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   const refuse = (why: string) => {
     input.dispose();
@@ -52,34 +53,66 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
 }
 
 /**
- * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut the
- * source does not allow becomes a full re-encode, and the answer says why.
+ * Opens every file of the export; the first one it cannot do `mode` for is named, and ffmpeg.wasm
+ * runs instead. Several files are re-encoded by ffmpeg.wasm: only it fits other sizes and rates
+ * into the first file's and gives silence where a file has no sound.
  */
-export async function runPacketEngine(
-  source: PacketSource,
-  request: RenderRequest,
-  sink: OutputSink,
-  work: Omit<CutJob, "sourceEnd">,
-): Promise<string> {
-  const { video, audio, input } = source;
-  // The page counts from the first frame; a recording may start its timestamps later (MKV, TS).
-  const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio[0]?.getFirstTimestamp()) ?? 0);
-  const clips = request.clips.map((c) => ({ ...c, start: c.start + origin, end: c.end + origin }));
-  // The page's model ends the last frame at the probe's duration; so do the engine's boundaries.
-  const job = { ...work, sourceEnd: request.info.duration + origin };
+export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode): Promise<Result<PacketSource[]>> {
+  if (mode === "reencode" && sources.length > 1) return fail("the fast engine re-encodes one file at a time");
+  const opened: PacketSource[] = [];
+  for (const { file } of sources) {
+    const source = await openSource(file, mode);
+    if (!source.ok) {
+      for (const o of opened) o.input.dispose();
+      return fail(sources.length > 1 ? `${file.name}: ${source.error}` : source.error);
+    }
+    opened.push(source.value);
+  }
+  const soundOnly = sources.findIndex((_, i) => !opened[i]?.video);
+  if (mode === "smart" && sources.length > 1 && soundOnly >= 0) {
+    for (const o of opened) o.input.dispose();
+    return fail(`${sources[soundOnly]?.file.name} has no video to smart cut beside the others`);
+  }
+  return ok(opened);
+}
+
+/**
+ * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut one
+ * file does not allow becomes a full re-encode, and the answer says why.
+ */
+export async function runPacketEngine(sources: readonly PacketSource[], request: RenderRequest, sink: OutputSink, work: CutWork): Promise<string> {
   try {
-    if (request.mode === "lossless") await copyCut(video, audio, clips, sink, job);
-    else if (request.mode === "smart" && video) {
+    const cut: CutSource[] = [];
+    const origins: number[] = [];
+    for (const [i, { video, audio }] of sources.entries()) {
+      // The page counts from the first frame; a recording may start its timestamps later (MKV, TS).
+      const origin = video ? await video.getFirstTimestamp() : Math.max(0, (await audio[0]?.getFirstTimestamp()) ?? 0);
+      // The page's model ends the last frame at the probe's duration; so do the engine's boundaries.
+      cut.push({ video, audio, end: (request.sources[i] as ExportSource).info.duration + origin });
+      origins.push(origin);
+    }
+    const placed = clipSourceIndexes(request.sources, request.clips);
+    if ("missing" in placed) throw new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open`);
+    const clips = request.clips.map((c, i) => {
+      const source = placed[i] as number;
+      const origin = origins[source] as number;
+      return { start: c.start + origin, end: c.end + origin, source };
+    });
+    const names = request.sources.map((s) => s.file.name);
+    const [first] = cut as [CutSource];
+    if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
+    else if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(video, audio, clips, sink, job);
+        await smartCut(cut, names, clips, sink, work);
       } catch (error) {
-        if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(input, clips, sink, job);
+        // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
+        if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
+        await reencodeCut((sources[0] as PacketSource).input, clips, sink, { ...work, sourceEnd: first.end });
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(input, clips, sink, job);
+    } else await reencodeCut((sources[0] as PacketSource).input, clips, sink, { ...work, sourceEnd: first.end });
     return "";
   } finally {
-    input.dispose();
+    for (const { input } of sources) input.dispose();
   }
 }

@@ -5,27 +5,49 @@ import {
   type InputAudioTrack,
   type InputVideoTrack,
 } from "mediabunny";
-import type { Span } from "../core/clips";
-import type { PacketInfo } from "../core/packet-cut";
 import { Lookahead } from "../core/lookahead";
-import { frameTimeline, framesIn } from "../core/packet-cut";
-import { planSmartCut, type SmartClip, type SmartPlan } from "../core/smart-cut";
-import { configFor, encodeHead, unreferencedFor, type HeadSource } from "./head-encoder";
-import { spliceFor, type Splice } from "./splice";
+import { frameTimeline, framesIn, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
+import { planJoinSmart, type SmartClip, type SmartPlan } from "../core/smart-cut";
+import { configFor, encodeHead, unreferencedFor, type HeadSettings, type HeadSource } from "./head-encoder";
+import { splicesFor, type Splice } from "./splice";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, copiedSoundTracks, EditedMp4, headerRoom, packetCount, packetTable, type CutJob, type Lane } from "./packet-copy";
+import {
+  configuredFirst,
+  copied,
+  copiedSoundTracks,
+  EditedMp4,
+  headerRoom,
+  packetCount,
+  packetTable,
+  type CutSource,
+  type CutWork,
+  type Lane,
+  type SoundTable,
+} from "./packet-copy";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
 /** Heads encoded ahead of the clip being written: bounded, so their packets stay a few MB. */
 const HEADS_AHEAD = 2;
 
+/** One file as a smart cut reads it: its splice, packet tables, and where its heads are decoded from and encoded as. */
+interface SmartFile {
+  video: InputVideoTrack;
+  splice: Splice;
+  table: { info: PacketInfo[]; bytes: number[] };
+  sounds: SoundTable[];
+  head: HeadSource;
+  settings: HeadSettings;
+  /** The video's bytes a second, on average. */
+  byteRate: number;
+}
+
 /** Every keyframe a copy starts from must be a clean start. */
-async function checkCopyStarts(video: InputVideoTrack, table: readonly PacketInfo[], plan: SmartPlan, splice: Splice) {
-  const sink = new EncodedPacketSink(video);
+async function checkCopyStarts(files: readonly SmartFile[], plan: SmartPlan) {
   for (const [index, clip] of plan.clips.entries()) {
     if (!clip.copy) continue;
-    const packet = await sink.getPacket((table[clip.copy.from] as PacketInfo).pts);
+    const { video, table, splice } = files[clip.source] as SmartFile;
+    const packet = await new EncodedPacketSink(video).getPacket((table.info[clip.copy.from] as PacketInfo).pts);
     if (!packet || !splice.cleanStart(packet)) throw unsupported(`clip ${index + 1} would start its copy on a keyframe that is not a clean start`);
   }
 }
@@ -39,67 +61,82 @@ async function* rewritten(packets: AsyncGenerator<EncodedPacket>, splice: Splice
   for await (const packet of packets) yield splice.copied(packet);
 }
 
-/**
- * Smart cut of H.264 or VP9 into MP4: whole GOPs copied untouched; only the frames from IN to the
- * next keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as
- * in a lossless cut.
- */
-export async function smartCut(
-  video: InputVideoTrack,
-  audio: readonly InputAudioTrack[],
-  clips: readonly Span[],
-  sink: OutputSink,
-  job: CutJob,
-): Promise<void> {
-  const splice = await spliceFor(video);
+/** A file's tables, and its heads' settings: its own bit rate (half again, for quality) and frame rate. */
+async function smartFile(video: InputVideoTrack, audio: readonly InputAudioTrack[], splice: Splice): Promise<SmartFile> {
   const table = await packetTable(video);
-  const sounds = [];
+  const sounds: SoundTable[] = [];
   for (const track of audio) sounds.push({ track, table: (await packetTable(track)).info });
-  const plan = planSmartCut(table.info, sounds.map((s) => s.table), clips, job.sourceEnd);
-  if ("reason" in plan) {
-    throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
-  }
-  await checkCopyStarts(video, table.info, plan, splice);
   const videoBytes = table.bytes.reduce((a, b) => a + b, 0);
   const streamLength = table.info.reduce((end, p) => Math.max(end, p.pts + p.duration), 0) || 1;
   const bitrate = Math.max(2e6, Math.round(((videoBytes * 8) / streamLength) * 1.5));
-  if (job.inMemory && (videoBytes / streamLength) * plan.duration * 1.5 > MEMORY_LIMIT) throw tooLargeForMemory();
-  const framerate = table.info.length / streamLength;
-  // Everything that can refuse the cut does so before the first byte is written.
-  const settings = { codecs: splice.codecs, bitrate, framerate };
-  await configFor(video.displayWidth, video.displayHeight, settings);
-
+  const settings = { codecs: splice.codecs, bitrate, framerate: table.info.length / streamLength };
+  const decoderConfig = await video.getDecoderConfig();
+  if (!decoderConfig) throw unsupported("the video's settings could not be read");
   const times = frameTimeline(table.info).times;
-  const encoded = plan.clips.reduce((sum, c) => sum + (c.encode ? framesIn(times, c.encode) : 0), 0);
+  return { video, splice, table, sounds, settings, byteRate: videoBytes / streamLength, head: { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) } };
+}
+
+/**
+ * Smart cut of H.264, VP9 or AV1 into MP4, from each clip's own file (several must be of one
+ * format: join-check.ts): whole GOPs copied untouched; only the frames from IN to the next
+ * keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as in a
+ * lossless cut. `names`: the files', for messages.
+ */
+export async function smartCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+  const videos = sources.map((s, i) => {
+    if (!s.video) throw unsupported(`${names[i]} has no video to smart cut`);
+    return s.video;
+  });
+  const splices = await splicesFor(videos, names);
+  const files: SmartFile[] = [];
+  for (const [i, video] of videos.entries()) files.push(await smartFile(video, (sources[i] as CutSource).audio, splices[i] as Splice));
+  const tables = files.map((f, i) => ({ video: f.table.info, audio: f.sounds.map((t) => t.table), end: (sources[i] as CutSource).end }));
+  const plan = planJoinSmart(tables, clips);
+  if ("reason" in plan) {
+    throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
+  }
+  await checkCopyStarts(files, plan);
+  // Heads come out larger than what they replace: half again on the source's rate.
+  const held = plan.clips.reduce((sum, c) => sum + (files[c.source] as SmartFile).byteRate * (c.shown.end - c.shown.start) * 1.5, 0);
+  if (job.inMemory && held > MEMORY_LIMIT) {
+    throw tooLargeForMemory();
+  }
+  const [first] = files as [SmartFile];
+  // Everything that can refuse the cut does so before the first byte is written.
+  await configFor(first.video.displayWidth, first.video.displayHeight, first.settings);
+
+  const encoded = plan.clips.reduce((sum, c) => sum + (c.encode ? framesIn((files[c.source] as SmartFile).head.times, c.encode) : 0), 0);
   const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
 
   const mp4 = new EditedMp4(sink);
-  const videoSource = new EncodedVideoPacketSource(video.codec === "vp9" || video.codec === "av1" ? video.codec : "avc");
+  const codec = first.video.codec;
+  const videoSource = new EncodedVideoPacketSource(codec === "vp9" || codec === "av1" ? codec : "avc");
+  const rates = videos.map((v) => v.timeResolution);
   mp4.output.addVideoTrack(videoSource, {
-    frameRate: video.timeResolution,
-    rotation: video.rotation,
+    // A rate every file's frame times sit on: theirs where they share one, else the muxer's default.
+    ...(rates.every((r) => r === rates[0]) ? { frameRate: rates[0] } : {}),
+    rotation: first.video.rotation,
     maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
   });
-  const soundLanes = await copiedSoundTracks(mp4.output, sounds, plan.audio);
+  const soundLanes = await copiedSoundTracks(mp4.output, files.map((f) => f.sounds), plan.audio, (clip) => (plan.clips[clip] as SmartClip).source);
   await mp4.output.start();
 
-  const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: splice.decoderConfig });
-  const decoderConfig = await video.getDecoderConfig();
-  if (!decoderConfig) throw unsupported("the video's settings could not be read");
-  const source: HeadSource = { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) };
+  const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: first.splice.decoderConfig });
 
   // The next clips' heads are encoded while this one is written; they stop when the write does.
   const stop = new AbortController();
   const signal = AbortSignal.any([job.signal, stop.signal]);
   const heads = new Lookahead(plan.clips.length, HEADS_AHEAD, async (index) => {
-    const encode = (plan.clips[index] as SmartClip).encode;
-    return encode ? splice.head(await encodeHead(source, encode, (plan.clips[index] as SmartClip).mediaStart, settings, signal)) : [];
+    const clip = plan.clips[index] as SmartClip;
+    const file = files[clip.source] as SmartFile;
+    return clip.encode ? file.splice.head(await encodeHead(file.head, clip.encode, clip.mediaStart, file.settings, signal)) : [];
   });
   const lanesFor = async (index: number): Promise<Lane[]> => {
     const clip = plan.clips[index] as SmartClip;
+    const file = files[clip.source] as SmartFile;
     const head = await heads.take(index);
     const copy = clip.copy;
-    const rest = copy ? rewritten(copied(video, table.info, copy.from, copy.to, copy.mediaStart - copy.base), splice) : null;
+    const rest = copy ? rewritten(copied(file.video, file.table.info, copy.from, copy.to, copy.mediaStart - copy.base), file.splice) : null;
     return [{ packets: chain(head, rest), next: null, add: addVideo }, ...soundLanes(index)];
   };
   try {

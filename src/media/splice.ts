@@ -27,6 +27,8 @@ export interface Splice {
   copied(packet: EncodedPacket): EncodedPacket;
   /** Whether a copy may start at this keyframe: nothing after it leans on what came before. */
   cleanStart(packet: EncodedPacket): boolean;
+  /** How its packets are packed: files joined in one track must share it (H.264's NAL length size, Annex B). */
+  packing: string;
 }
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
@@ -56,6 +58,7 @@ function avcSplice(decoder: VideoDecoderConfig): Splice {
     },
     copied: (p) => (p.type === "key" ? p.clone({ data: withParameterSets(p.data, size, source, size) }) : p),
     cleanStart: (p) => nalUnits(p.data, size)?.some((u) => nalType(u) === NAL_IDR) ?? false,
+    packing: `H.264 with ${size}-byte lengths`,
   };
 }
 
@@ -89,6 +92,7 @@ function annexBSplice(decoder: VideoDecoderConfig, source: AvcConfig): Splice {
       return sample ? p.clone({ data: annexBWithParameterSets(sample, configFromUnits(sample) ?? source) }) : p;
     },
     cleanStart: (p) => units(p)?.some((u) => nalType(u) === NAL_IDR) ?? false,
+    packing: "H.264 Annex B",
   };
 }
 
@@ -114,6 +118,7 @@ function vp9Splice(decoder: VideoDecoderConfig): Splice {
     head: (encoded) => encoded.packets,
     copied: (p) => p,
     cleanStart: () => true,
+    packing: "VP9",
   };
 }
 
@@ -152,7 +157,20 @@ function av1Splice(decoder: VideoDecoderConfig, sourceHeader: Obu): Splice {
     },
     copied: (p) => p.clone({ data: sample(p.data, p.type === "key" ? sourceHeader : null) }),
     cleanStart: (p) => isCleanStart(p.data, source.reducedStillPicture),
+    packing: "AV1",
   };
+}
+
+/**
+ * Each file's splice, for joining them in one track: refused where two pack their packets
+ * differently (MP4's H.264 beside MPEG-TS's). `names`: the files', for the message.
+ */
+export async function splicesFor(videos: readonly InputVideoTrack[], names: readonly string[]): Promise<Splice[]> {
+  const splices: Splice[] = [];
+  for (const video of videos) splices.push(await spliceFor(video));
+  const odd = splices.findIndex((s) => s.packing !== splices[0]?.packing);
+  if (odd > 0) throw unsupported(`${names[odd]} packs its video (${splices[odd]?.packing}) unlike ${names[0]} (${splices[0]?.packing})`);
+  return splices;
 }
 
 export async function spliceFor(video: InputVideoTrack): Promise<Splice> {

@@ -1,9 +1,13 @@
 import { createSignal } from "solid-js";
 import { outputDuration, type ExportMode } from "../core/export-plan";
 import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
-import { plural } from "../core/plural";
 import type { ExportProgress } from "../core/progress";
-import type { ExportDestination } from "../media/media-api";
+import type { Clip } from "../core/clips";
+import { joinRefusal } from "../core/join-check";
+import type { MediaInfo } from "../core/media-info";
+import type { Source as ProjectSource } from "../core/project";
+import { fail, ok, type Result } from "../core/result";
+import type { ExportDestination, ExportSource } from "../media/media-api";
 import type { MediaClient } from "../media/media-client";
 import { offerDownload } from "../offline/download-offer";
 import { download, type Download } from "./download";
@@ -34,6 +38,24 @@ async function pickDestination(name: string, clipFiles: { names: string[]; zip: 
   const types = [{ description: "MP4 video", accept: { "video/mp4": [".mp4"] as `.${string}`[] } }];
   const handle = await pick(() => window.showSaveFilePicker({ suggestedName: name, types }));
   return handle === "none" ? { kind: "memory" } : handle && { kind: "file", handle };
+}
+
+/** The files the clips are cut from, in the project's order (the first sets the output's format), as far as the page has them. */
+function usedSources(session: Session, clips: readonly Clip[]): { source: ProjectSource; file: File | undefined; info: MediaInfo | undefined }[] {
+  const all = session.sources();
+  // One file (the common case) needs no look through the clips.
+  const used = all.length > 1 ? new Set(clips.map((c) => c.source)) : null;
+  return all.filter((s) => !used || used.has(s.id)).map((source) => ({ source, file: session.fileOf(source.id), info: source.info }));
+}
+
+/** The files an export reads, or which one the page does not have open. */
+function exportSources(session: Session, clips: readonly Clip[]): Result<ExportSource[]> {
+  const sources: ExportSource[] = [];
+  for (const { source, file, info } of usedSources(session, clips)) {
+    if (!file || !info) return fail(`${source.media.name} is not open: open it to export its clips`);
+    sources.push({ id: source.id, file, info });
+  }
+  return ok(sources);
 }
 
 /** The media worker as exporting needs it. */
@@ -81,15 +103,11 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const source = session.source();
     if (!source || progress()) return;
     const clips = session.clips();
-    // Until the engines join files, an export is of the file on the player alone: never one file's cut passed off as the list's.
-    const cut = new Set(clips.map((c) => c.source));
-    if (clips.some((c) => c.source !== source.id)) {
-      return session.complain(
-        `Export of several files is not available yet: the clip list has clips of ${plural(cut.size, "file", "files")}. ` +
-          `For now a list exports when all its clips are of the file on the player (${source.file.name})`,
-      );
-    }
     const chosenMode = mode();
+    const sources = exportSources(session, clips);
+    if (!sources.ok) return session.complain(sources.error);
+    const refused = perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info));
+    if (refused) return session.complain(refused);
     // Named apart from the session's other exports, so two modes never share a download name.
     const name = exportFileName(source.file.name, chosenMode, new Set(exports().map((e) => e.name)));
     const names = perClip() ? clipFileNames(source.file.name, clips.map((c) => c.label)) : null;
@@ -111,7 +129,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { file: source.file, info: source.info, clips, mode: chosenMode },
+      { sources: sources.value, clips, mode: chosenMode },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -148,6 +166,11 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
       setExports((list) => list.filter((e) => e.id !== id));
     },
     run,
+    /** Why the chosen mode cannot join the list's files into one MP4, said before export; null when it can. */
+    joinNote: (): string | null =>
+      perClip() || session.sources().length < 2
+        ? null
+        : joinRefusal(mode(), usedSources(session, session.clips()).flatMap((s) => (s.info ? [s.info] : []))),
     cancel: () => media.cancel(),
   };
 }

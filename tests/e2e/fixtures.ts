@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beepExpression, calibratePsnr, identifyFrames, SYNC_FPS, SYNC_SIZE, syncLumaExpression, syncOffsets } from "./frame-oracle";
+import { beepExpression, calibratePsnr, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncLumaExpression, syncOffsets } from "./frame-oracle";
 
 export const FIXTURE_DIR = join(import.meta.dirname, "..", ".generated");
 export const COUNTER = join(FIXTURE_DIR, "counter.mp4");
@@ -33,6 +33,18 @@ export const LONG_NO_PREVIEW = join(FIXTURE_DIR, "long-archive.mpg");
  * x264 High with its default B-frames and pyramid, keyframes 2-3 s apart and not evenly.
  */
 export const SYNC = join(FIXTURE_DIR, "sync.mp4");
+/**
+ * A second recording of SYNC's format (H.264 High 320×240 25 fps, AAC 48 kHz stereo), 10 s, its
+ * frames numbered from JOINED_BASE on, its keyframes elsewhere; x264 keeps two reference frames,
+ * not three, so its parameter sets differ from SYNC's and a join must carry them in-band.
+ */
+export const SYNC_B = join(FIXTURE_DIR, "sync-b.mp4");
+export const SYNC_B_KEYFRAMES = [0, 1.72, 4.2, 6.36, 8.6];
+/** SYNC_B beeps at 1.5 kHz (SYNC at 1 kHz): a join's sound says which file it came from. */
+export const SYNC_B_PITCH = 1500;
+/** Another format: 640×360 (16:9) at 50 fps, no sound, 6 s: it joins the others by re-encoding alone. */
+export const OTHER_FORMAT = join(FIXTURE_DIR, "other-format.mp4");
+export const OTHER_FORMAT_SIZE = { width: 640, height: 360, fps: 50 } as const;
 /** SYNC's streams as other recorders write them: copied into Matroska, QuickTime and MPEG-TS (OBS's choices). */
 export const SYNC_REMUXED = ["mkv", "mov", "ts"].map((ext) => join(FIXTURE_DIR, `sync.${ext}`));
 /**
@@ -136,6 +148,11 @@ export function makeFixtures(): void {
     ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=30", "-c:v", "mpeg2video", "-q:v", "4", "-f", "mpeg", LONG_NO_PREVIEW]);
   }
   if (!existsSync(SYNC)) makeSync();
+  if (!existsSync(SYNC_B)) makeSyncB();
+  if (!existsSync(OTHER_FORMAT)) {
+    const { width, height, fps } = OTHER_FORMAT_SIZE;
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=${width}x${height}:rate=${fps}:duration=6`, ...H264, "-pix_fmt", "yuv420p", OTHER_FORMAT]);
+  }
   for (const path of SYNC_REMUXED) if (!existsSync(path)) ffmpeg(["-i", SYNC, "-c", "copy", path]);
   if (!existsSync(TRACKS)) {
     writeFileSync(TRACKS_SRT, "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n");
@@ -209,17 +226,33 @@ export function makeLongRecording(path: string, seconds: number): void {
 /** Keyframes of SYNC (s): gaps of 63, 53, 69, 62, 61, 57, 65 and 55 frames. */
 const SYNC_KEYFRAMES = "0,2.52,4.64,7.4,9.88,12.32,14.6,17.2,19.4";
 
+/** SYNC's picture and sound for `seconds`, its frames numbered from `base` on, its beeps at `pitch`, as lavfi inputs. */
+function syncInputs(seconds: number, base = 0, pitch = 1000): string[] {
+  const { width, height } = SYNC_SIZE;
+  const picture = `color=c=black:s=${width}x${height}:r=${SYNC_FPS}:d=${seconds},format=yuv420p,` +
+    `geq=lum='${syncLumaExpression(base)}':cb=128:cr=128`;
+  const sound = `aevalsrc='${beepExpression(pitch)}':s=48000:c=stereo:d=${seconds}`;
+  return ["-f", "lavfi", "-i", picture, "-f", "lavfi", "-i", sound];
+}
+
+/** SYNC_B, checked as SYNC is: every frame reads back its own number. */
+function makeSyncB(): void {
+  const draft = join(FIXTURE_DIR, "sync-b-draft.mp4");
+  ffmpeg([...syncInputs(10, JOINED_BASE, SYNC_B_PITCH), "-c:v", "libx264", "-profile:v", "high", "-x264-params", "ref=2",
+    "-g", "75", "-keyint_min", "50", "-sc_threshold", "0", "-force_key_frames", SYNC_B_KEYFRAMES.join(","),
+    "-c:a", "aac", "-b:a", "128k", "-shortest", draft]);
+  const wrong = identifyFrames(draft, [SYNC, draft]).flatMap((code, i) => (code === JOINED_BASE + i ? [] : [`frame ${i} reads ${code}`]));
+  if (wrong.length > 0) throw new Error(`SYNC_B: ${wrong.slice(0, 5).join(", ")}`);
+  renameSync(draft, SYNC_B);
+}
+
 /** SYNC, written under another name and moved into place only once the oracle reads it back exactly. */
 function makeSync(): void {
   const draft = join(FIXTURE_DIR, "sync-draft.mp4");
-  const { width, height } = SYNC_SIZE;
   const seconds = SYNC_FRAMES / SYNC_FPS;
-  const picture = `color=c=black:s=${width}x${height}:r=${SYNC_FPS}:d=${seconds},format=yuv420p,` +
-    `geq=lum='${syncLumaExpression()}':cb=128:cr=128`;
-  const sound = `aevalsrc='${beepExpression()}':s=48000:c=stereo:d=${seconds}`;
   // No -bf and no preset: x264's defaults (3 B-frames, b-pyramid). -g above every forced gap, so
   // the forced list alone places the keyframes; no scene cut at the flashes.
-  ffmpeg(["-f", "lavfi", "-i", picture, "-f", "lavfi", "-i", sound, "-c:v", "libx264", "-profile:v", "high",
+  ffmpeg([...syncInputs(seconds), "-c:v", "libx264", "-profile:v", "high",
     "-g", "75", "-keyint_min", "50", "-sc_threshold", "0", "-force_key_frames", SYNC_KEYFRAMES,
     "-c:a", "aac", "-b:a", "128k", "-shortest", draft]);
   const frames = identifyFrames(draft, draft);

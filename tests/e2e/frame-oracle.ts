@@ -25,11 +25,18 @@ const BEEP_LEVEL = 0.5;
 
 const esc = (expr: string): string => expr.replace(/,/g, "\\,");
 
-/** geq luma for frame N: the code band on top; below, white at every whole second, else a dark moving check. */
-export function syncLumaExpression(): string {
+/**
+ * Where a second file of SYNC's kind numbers its frames from: its band carries `JOINED_BASE + N`,
+ * so an output frame says which file it is. A multiple of 100 (4 s): each code's second still
+ * names its beep's length.
+ */
+export const JOINED_BASE = 1000;
+
+/** geq luma for frame N: the code band on top (N + `base`); below, white at every whole second, else a dark moving check. */
+export function syncLumaExpression(base = 0): string {
   const { rows, left, bitWidth, bits } = BAND;
   const bit = `floor((X-${left})/${bitWidth})`;
-  const band = `if(between(X,${left},${left + bitWidth * bits - 1}),16+219*mod(floor(N/pow(2,${bit})),2),16)`;
+  const band = `if(between(X,${left},${left + bitWidth * bits - 1}),16+219*mod(floor((N+${base})/pow(2,${bit})),2),16)`;
   // Random 20 px blocks (a sine hash) sliding 6 px right and 3 px down a frame: a neighbouring frame
   // differs in about half the pixels, yet the motion is a plain translation that x264 predicts
   // well, so it picks its usual mix of P- and B-frames.
@@ -89,15 +96,24 @@ export interface FrameFact {
   flash: boolean;
 }
 
-/** Every output frame in presentation order: its time, its band's code, and how well it matches that source frame. */
-export function frameFacts(file: string, source: string): FrameFact[] {
+/**
+ * Every output frame in presentation order: its time, its band's code, and how well it matches that
+ * source frame. `source`: the file the output was cut from, or several (the second numbered from
+ * JOINED_BASE on), each frame matched against the one whose numbers its code falls in.
+ */
+export function frameFacts(file: string, source: string | readonly string[]): FrameFact[] {
   const frames = grayFrames(file);
   const times = videoFrameTimes(file);
   if (times.length !== frames.length) throw new Error(`${file}: ffprobe lists ${times.length} frames, ffmpeg decoded ${frames.length}`);
-  const reference = sourceFrames(source);
+  const sources = typeof source === "string" ? [source] : source;
+  const reference = (code: number) => {
+    const index = Math.min(Math.floor(code / JOINED_BASE), sources.length - 1);
+    const from = sources[index];
+    return from === undefined ? undefined : sourceFrames(from)[code - index * JOINED_BASE];
+  };
   return frames.map((frame, i) => {
     const code = readCode(frame);
-    const match = code === null ? undefined : reference[code];
+    const match = code === null ? undefined : reference(code);
     return { time: times[i] as number, code, psnr: match ? psnr(picture(frame), picture(match)) : 0, flash: isFlash(frame) };
   });
 }
@@ -106,7 +122,7 @@ export function frameFacts(file: string, source: string): FrameFact[] {
  * The source frame index of every output frame, in presentation order; -1 where the band is
  * unreadable or the picture is not that source frame's (a blend, a wrong reference, a stale frame).
  */
-export function identifyFrames(file: string, source: string): number[] {
+export function identifyFrames(file: string, source: string | readonly string[]): number[] {
   return frameFacts(file, source).map((f) => (f.code !== null && f.psnr >= SAME_FRAME_PSNR ? f.code : -1));
 }
 
@@ -150,7 +166,7 @@ export function beeps(file: string, track = 0): Beep[] {
  * mixed) or its tail: a shorter beep counts there, timed by its end or its onset respectively.
  * A flash whose code is unreadable takes the nearest beep of any length.
  */
-export function syncOffsets(file: string, source: string, track = 0): number[] {
+export function syncOffsets(file: string, source: string | readonly string[], track = 0): number[] {
   const found = beeps(file, track);
   const facts = frameFacts(file, source);
   const follows = (i: number) => i > 0 && facts[i]?.code != null && facts[i]?.code === (facts[i - 1]?.code ?? NaN) + 1;
@@ -199,13 +215,17 @@ export function calibratePsnr(source: string, scratch: string): { worstSame: num
   return { worstSame, bestNeighbour };
 }
 
-/** The pitch (Hz) of audio track `track`'s longest beep, from its zero crossings: which source track it is. */
-export function beepPitch(file: string, track: number): number {
+/** Every beep of audio track `track` with its pitch (Hz, from its zero crossings): which source it came from. */
+export function beepPitches(file: string, track = 0): (Beep & { pitch: number })[] {
   const { samples, rate } = decodeAudio(file, track);
-  const { first, length } = beeps(file, track).reduce((a, b) => (b.length > a.length ? b : a));
-  let crossings = 0;
-  for (let i = first + 1; i < first + Math.round(length * rate); i++) {
-    if (Math.sign(samples[i] as number) !== Math.sign(samples[i - 1] as number)) crossings += 1;
-  }
-  return crossings / 2 / length;
+  return beeps(file, track).map((beep) => {
+    let crossings = 0;
+    for (let i = beep.first + 1; i < beep.first + Math.round(beep.length * rate); i++) {
+      if (Math.sign(samples[i] as number) !== Math.sign(samples[i - 1] as number)) crossings += 1;
+    }
+    return { ...beep, pitch: crossings / 2 / beep.length };
+  });
 }
+
+/** The pitch (Hz) of audio track `track`'s longest beep: which source track it is. */
+export const beepPitch = (file: string, track: number): number => beepPitches(file, track).reduce((a, b) => (b.length > a.length ? b : a)).pitch;

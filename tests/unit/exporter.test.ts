@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createExporter } from "../../src/ui/exporter";
 import { createSession } from "../../src/ui/session";
 import { FakeMedia } from "./fake-media";
-import { sampleInfo } from "./sample-info";
+import { openedSession, savedProject } from "./opened-session";
+import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
 
 const FFMPEG_NOTE = "the browser cannot read this file's video (mpeg2video)";
 
@@ -29,17 +30,18 @@ async function started(exporter: ReturnType<typeof page>["exporter"], fake: Fake
   return { run, call: fake.running() };
 }
 
+// No save picker, no service worker: every export here is kept in memory.
+beforeEach(() => {
+  vi.stubGlobal("window", {});
+  vi.stubGlobal("navigator", {});
+  vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
+});
+afterEach(() => vi.unstubAllGlobals());
+
 const bytes = (n: number) => new Blob([new Uint8Array(n)]);
 const states = (exporter: ReturnType<typeof page>["exporter"]) => exporter.exports().map((e) => [e.name, e.mode, e.state]);
 
 describe("exporter", () => {
-  beforeEach(() => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("navigator", {});
-    vi.stubGlobal("document", { createElement: () => ({ click: () => undefined }) });
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
   it("lists each export, running then done, named apart by mode, and says which engine ran", async () => {
     const { fake, session, exporter, dispose } = page();
     const first = await started(exporter, fake);
@@ -106,6 +108,67 @@ describe("exporter", () => {
     await run;
     call.ask.onProgress({ fraction: 1, clip: 0, remaining: 0 });
     expect(exporter.progress()).toBeNull();
+    dispose();
+  });
+});
+
+describe("exporting clips of several files", () => {
+  const ref = (name: string) => ({ name, size: 1, lastModified: 1, fingerprint: name });
+  const wide = sampleInfo({ fileName: "GP020001.MP4", streams: [{ ...VIDEO, width: 1920, height: 1080, frameRate: { num: 60, den: 1 } }, AUDIO] });
+
+  /** A project of two files with a clip of each, both files read; the second of `second`'s format. */
+  function twoFiles(second = sampleInfo({ fileName: "GP020001.MP4" })) {
+    const sources = [
+      // The file on the player, as openedSession probes it.
+      { id: "a", media: ref("talk.mp4"), info: sampleInfo() },
+      { id: "b", media: ref("GP020001.MP4"), info: second },
+    ];
+    const clips = [
+      { id: 1, source: "a", start: 1, end: 3, label: "" },
+      { id: 2, source: "b", start: 2, end: 4, label: "" },
+    ];
+    const fake = new FakeMedia();
+    const { session, dispose } = openedSession(savedProject("camera", sources, clips));
+    const exporter = createRoot(() => createExporter(fake, session, () => undefined));
+    session.attachFile("b", { file: new File([], "GP020001.MP4"), info: second, media: ref("GP020001.MP4") });
+    return { fake, session, exporter, dispose };
+  }
+
+  it("hands the engines every file the clips are cut from, in the project's order", async () => {
+    const { fake, exporter, dispose } = twoFiles();
+    const { call } = await started(exporter, fake);
+    expect(call.ask.request.sources.map((s) => [s.id, s.file.name])).toEqual([["a", "talk.mp4"], ["b", "GP020001.MP4"]]);
+    expect(call.ask.request.clips.map((c) => c.source)).toEqual(["a", "b"]);
+    expect(exporter.joinNote()).toBeNull();
+    dispose();
+  });
+
+  it("says before export which file differs, and exports none in a mode that cannot join them", async () => {
+    const { fake, session, exporter, dispose } = twoFiles(wide);
+    const why =
+      "Lossless cannot join these files: GP020001.MP4 is 1920×1080 60 fps; talk.mp4 is 320×240 25 fps. Re-encode joins them in the first file's format.";
+    expect(exporter.joinNote()).toBe(why);
+    await exporter.run();
+    expect(session.notice()).toEqual({ kind: "error", text: why });
+    expect(fake.renders.waiting).toHaveLength(0);
+    exporter.setMode("reencode");
+    expect(exporter.joinNote()).toBeNull();
+    const { call } = await started(exporter, fake);
+    expect(call.ask.request.mode).toBe("reencode");
+    dispose();
+  });
+
+  it("names a file the page has not read again", async () => {
+    const sources = [
+      { id: "a", media: ref("GP010001.MP4"), info: sampleInfo() },
+      { id: "b", media: ref("GP020001.MP4"), info: sampleInfo() },
+    ];
+    const { session, dispose } = openedSession(savedProject("camera", sources, [{ id: 1, source: "b", start: 1, end: 2, label: "" }]));
+    const fake = new FakeMedia();
+    const exporter = createRoot(() => createExporter(fake, session, () => undefined));
+    await exporter.run();
+    expect(session.notice()).toEqual({ kind: "error", text: "GP020001.MP4 is not open: open it to export its clips" });
+    expect(fake.renders.waiting).toHaveLength(0);
     dispose();
   });
 });

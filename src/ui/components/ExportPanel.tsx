@@ -70,6 +70,9 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
         />
         One file per clip
       </label>
+      <Show when={exporter.joinNote()}>
+        <p role="note">{exporter.joinNote()}</p>
+      </Show>
       <Show when={exporter.mode() === "smart"}>
         <p class="hint">Only the frames from each IN to the next keyframe are re-encoded; the rest is copied untouched.</p>
       </Show>

@@ -1,0 +1,95 @@
+import { join } from "node:path";
+import { expect, test } from "./test";
+import { OTHER_FORMAT, OTHER_FORMAT_SIZE, SYNC, SYNC_B, SYNC_B_PITCH } from "./fixtures";
+import { beepPitches, beeps, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncOffsets } from "./frame-oracle";
+import { exportJoined, type JoinClip } from "./join-driver";
+import { decodeErrors, expectFastStart, grayFrames, keyframeTimes, psnr, streamDuration } from "./oracle";
+import { clipRows, exportMp4, markSeconds } from "./page";
+
+/**
+ * Clips of several files joined into one MP4, judged by native decoding: every output frame named
+ * against both files (SYNC's frames are 0…, SYNC_B's JOINED_BASE…), each beep at its flash and of
+ * its own file's pitch. The export panel cannot yet list clips of a second file, so the engines are
+ * driven as it drives them (join-driver.ts).
+ */
+test.use({ bypassCSP: true });
+
+/** SYNC frames 83-142 (IN on a P-frame between keyframes 63 and 116), SYNC_B frames 63-124 (between its keyframes 43 and 105). */
+const CLIPS: JoinClip[] = [
+  { source: 0, start: 3.32, end: 5.72 },
+  { source: 1, start: 2.52, end: 5 },
+];
+const span = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+const keyAtOrBefore = (file: string, frame: number) =>
+  keyframeTimes(file).map((t) => Math.round(t * SYNC_FPS)).filter((k) => k <= frame).at(-1) as number;
+
+const MODES = [
+  { mode: "lossless", fromKey: true, tolerance: 10.7 },
+  { mode: "smart", fromKey: false, tolerance: 10.7 },
+  { mode: "reencode", fromKey: false, tolerance: 1 },
+] as const;
+
+for (const { mode, fromKey, tolerance } of MODES) {
+  test(`${mode}: two files of one format joined, every frame its own file's, every beep at its flash`, async ({ page }) => {
+    await page.goto("./");
+    const out = join(test.info().outputDir, `${mode}.mp4`);
+    await exportJoined(page, [SYNC, SYNC_B], CLIPS, mode, out);
+    expectFastStart(out);
+    expect(decodeErrors(out)).toBe("");
+
+    // Lossless from the keyframe at or before IN; the others exactly IN. None past OUT.
+    const a = fromKey ? keyAtOrBefore(SYNC, 83) : 83;
+    const b = fromKey ? keyAtOrBefore(SYNC_B, 63) : 63;
+    expect(identifyFrames(out, [SYNC, SYNC_B])).toEqual([...span(a, 143), ...span(JOINED_BASE + b, JOINED_BASE + 125)]);
+
+    // Sound with picture at every flash, the join's included, each file's sound its own.
+    const offsets = syncOffsets(out, [SYNC, SYNC_B]);
+    expect(offsets.length).toBeGreaterThanOrEqual(4);
+    expect(offsets.filter((ms) => !(Math.abs(ms) <= tolerance)), offsets.join(" ")).toEqual([]);
+    const joinsAt = (143 - a) / SYNC_FPS;
+    const pitches = beepPitches(out).filter((beep) => beep.length > 0.015);
+    const wrong = pitches.filter(({ onset, pitch }) => Math.abs(pitch - (onset < joinsAt ? 1000 : SYNC_B_PITCH)) > 50);
+    expect(wrong, pitches.map((p) => `${p.onset.toFixed(3)} s ${p.pitch.toFixed(0)} Hz`).join(", ")).toEqual([]);
+  });
+}
+
+test("a file of another size, rate and no sound joins by re-encoding: fitted with black bars, on the first file's frame grid, silent", async ({ page }) => {
+  await page.goto("./");
+  const out = join(test.info().outputDir, "other-format.mp4");
+  // 1 s of the 50 fps file is 25 frames at the output's 25 fps.
+  await exportJoined(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }], "reencode", out);
+  expect(decodeErrors(out)).toBe("");
+  const frames = identifyFrames(out, [SYNC, SYNC_B]);
+  expect(frames.slice(0, 122)).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
+  expect(frames).toHaveLength(122 + 25);
+
+  // 640×360 fitted into 320×240 is 320×180: 30 rows of black above and below, the picture between.
+  const { width, height } = SYNC_SIZE;
+  const rows = (frame: Buffer, from: number, to: number) => frame.subarray(from * width, to * width);
+  for (const frame of grayFrames(out).slice(122)) {
+    expect(Math.max(...rows(frame, 0, 28)), "the bar above").toBeLessThanOrEqual(20);
+    expect(Math.max(...rows(frame, height - 28, height)), "the bar below").toBeLessThanOrEqual(20);
+    const picture = rows(frame, 32, height - 32);
+    expect(picture.reduce((sum, v) => sum + v, 0) / picture.length, "the picture between").toBeGreaterThan(60);
+    // Not stretched: the picture's own columns reach both edges, as 16:9 in 4:3 does.
+    expect(Math.max(...frame.subarray(120 * width, 120 * width + 4))).toBeGreaterThan(20);
+  }
+  // The sound runs the whole length; the silent file's second has no beep.
+  expect(Math.abs(streamDuration(out, "audio") - streamDuration(out, "video"))).toBeLessThan(0.03);
+  expect(beeps(out).filter((beep) => beep.onset > 122 / SYNC_FPS)).toEqual([]);
+});
+
+test("a project of two files exports its list when every clip is of one of them", async ({ page }) => {
+  await page.goto("./");
+  await page.getByLabel("Open video").setInputFiles([SYNC, OTHER_FORMAT]);
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Opened 2 files in a new project: other-format.mp4 and sync.mp4");
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await markSeconds(page, 2);
+  await expect(clipRows(page)).toHaveCount(1);
+  // The clip is of the file on the player (the first by name): its first 2 s, copied as they are.
+  const file = await exportMp4(page, "Lossless (fast)", "one-file.mp4", "other-format-cut.mp4");
+  const source = grayFrames(OTHER_FORMAT);
+  const copied = grayFrames(file);
+  expect(copied).toHaveLength(2 * OTHER_FORMAT_SIZE.fps);
+  expect(copied.map((frame, i) => psnr(frame, source[i] as Buffer)).filter((db) => db < 99)).toEqual([]);
+});
