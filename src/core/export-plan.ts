@@ -1,8 +1,9 @@
 import { totalDuration, type Clip } from "./clips";
 import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameModel, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
-import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo } from "./media-info";
+import { firstVideo, originFromStart, type AudioStream, type MediaInfo } from "./media-info";
 import { formatSeconds } from "./timecode";
+import { keptAudio, type DroppedTracks } from "./track-choice";
 
 /** Lossless copies packets; smart cut re-encodes only up to the first keyframe; re-encode does it all. */
 export type ExportMode = "lossless" | "smart" | "reencode";
@@ -48,6 +49,8 @@ export interface ExportRequest {
   workDir: string;
   info: MediaInfo;
   clips: readonly Clip[];
+  /** The tracks left out (Tracks), by stream index; absent: none. */
+  droppedTracks?: DroppedTracks;
 }
 
 const VIDEO_CODEC = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"];
@@ -77,11 +80,11 @@ export function outputDuration(info: MediaInfo, clips: readonly Clip[], mode: Ex
   return planLosslessClips(info, clips).reduce((sum, clip) => sum + (clip.end - clip.start), 0);
 }
 
-/** The picture and every audio track, in source order. */
-function streamMaps(info: MediaInfo, input: number): string[] {
+/** The picture and every kept audio track (by its place among the source's), in source order. */
+function streamMaps(info: MediaInfo, audio: readonly { ordinal: number }[], input: number): string[] {
   const maps: string[] = [];
   if (firstVideo(info)) maps.push("-map", `${input}:v:0`);
-  if (audioStreams(info).length > 0) maps.push("-map", `${input}:a`);
+  for (const { ordinal } of audio) maps.push("-map", `${input}:a:${ordinal}`);
   return maps;
 }
 
@@ -109,8 +112,9 @@ const audioMetadata = (audio: readonly AudioStream[]): string[] =>
  * and audio, which ends on a whole packet and so leaves a gap in its timestamps wherever a
  * clip's video runs past OUT.
  */
-export function planLossless({ input, workDir, info, clips }: ExportRequest): ExportPlan {
+export function planLossless({ input, workDir, info, clips, droppedTracks = [] }: ExportRequest): ExportPlan {
   const planned = planLosslessClips(info, clips);
+  const audio = keptAudio(info, droppedTracks);
   const segmentSteps = planned.map((clip, i) => {
     const segment = `${workDir}/segment-${i}.mp4`;
     const args = [
@@ -118,7 +122,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
       // Program streams leave most B-frames without a time; copied so, they would land in the MP4
       // on their neighbours' times. genpts works them out from the decode order.
       ...["-fflags", "+genpts", "-ss", formatSeconds(clip.start + originFromStart(info)), "-i", input],
-      ...streamMaps(info, 0),
+      ...streamMaps(info, audio, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
       ...["-t", formatSeconds(clip.end - clip.start), segment],
     ];
@@ -129,7 +133,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
   const duration = totalDuration(planned);
   const join = {
     // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audioStreams(info)), ...FASTSTART, output],
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audio.map((a) => a.stream)), ...FASTSTART, output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,
@@ -142,7 +146,7 @@ export function planLossless({ input, workDir, info, clips }: ExportRequest): Ex
     output,
     clips: planned,
     duration,
-    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start), audioTracks: audioStreams(info).length } : null,
+    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start), audioTracks: audio.length } : null,
   };
 }
 
@@ -177,17 +181,19 @@ function reencodeCut(clip: Clip, model: FrameModel | undefined): ReencodeCut {
 
 /**
  * Per clip: `trim` keeps the range's frame count from the first frame, `atrim` the same instants
- * of sound from every audio track (the first frame's start to the last one's end), and timestamps
- * restart at 0, so the concat lays the clips on one frame grid: constant rate, no frame repeated
- * or dropped, and every track's sound cut at the picture's instants.
+ * of sound from every kept audio track (`audio`: their places among the source's; the first
+ * frame's start to the last one's end), and timestamps restart at 0, so the concat lays the clips
+ * on one frame grid: constant rate, no frame repeated or dropped, and every track's sound cut at
+ * the picture's instants.
  */
-function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audioTracks: number, evenSize: boolean): string {
+function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audio: readonly number[], evenSize: boolean): string {
+  const audioTracks = audio.length;
   const tracks = Array.from({ length: audioTracks }, (_, t) => t);
   const filters = cuts.flatMap(({ lead, length, planned }, i) => {
     const sound = `atrim=start=${formatSeconds(lead)}:end=${formatSeconds(lead + length)}`;
     return [
       ...(video ? [`[${i}:v:0]trim=end_frame=${planned.frames},setpts=PTS-STARTPTS[v${i}]`] : []),
-      ...tracks.map((t) => `[${i}:a:${t}]${sound},asetpts=PTS-STARTPTS[a${i}_${t}]`),
+      ...tracks.map((t) => `[${i}:a:${audio[t]}]${sound},asetpts=PTS-STARTPTS[a${i}_${t}]`),
     ];
   });
   const pads = cuts.map((_, i) => (video ? `[v${i}]` : "") + tracks.map((t) => `[a${i}_${t}]`).join("")).join("");
@@ -202,11 +208,12 @@ function concatGraph(cuts: readonly ReencodeCut[], video: boolean, audioTracks: 
 /**
  * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
  * are decoded, cut to its frames, and one concat filter feeds one H.264 encode and one AAC
- * encode per audio track.
+ * encode per kept audio track.
  */
-export function planReencode({ input, workDir, info, clips }: ExportRequest): ExportPlan {
+export function planReencode({ input, workDir, info, clips, droppedTracks = [] }: ExportRequest): ExportPlan {
   const video = firstVideo(info);
-  const audio = audioStreams(info);
+  const kept = keptAudio(info, droppedTracks);
+  const audio = kept.map((a) => a.stream);
   const evenSize = !video || (video.width % 2 === 0 && video.height % 2 === 0);
   const model = videoFrames(info);
   const cuts = clips.map((clip) => reencodeCut(clip, model));
@@ -218,7 +225,7 @@ export function planReencode({ input, workDir, info, clips }: ExportRequest): Ex
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(cuts, Boolean(video), audio.length, evenSize)],
+    ...["-filter_complex", concatGraph(cuts, Boolean(video), kept.map((a) => a.ordinal), evenSize)],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
     // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
     ...(model?.variable ? ["-fps_mode", "passthrough"] : []),

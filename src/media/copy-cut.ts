@@ -1,22 +1,16 @@
-import { EncodedAudioPacketSource, EncodedVideoPacketSource, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
+import { EncodedAudioPacketSource, EncodedVideoPacketSource } from "mediabunny";
 import type { Span } from "../core/clips";
 import { planCopyCut, type CopiedClip } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
-import { configuredFirst, copied, copiedSoundTracks, EditedMp4, headerRoom, packetCount, packetTable, trackNames, type CutJob, type Lane } from "./packet-copy";
+import { configuredFirst, copied, copiedSoundTracks, EditedMp4, headerRoom, packetCount, packetTable, trackNames, type CutJob, type CutTracks, type Lane } from "./packet-copy";
 
 /**
  * Lossless cut: every packet copied, never decoded. Each clip starts at the keyframe at or before
  * its first frame and shows exactly up to OUT (the video's edit list hides the references past
  * it); every audio track is placed to within half of its own packet of the picture at every join.
  */
-export async function copyCut(
-  video: InputVideoTrack | null,
-  audio: readonly InputAudioTrack[],
-  clips: readonly Span[],
-  sink: OutputSink,
-  job: CutJob,
-): Promise<void> {
+export async function copyCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
   // An audio-only source is cut on its first track's packets, as a video is on its frames.
   const main = video ?? audio[0];
   if (!main) throw new MediaError("unsupported", "The file has no video or audio to cut");

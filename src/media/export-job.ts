@@ -4,6 +4,7 @@ import { frameless, videoFrames } from "../core/frames";
 import { plural } from "../core/plural";
 import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
+import { droppedAudio, nothingKept } from "../core/track-choice";
 import { CANCELLED, type ExportDestination, type Exported, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
@@ -66,11 +67,13 @@ export class ExportJobs {
 
   private async attempt(request: RenderRequest, destination: ExportDestination, report: (p: ExportProgress) => void): Promise<JobResult<Exported>> {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
+    const empty = nothingKept(request.info, request.droppedTracks);
+    if (empty) return jobFailed(new MediaError("unsupported", empty));
     const unreadable = pastReadableEnd(request.clips, request.info);
     if (unreadable) return jobFailed(new MediaError("unsupported", unreadable));
     const frames = videoFrames(request.info);
-    const empty = frames ? frameless(request.clips, frames) : [];
-    if (empty.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(empty)));
+    const framelessClips = frames ? frameless(request.clips, frames) : [];
+    if (framelessClips.length > 0) return jobFailed(new MediaError("unsupported", framelessMessage(framelessClips)));
     // What memory holds at once is judged by the source's bit rate before anything is written: the
     // whole output, or (a streamed ZIP) the longest clip.
     const lengths = request.clips.map((c) => c.end - c.start);
@@ -180,7 +183,7 @@ export class ExportJobs {
   /** One MP4 into `sink`, by whichever engine can make it. */
   private async into(request: RenderRequest, sink: OutputSink, signal: AbortSignal, progress: (fraction: number, clip: number) => void): Promise<Made> {
     try {
-      const packet = await choosePacketEngine(request.file, request.mode);
+      const packet = await choosePacketEngine(request.file, request.mode, droppedAudio(request.info, request.droppedTracks));
       if (!packet.ok) {
         await this.fallback(request, sink, (p) => progress(p.fraction, p.clip));
         return { engine: "ffmpeg", note: packet.error };

@@ -234,13 +234,13 @@ export class FfmpegEngine {
 
   /** An export run in the core's memory; the finished file goes to the sink. */
   async render(request: RenderRequest, sink: OutputSink, onProgress: (p: ExportProgress) => void): Promise<void> {
-    const { file, info, clips, mode } = request;
+    const { file, info, clips, mode, droppedTracks } = request;
     const result = await this.jobs.run(() => {
       this.cancelled = false;
       this.exporting = true;
       return this.recovering("exporting", () =>
         this.withInput(file, (ffmpeg, input) =>
-          this.runPlan(ffmpeg, planExport(mode, { input, workDir: WORK_DIR, info, clips }), file.name, onProgress),
+          this.runPlan(ffmpeg, planExport(mode, { input, workDir: WORK_DIR, info, clips, droppedTracks }), file.name, onProgress),
         ),
       ).finally(() => (this.exporting = false));
     });

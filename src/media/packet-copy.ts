@@ -1,5 +1,5 @@
 // Reading packets out of a source and feeding them, re-timed, to the muxer: what copying cuts share.
-import { EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack } from "mediabunny";
+import { EncodedAudioPacketSource, EncodedPacket, EncodedPacketSink, Mp4OutputFormat, Output, type InputAudioTrack, type InputTrack, type InputVideoTrack } from "mediabunny";
 import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
 import { withHandlerNames } from "../core/mp4-track-names";
@@ -7,6 +7,12 @@ import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import { walkIndex } from "./paced";
 import { targetFor, type OutputSink } from "./output-sink";
+
+/** What a cut is made from: the source's video, if it has one, and the audio tracks it keeps, in source order. */
+export interface CutTracks {
+  video: InputVideoTrack | null;
+  audio: readonly InputAudioTrack[];
+}
 
 export interface CutJob {
   signal: AbortSignal;

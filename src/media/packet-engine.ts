@@ -1,8 +1,8 @@
-import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
+import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
 import type { ExportMode } from "../core/export-plan";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
-import type { CutJob } from "./packet-copy";
+import type { CutJob, CutTracks } from "./packet-copy";
 import type { RenderRequest } from "./media-api";
 import type { OutputSink } from "./output-sink";
 import { reencodeCut } from "./reencode-cut";
@@ -10,19 +10,18 @@ import { smartCut } from "./smart-cut";
 import { MediaError } from "./media-error";
 
 /** A source the packet engine can cut in the asked mode: the file opened, its first video and every audio track. */
-export interface PacketSource {
+export interface PacketSource extends CutTracks {
   input: Input;
-  video: InputVideoTrack | null;
-  audio: InputAudioTrack[];
 }
 
 const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
 
 /**
- * Opens the file with mediabunny and checks it can do `mode`; otherwise says, in words a user
+ * Opens the file with mediabunny, without the audio tracks left out (`droppedAudio`: their places
+ * among the file's audio tracks), and checks it can do `mode`; otherwise says, in words a user
  * follows, why ffmpeg.wasm runs instead.
  */
-export async function choosePacketEngine(file: File, mode: ExportMode): Promise<Result<PacketSource>> {
+export async function choosePacketEngine(file: File, mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource>> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   const refuse = (why: string) => {
     input.dispose();
@@ -34,7 +33,7 @@ export async function choosePacketEngine(file: File, mode: ExportMode): Promise<
     return refuse("the fast engine cannot read this kind of file");
   }
   const video = await input.getPrimaryVideoTrack();
-  const audio = await input.getAudioTracks();
+  const audio = (await input.getAudioTracks()).filter((_, place) => !droppedAudio.includes(place));
   if (!video && audio.length === 0) return refuse("the fast engine found no video or sound in this file");
   const tracks = [video, ...audio].filter((t) => t !== null);
   if (mode === "lossless") {
@@ -68,16 +67,16 @@ export async function runPacketEngine(
   // The page's model ends the last frame at the probe's duration; so do the engine's boundaries.
   const job = { ...work, sourceEnd: request.info.duration + origin };
   try {
-    if (request.mode === "lossless") await copyCut(video, audio, clips, sink, job);
+    if (request.mode === "lossless") await copyCut(source, clips, sink, job);
     else if (request.mode === "smart" && video) {
       try {
         await smartCut(video, audio, clips, sink, job);
       } catch (error) {
         if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(input, clips, sink, job);
+        await reencodeCut(source, clips, sink, job);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(input, clips, sink, job);
+    } else await reencodeCut(source, clips, sink, job);
     return "";
   } finally {
     input.dispose();
