@@ -40,6 +40,8 @@ export interface OpenProject {
   created: number;
   /** The export mode it was saved with, if it was. */
   exportMode?: ExportMode;
+  /** The tracks it leaves out, as saved (absent: every track kept). */
+  droppedTracks?: number[];
 }
 
 /** The source on the player: one of the project's, read from its file. */
