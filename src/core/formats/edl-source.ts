@@ -12,19 +12,18 @@ import { parse, type EdlEntry } from "./edl-events";
 import { nominal, timecodeToFrames } from "./edl-timecode";
 
 /**
- * The project's source an event cuts: by its names where it has any (the file's own name before a
- * namesake's stem), else by its reel (`AX`, or the list's only reel, is the file on the player;
- * otherwise a file's name, or its first 8 characters as CMX cuts reels).
+ * The project's source an event cuts (`files`, the player's first): by its names where it has any
+ * (the file's own name before a namesake's stem), else by its reel (`AX`, or the list's only reel,
+ * is the file on the player; otherwise a file's name, or its first 8 characters as CMX cuts reels).
  */
-function sourceOf(entry: EdlEntry, { sources, onPlayer }: ListContext, soleReel: string | undefined): ListSource | undefined {
-  const players = [onPlayer, ...sources.filter((s) => s.id !== onPlayer.id)];
+function sourceOf(entry: EdlEntry, files: readonly ListSource[], soleReel: string | undefined): ListSource | undefined {
   if (entry.names.length > 0) {
-    const exact = players.find((s) => entry.names.some((name) => baseName(name).toLowerCase() === s.fileName.toLowerCase()));
-    return exact ?? players.find((s) => entry.names.some((name) => namesFile(name, s.fileName)));
+    const exact = files.find((s) => entry.names.some((name) => baseName(name).toLowerCase() === s.fileName.toLowerCase()));
+    return exact ?? files.find((s) => entry.names.some((name) => namesFile(name, s.fileName)));
   }
-  if (entry.reel === AUX_REEL || entry.reel === soleReel) return onPlayer;
+  if (entry.reel === AUX_REEL || entry.reel === soleReel) return files[0];
   const reel = entry.reel.toLowerCase();
-  return players.find(({ fileName }) => {
+  return files.find(({ fileName }) => {
     const file = fileName.toLowerCase();
     return reel === fileStem(file) || (reel.length === 8 && file.startsWith(reel));
   });
@@ -78,19 +77,20 @@ function atRate(entry: EdlEntry, rate: Rational, readAt: Rational): EdlEntry | n
  * files' rates (so every frame number of each is one), then each event again at its own file's.
  */
 export function importFor(text: string, context: ListContext): Result<EditList> {
-  const rates = [context.onPlayer, ...context.sources].map((s) => timecodeRate(s.info));
+  const files = [context.onPlayer, ...context.sources.filter((s) => s.id !== context.onPlayer.id)];
+  const rates = files.map((s) => timecodeRate(s.info));
   const readAt = rates.reduce((fastest, rate) => (nominal(rate) > nominal(fastest) ? rate : fastest));
   const parsed = parse(text, readAt);
   if (!parsed.ok) return parsed;
   const all = parsed.value.entries;
   const reels = new Set(all.map((e) => e.reel));
   const soleReel = reels.size === 1 && all.every((e) => e.names.length === 0) ? all[0]?.reel : undefined;
-  const cuts = new Map(all.map((e) => [e, sourceOf(e, context, soleReel)]));
+  const cuts = new Map(all.map((e) => [e, sourceOf(e, files, soleReel)]));
   // A speed change of a clip left out changes nothing here.
   const leftOutSpeeds = new Set(all.filter((e) => !cuts.get(e)).map((e) => e.speed));
   const warnings = parsed.value.warnings.filter((w) => !leftOutSpeeds.has(w));
   const timed = new Map<EdlEntry, EditEntry[]>();
-  for (const source of context.sources) {
+  for (const source of files) {
     const rate = timecodeRate(source.info);
     const events = all.filter((e) => cuts.get(e)?.id === source.id);
     const read = events.flatMap((e) => {
