@@ -1,8 +1,9 @@
-import { totalDuration, type Clip } from "./clips";
+import { clipDuration, type Clip } from "./clips";
+import type { ListClip, ListContext, ListSource } from "./formats/edit-format";
 import { textLines, type EditEntry, type LineWarning } from "./formats/edit-list";
 import * as registry from "./formats/registry";
 import { videoFrames } from "./frames";
-import type { MediaInfo } from "./media-info";
+import { plural } from "./plural";
 import { fail, ok, type Result } from "./result";
 import { formatTimecode } from "./timecode";
 
@@ -68,49 +69,55 @@ export function warningLines({ groups, unlisted }: Warnings): string[] {
   return lines;
 }
 
+/** A file a list names that the project lacks, and how many of the list's clips are of it. */
+export interface MissingFile {
+  name: string;
+  clips: number;
+}
+
 export interface ImportPreview {
   format: EditFormat;
-  /** What the file holds, every clip, as read. */
+  /** What the file holds, every clip, as read (with the file each names, where the format names one). */
   listed: EditEntry[];
-  /** What an import would add: the open video's clips, fitted to it. */
-  entries: EditEntry[];
+  /** What an import would add: the clips of the project's files, each on its source and fitted to it. */
+  entries: ListClip[];
+  /** The sources whose clips a Replace replaces: those the list brings clips to. */
+  replaces: string[];
   /**
-   * What the format's reader skipped, by line, then the clips left out or clamped (another file of
-   * the project, or beyond the source), grouped.
+   * What the format's reader skipped, by line, then the clips clamped or dropped at their source's
+   * ends, grouped.
    */
   warnings: Warnings;
-  /** Files a project names that are not the open video. */
-  otherFiles: string[];
+  /** Files the list names that are not in the project, in the list's order. */
+  missing: MissingFile[];
   duration: number;
 }
 
 /**
  * Keeps what lies in the source: an IN before its start or an OUT past its end is clamped, a clip
- * wholly outside it is dropped.
+ * wholly outside it is dropped. `of`: the file's name, where the project has several.
  */
-function fitToSource(entries: EditEntry[], duration: number, leftOut: LineWarning[]): EditEntry[] {
+function fitToSource(entry: EditEntry, place: number, duration: number, of: string, leftOut: LineWarning[]): EditEntry[] {
   const note = (message: string) => leftOut.push({ line: 0, message });
-  return entries.flatMap((entry, i) => {
-    const where = `clip ${i + 1} (${formatTimecode(entry.start)}–${formatTimecode(entry.end)})`;
-    if (entry.start >= duration) {
-      note(`${where} starts after the end of the source: dropped`);
-      return [];
-    }
-    if (entry.end <= 0) {
-      note(`${where} ends before the start of the source: dropped`);
-      return [];
-    }
-    let fitted = entry;
-    if (entry.start < 0) {
-      note(`${where} starts before the start of the source: IN clamped to ${formatTimecode(0)}`);
-      fitted = { ...fitted, start: 0 };
-    }
-    if (entry.end > duration) {
-      note(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
-      fitted = { ...fitted, end: duration };
-    }
-    return [fitted];
-  });
+  const where = `clip ${place} (${formatTimecode(entry.start)}–${formatTimecode(entry.end)})${of}`;
+  if (entry.start >= duration) {
+    note(`${where} starts after the end of the source: dropped`);
+    return [];
+  }
+  if (entry.end <= 0) {
+    note(`${where} ends before the start of the source: dropped`);
+    return [];
+  }
+  let fitted = entry;
+  if (entry.start < 0) {
+    note(`${where} starts before the start of the source: IN clamped to ${formatTimecode(0)}`);
+    fitted = { ...fitted, start: 0 };
+  }
+  if (entry.end > duration) {
+    note(`${where} ends after the end of the source: OUT clamped to ${formatTimecode(duration)}`);
+    fitted = { ...fitted, end: duration };
+  }
+  return [fitted];
 }
 
 /**
@@ -123,46 +130,70 @@ function wasUtf16(text: string): boolean {
   return head.startsWith("\uFFFD\uFFFD") || (head.length > 1 && nuls * 3 > head.length);
 }
 
-const OTHER_FILES_SHOWN = 8;
+/**
+ * The project's source a clip of the list is of: the player's where the list names no file, else
+ * the one of that name (the player's first, where two files have one name).
+ */
+function sourceNamed({ sources, onPlayer }: ListContext, name: string | undefined): ListSource | undefined {
+  if (name === undefined || name === onPlayer.fileName) return onPlayer;
+  return sources.find((s) => s.fileName === name);
+}
 
-/** What importing `text` into the open source would do, before anything changes. */
-export function previewImport(fileName: string, text: string, info: MediaInfo): Result<ImportPreview> {
+/** The files a list names that the project lacks, each with its count of clips. */
+function missingFiles(entries: readonly EditEntry[], context: ListContext): MissingFile[] {
+  const counts = new Map<string, number>();
+  for (const { sourceName } of entries) {
+    if (sourceName !== undefined && !sourceNamed(context, sourceName)) counts.set(sourceName, (counts.get(sourceName) ?? 0) + 1);
+  }
+  return [...counts].map(([name, clips]) => ({ name, clips }));
+}
+
+const MISSING_SHOWN = 8;
+
+/** What the preview says of the files the project lacks: "Add video to bring in 6 clips of GP020001.MP4". */
+export function missingLines(missing: readonly MissingFile[]): string[] {
+  const line = ({ name, clips }: MissingFile) => `Add video to bring in ${plural(clips, "clip", "clips")} of ${name}`;
+  // An editor's whole reel can name hundreds of files: the first few say enough.
+  const rest = missing.slice(MISSING_SHOWN);
+  const more = rest.reduce((sum, m) => sum + m.clips, 0);
+  const tail = rest.length > 0 ? [`and ${plural(more, "clip", "clips")} of ${plural(rest.length, "more file", "more files")}`] : [];
+  return [...missing.slice(0, MISSING_SHOWN).map(line), ...tail];
+}
+
+/** What importing `text` into the project would do, before anything changes. */
+export function previewImport(fileName: string, text: string, context: ListContext): Result<ImportPreview> {
   if (wasUtf16(text)) return fail(`${fileName}: it is UTF-16 text; save it as UTF-8 and import it again`);
   const reader = formatOf(text);
   if (!reader) return fail(`${fileName}: not an edit list this page reads (${READ_NAMES})`);
   const format = reader.id;
-  const parsed = reader.reader.parse(text, info);
+  const parsed = reader.reader.parse(text, context);
   if (!parsed.ok) return fail(`${fileName}: ${parsed.error}`);
-  const leftOut: LineWarning[] = [];
-  const sources = [...new Set(parsed.value.entries.map((e) => e.source).filter((s): s is string => Boolean(s)))];
-  const otherFiles = sources.filter((s) => s !== info.fileName);
-  const ofThisSource = parsed.value.entries.filter((e) => e.source === undefined || e.source === info.fileName);
-  const skipped = parsed.value.entries.length - ofThisSource.length;
-  if (skipped > 0) {
-    // An editor's whole reel can name hundreds of files: the first few say enough.
-    const more = otherFiles.length - OTHER_FILES_SHOWN;
-    const shown = more > 0 ? [...otherFiles.slice(0, OTHER_FILES_SHOWN), `${more} more`] : otherFiles;
-    const message = `${skipped} clip${skipped === 1 ? "" : "s"} of other files (${shown.join(", ")}) left out`;
-    leftOut.push({ line: 0, message });
-  }
-  const entries = fitToSource(ofThisSource, info.duration, leftOut);
-  const duration = totalDuration(entries, videoFrames(info));
   const listed = parsed.value.entries;
+  const leftOut: LineWarning[] = [];
+  const replaces = new Set<string>();
+  const entries = listed.flatMap((entry, i): ListClip[] => {
+    const source = sourceNamed(context, entry.sourceName);
+    if (!source) return [];
+    replaces.add(source.id);
+    const of = context.sources.length > 1 ? ` of ${source.fileName}` : "";
+    return fitToSource(entry, i + 1, source.info.duration, of, leftOut).map(({ start, end, label }) => ({ source: source.id, start, end, label }));
+  });
+  const frames = new Map(context.sources.map((s) => [s.id, videoFrames(s.info)]));
+  const duration = entries.reduce((total, clip) => total + clipDuration(clip, frames.get(clip.source)), 0);
   const warnings = groupWarnings(parsed.value.warnings.concat(leftOut));
-  return ok({ format, listed, entries, warnings, otherFiles, duration });
+  return ok({ format, listed, entries, replaces: [...replaces], warnings, missing: missingFiles(listed, context), duration });
 }
 
 /**
- * The imported clips, of `source`, replacing its clips (the other sources' stay), or after the list;
- * ids continue from the list's.
+ * The imported clips on their sources, in place of those sources' clips (the others' stay), or
+ * after the list; ids continue from the list's.
  */
 export function applyImport(
   clips: readonly Clip[],
-  source: string,
-  entries: readonly EditEntry[],
+  { entries, replaces }: Pick<ImportPreview, "entries" | "replaces">,
   how: "replace" | "append",
 ): Clip[] {
-  const kept = how === "replace" ? clips.filter((c) => c.source !== source) : [...clips];
+  const kept = how === "replace" ? clips.filter((c) => !replaces.includes(c.source)) : [...clips];
   const firstId = kept.reduce((max, c) => Math.max(max, c.id), 0) + 1;
-  return [...kept, ...entries.map((e, i) => ({ id: firstId + i, source, start: e.start, end: e.end, label: e.label }))];
+  return [...kept, ...entries.map((e, i) => ({ id: firstId + i, source: e.source, start: e.start, end: e.end, label: e.label }))];
 }

@@ -4,6 +4,7 @@ import { keyframeAtOrBefore } from "./keyframes";
 import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo, type VideoStream } from "./media-info";
 import type { Rational } from "./rational";
 import { formatSeconds } from "./timecode";
+import { keptAudio, type DroppedTracks } from "./track-choice";
 
 /** Lossless copies packets; smart cut re-encodes only up to the first keyframe; re-encode does it all. */
 export type ExportMode = "lossless" | "smart" | "reencode";
@@ -49,6 +50,8 @@ export interface ExportRequest {
   workDir: string;
   info: MediaInfo;
   clips: readonly Clip[];
+  /** The tracks left out (Tracks), by stream index; absent: none. */
+  droppedTracks?: DroppedTracks;
 }
 
 /** A file a plan reads: its path in ffmpeg's file system, and its probe. */
@@ -66,11 +69,18 @@ export interface JoinRequest {
   inputs: readonly PlanInput[];
   clips: readonly Clip[];
   from: readonly number[];
+  /** The first file's tracks left out (Tracks), by stream index; every file drops its tracks at the same audio places. */
+  droppedTracks?: DroppedTracks;
 }
 
 /** One file's request as a join of that file alone. */
 const asJoin = (request: ExportRequest | JoinRequest): JoinRequest =>
-  "inputs" in request ? request : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0) };
+  "inputs" in request
+    ? request
+    : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0), droppedTracks: request.droppedTracks };
+
+/** The output's audio tracks: the first file's kept ones, each with its place among that file's audio tracks. */
+const outputAudio = (join: JoinRequest) => keptAudio((join.inputs[0] as PlanInput).info, join.droppedTracks ?? []);
 
 /** Each clip with the file it is cut from. */
 const withInputs = ({ inputs, clips, from }: JoinRequest): { clip: Clip; source: PlanInput }[] =>
@@ -103,11 +113,11 @@ export function outputDuration(info: MediaInfo, clips: readonly Clip[], mode: Ex
   return planLosslessClips(info, clips).reduce((sum, clip) => sum + (clip.end - clip.start), 0);
 }
 
-/** The picture and every audio track, in source order. */
-function streamMaps(info: MediaInfo, input: number): string[] {
+/** The picture and every kept audio track (by its place among the source's), in source order. */
+function streamMaps(info: MediaInfo, audio: readonly { ordinal: number }[], input: number): string[] {
   const maps: string[] = [];
   if (firstVideo(info)) maps.push("-map", `${input}:v:0`);
-  if (audioStreams(info).length > 0) maps.push("-map", `${input}:a`);
+  for (const { ordinal } of audio) maps.push("-map", `${input}:a:${ordinal}`);
   return maps;
 }
 
@@ -139,6 +149,7 @@ export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
   const join = asJoin(request);
   const { workDir } = join;
   const info = (join.inputs[0] as PlanInput).info;
+  const audio = outputAudio(join);
   const cuts = withInputs(join).map(({ clip, source }) => ({ source, clip: planLosslessClips(source.info, [clip])[0] as PlannedClip }));
   const planned = cuts.map((c) => c.clip);
   const segmentSteps = cuts.map(({ clip, source }, i) => {
@@ -148,7 +159,7 @@ export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
       // Program streams leave most B-frames without a time; copied so, they would land in the MP4
       // on their neighbours' times. genpts works them out from the decode order.
       ...["-fflags", "+genpts", "-ss", formatSeconds(clip.start + originFromStart(source.info)), "-i", source.input],
-      ...streamMaps(source.info, 0),
+      ...streamMaps(source.info, audio, 0),
       ...["-c", "copy", "-map_metadata", "-1"],
       ...["-t", formatSeconds(clip.end - clip.start), segment],
     ];
@@ -159,7 +170,7 @@ export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
   const duration = totalDuration(planned);
   const joined = {
     // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audioStreams(info)), ...FASTSTART, output],
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audio.map((a) => a.stream)), ...FASTSTART, output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,
@@ -172,7 +183,7 @@ export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
     output,
     clips: planned,
     duration,
-    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start), audioTracks: audioStreams(info).length } : null,
+    trim: firstVideo(info) && planned.every((c) => c.range) ? { segments: segmentSteps.map((s) => s.output), shown: planned.map((c) => c.end - c.start), audioTracks: audio.length } : null,
   };
 }
 
@@ -207,10 +218,10 @@ function reencodeCut(clip: Clip, source: PlanInput): ReencodeCut {
   return { source, seek, read: start - seek + length + half, lead: start - seek, length, planned };
 }
 
-/** What the re-encode writes: the first file's picture (if it has one) and audio tracks. */
+/** What the re-encode writes: the first file's picture (if it has one) and kept audio tracks (with their places among its audio). */
 interface OutputFormat {
   video: VideoStream | undefined;
-  audio: readonly AudioStream[];
+  audio: readonly { stream: AudioStream; ordinal: number }[];
 }
 
 const rateText = (rate: Rational) => `${rate.num}/${rate.den}`;
@@ -233,21 +244,25 @@ function pictureOf(cut: ReencodeCut, i: number, out: VideoStream): string {
   return `[${i}:v:0]trim=end_frame=${cut.planned.frames},setpts=PTS-STARTPTS${fit}${rate}[v${i}]`;
 }
 
-/** A clip's sound for output track t: its own track t (made the output's rate and channels), or silence where it has none. */
-function soundOf(cut: ReencodeCut, i: number, t: number, out: AudioStream): string {
-  const own = audioStreams(cut.source.info)[t];
+/**
+ * A clip's sound for output track t, the first file's audio track at place `ordinal`: its own
+ * file's track at that place (made the output's rate and channels), or silence where it has none.
+ */
+function soundOf(cut: ReencodeCut, i: number, t: number, { stream: out, ordinal }: OutputFormat["audio"][number]): string {
+  const own = audioStreams(cut.source.info)[ordinal];
   const label = `[a${i}_${t}]`;
   if (!own) return `anullsrc=r=${out.sampleRate}:cl=${layoutOf(out)},atrim=end=${formatSeconds(cut.length)}${label}`;
   const same = own.sampleRate === out.sampleRate && own.channels === out.channels;
   const convert = same ? "" : `,aformat=sample_rates=${out.sampleRate}:channel_layouts=${layoutOf(out)}`;
-  return `[${i}:a:${t}]atrim=start=${formatSeconds(cut.lead)}:end=${formatSeconds(cut.lead + cut.length)},asetpts=PTS-STARTPTS${convert}${label}`;
+  return `[${i}:a:${ordinal}]atrim=start=${formatSeconds(cut.lead)}:end=${formatSeconds(cut.lead + cut.length)},asetpts=PTS-STARTPTS${convert}${label}`;
 }
 
 /**
  * Per clip: `trim` keeps the range's frame count from the first frame, `atrim` the same instants
- * of sound from every audio track (the first frame's start to the last one's end), and timestamps
- * restart at 0, so the concat lays the clips on one frame grid: constant rate, no frame repeated
- * or dropped, and every track's sound cut at the picture's instants.
+ * of sound from every kept audio track (`audio`: their places among the source's; the first
+ * frame's start to the last one's end), and timestamps restart at 0, so the concat lays the clips
+ * on one frame grid: constant rate, no frame repeated or dropped, and every track's sound cut at
+ * the picture's instants.
  */
 function concatGraph(cuts: readonly ReencodeCut[], out: OutputFormat): string {
   const { video } = out;
@@ -268,13 +283,14 @@ function concatGraph(cuts: readonly ReencodeCut[], out: OutputFormat): string {
 /**
  * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
  * are decoded, cut to its frames, and one concat filter feeds one H.264 encode and one AAC
- * encode per audio track: the first file's picture size, frame rate and audio tracks.
+ * encode per kept audio track: the first file's picture size, frame rate and kept audio tracks.
  */
 export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
   const join = asJoin(request);
   const info = (join.inputs[0] as PlanInput).info;
   const video = firstVideo(info);
-  const audio = audioStreams(info);
+  const kept = outputAudio(join);
+  const audio = kept.map((a) => a.stream);
   const model = videoFrames(info);
   const cuts = withInputs(join).map(({ clip, source }) => reencodeCut(clip, source));
   // Seeks count from the file's start; the page's times from its first frame.
@@ -285,7 +301,7 @@ export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(cuts, { video, audio })],
+    ...["-filter_complex", concatGraph(cuts, { video, audio: kept })],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
     // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
     ...(model?.variable ? ["-fps_mode", "passthrough"] : []),

@@ -1,3 +1,5 @@
+import { frameRateLabel } from "./frame-times";
+import type { Rational } from "./rational";
 /** ffmpeg's demuxer names (its `format_name`) as people call the formats; the file's extension tells apart those one demuxer reads. */
 const BY_EXTENSION: Record<string, Record<string, string>> = {
   "mov,mp4,m4a,3gp,3g2,mj2": { mov: "QuickTime (MOV)", m4a: "MPEG-4 audio (M4A)", m4v: "MPEG-4 video (M4V)", "3gp": "3GP", "3g2": "3GP2", "": "MP4" },
@@ -78,6 +80,12 @@ export function trackTitle(tags: Record<string, string>): string {
 /** An audio track as people read it: "AAC 48 kHz stereo 'Mic'". */
 export const audioName = (a: { codec: string; sampleRate: number; channels: number; tags: Record<string, string> }): string =>
   `${codecName(a.codec)} ${a.sampleRate / 1000} kHz ${channelsName(a.channels)}${trackTitle(a.tags)}`;
+
+/** A video track as people read it: "H.264 1920×1080 29.97 fps", "AV1 1280×720 25 fps 10-bit". */
+export function videoName(v: { codec: string; width: number; height: number; frameRate: Rational; pixelFormat: string }, frameTimes?: readonly number[]): string {
+  const depth = bitDepthName(v.pixelFormat);
+  return `${codecName(v.codec)} ${v.width}×${v.height} ${frameRateLabel(v.frameRate, frameTimes)}${depth ? ` ${depth}` : ""}`;
+}
 
 /** A subtitle or data track as people read it: "Subtitles SRT 'English'", "Data (timecode)". */
 export const otherName = (s: { kind: "subtitle" | "data"; codec: string; tags: Record<string, string> }): string =>

@@ -32,3 +32,18 @@ export function splitAtGaps(clips: readonly Clip[], gaps: readonly Span[], sourc
     clip.source !== source ? [clip] : withoutGaps(clip, gaps).map((part, i) => ({ ...clip, id: i === 0 ? clip.id : nextId++, ...part })),
   );
 }
+
+/**
+ * Gaps as a strip of `columns` can show them: gaps closer than a column joined into one, so that a
+ * long recording's thousands of pauses draw as at most `columns` marks.
+ */
+export function gapsToShow(gaps: readonly Span[], duration: number, columns: number): Span[] {
+  const closest = duration / Math.max(columns, 1);
+  const shown: Span[] = [];
+  for (const gap of gaps) {
+    const last = shown.at(-1);
+    if (last && gap.start - last.end < closest) shown[shown.length - 1] = { start: last.start, end: Math.max(last.end, gap.end) };
+    else shown.push({ start: gap.start, end: gap.end });
+  }
+  return shown;
+}

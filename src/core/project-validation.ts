@@ -388,7 +388,21 @@ export function checkProject(raw: unknown, options: CheckOptions): CheckedProjec
   return { ok: true, project, repairs };
 }
 
-/** The name, export mode and dates: always repairable. */
+/** Streams a file may list, and so indices a choice of tracks may name. */
+const MAX_STREAMS = 1024;
+
+/** The tracks left out: stream indices, each once, ascending; absent (a project from before the choice) stays absent: none. */
+function checkDroppedTracks(v: unknown, repairs: string[]): { droppedTracks?: number[] } {
+  if (v === undefined) return {};
+  const indices = Array.isArray(v) ? v.map((i) => whole(i, MAX_STREAMS - 1)) : [];
+  if (!Array.isArray(v) || indices.some((i) => i === null)) {
+    repairs.push("its choice of tracks was unreadable: every track kept");
+    return {};
+  }
+  return { droppedTracks: [...new Set(indices as number[])].sort((a, b) => a - b) };
+}
+
+/** The name, export mode, tracks left out and dates: always repairable. */
 function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs: string[]) {
   let name = typeof v.name === "string" && v.name.trim() !== "" ? v.name : "Untitled";
   if (name !== v.name) repairs.push("it had no name: named Untitled");
@@ -401,5 +415,6 @@ function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs
   const created = number(v.created, 0, MAX_DATE);
   const edited = number(v.edited, 0, MAX_DATE);
   if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
-  return { name, exportMode: exportMode ?? "lossless", created: created ?? now, edited: edited ?? now };
+  const tracks = checkDroppedTracks(v.droppedTracks, repairs);
+  return { name, exportMode: exportMode ?? "lossless", ...tracks, created: created ?? now, edited: edited ?? now };
 }

@@ -31,6 +31,8 @@ export interface Project {
   /** The changes undone, the next to redo first. */
   redo: Step<Clip>[];
   exportMode: ExportMode;
+  /** The tracks its exports leave out (Tracks), by stream index; absent in projects kept before it was: every track kept. */
+  droppedTracks?: number[];
   created: number;
   edited: number;
 }

@@ -6,6 +6,7 @@ import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
 import { joinRefusal } from "../core/join-check";
 import { clipSourceIndexes } from "../core/sources";
+import { droppedAudio, nothingKept } from "../core/track-choice";
 import { CANCELLED, type ExportDestination, type Exported, type ExportSource, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
 import { jobFailed, MediaError, type JobResult } from "./media-error";
@@ -87,6 +88,10 @@ export class ExportJobs {
     if (request.clips.length === 0) return jobFailed(new MediaError("unsupported", "There are no clips to export"));
     const placed = clipSourceIndexes(request.sources, request.clips);
     if ("missing" in placed) return jobFailed(new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open: add it to export`));
+    // The output takes the first file's tracks: the choice is made on them.
+    const output = (request.sources[0] as ExportSource).info;
+    const empty = nothingKept(output, request.droppedTracks);
+    if (empty) return jobFailed(new MediaError("unsupported", empty));
     // One file a clip joins nothing: only one MP4 of the whole list needs its files alike.
     const joins = destination.kind === "file" || destination.kind === "memory";
     const refused = (joins ? joinRefusal(request.mode, request.sources.map((s) => s.info)) : null) ?? clipsRefused(request, placed);
@@ -201,7 +206,8 @@ export class ExportJobs {
   /** One MP4 into `sink`, by whichever engine can make it. */
   private async into(request: RenderRequest, sink: OutputSink, signal: AbortSignal, progress: (fraction: number, clip: number) => void): Promise<Made> {
     try {
-      const packet = await choosePacketEngine(request.sources, request.mode);
+      const dropped = droppedAudio((request.sources[0] as ExportSource).info, request.droppedTracks);
+      const packet = await choosePacketEngine(request.sources, request.mode, dropped);
       if (!packet.ok) {
         await this.fallback(request, sink, (p) => progress(p.fraction, p.clip));
         return { engine: "ffmpeg", note: packet.error };

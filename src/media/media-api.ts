@@ -4,6 +4,7 @@ import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
 import type { Result } from "../core/result";
+import type { DroppedTracks } from "../core/track-choice";
 import type { JobResult } from "./media-error";
 
 /** The message a cancelled render answers with: the page reports it, but not as an error. */
@@ -45,6 +46,8 @@ export interface RenderRequest {
   /** In output order, each cut from the source it names. */
   clips: Clip[];
   mode: ExportMode;
+  /** The tracks left out (the Tracks panel's choice), by stream index. */
+  droppedTracks: DroppedTracks;
 }
 
 /** The media worker's API, as the page sees it through Comlink. */

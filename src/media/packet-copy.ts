@@ -17,6 +17,12 @@ import { MediaError } from "./media-error";
 import { walkIndex } from "./paced";
 import { targetFor, type OutputSink } from "./output-sink";
 
+/** What a cut is made from: a file's video, if it has one, and the audio tracks it keeps, in file order. */
+export interface CutTracks {
+  video: InputVideoTrack | null;
+  audio: readonly InputAudioTrack[];
+}
+
 export interface CutWork {
   signal: AbortSignal;
   onProgress: (fraction: number, clip: number) => void;
@@ -29,10 +35,8 @@ export interface CutJob extends CutWork {
   sourceEnd: number;
 }
 
-/** One file of an export as the copying cuts take it: its tracks, and where it ends in their time (as CutJob's `sourceEnd`). */
-export interface CutSource {
-  video: InputVideoTrack | null;
-  audio: readonly InputAudioTrack[];
+/** One file of an export as the copying cuts take it: its kept tracks, and where it ends in their time (as CutJob's `sourceEnd`). */
+export interface CutSource extends CutTracks {
   end: number;
 }
 

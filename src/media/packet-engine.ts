@@ -1,9 +1,9 @@
-import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat, type InputAudioTrack, type InputVideoTrack } from "mediabunny";
+import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
 import type { ExportMode } from "../core/export-plan";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
 import { clipSourceIndexes } from "../core/sources";
-import type { CutSource, CutWork } from "./packet-copy";
+import type { CutSource, CutTracks, CutWork } from "./packet-copy";
 import type { ExportSource, RenderRequest } from "./media-api";
 import type { OutputSink } from "./output-sink";
 import { reencodeCut } from "./reencode-cut";
@@ -11,19 +11,18 @@ import { smartCut } from "./smart-cut";
 import { MediaError } from "./media-error";
 
 /** A source the packet engine can cut in the asked mode: the file opened, its first video and every audio track. */
-export interface PacketSource {
+export interface PacketSource extends CutTracks {
   input: Input;
-  video: InputVideoTrack | null;
-  audio: InputAudioTrack[];
 }
 
 const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
 
 /**
- * Opens the file with mediabunny and checks it can do `mode`; otherwise says, in words a user
+ * Opens the file with mediabunny, without the audio tracks left out (`droppedAudio`: their places
+ * among the file's audio tracks), and checks it can do `mode`; otherwise says, in words a user
  * follows, why ffmpeg.wasm runs instead.
  */
-async function openSource(file: File, mode: ExportMode): Promise<Result<PacketSource>> {
+async function openSource(file: File, mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource>> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   const refuse = (why: string) => {
     input.dispose();
@@ -35,7 +34,7 @@ async function openSource(file: File, mode: ExportMode): Promise<Result<PacketSo
     return refuse("the fast engine cannot read this kind of file");
   }
   const video = await input.getPrimaryVideoTrack();
-  const audio = await input.getAudioTracks();
+  const audio = (await input.getAudioTracks()).filter((_, place) => !droppedAudio.includes(place));
   if (!video && audio.length === 0) return refuse("the fast engine found no video or sound in this file");
   const tracks = [video, ...audio].filter((t) => t !== null);
   if (mode === "lossless") {
@@ -53,15 +52,16 @@ async function openSource(file: File, mode: ExportMode): Promise<Result<PacketSo
 }
 
 /**
- * Opens every file of the export; the first one it cannot do `mode` for is named, and ffmpeg.wasm
+ * Opens every file of the export, each without the audio tracks left out (`droppedAudio`, the
+ * same places in every file); the first one it cannot do `mode` for is named, and ffmpeg.wasm
  * runs instead. Several files are re-encoded by ffmpeg.wasm: only it fits other sizes and rates
  * into the first file's and gives silence where a file has no sound.
  */
-export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode): Promise<Result<PacketSource[]>> {
+export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource[]>> {
   if (mode === "reencode" && sources.length > 1) return fail("the fast engine re-encodes one file at a time");
   const opened: PacketSource[] = [];
   for (const { file } of sources) {
-    const source = await openSource(file, mode);
+    const source = await openSource(file, mode, droppedAudio);
     if (!source.ok) {
       for (const o of opened) o.input.dispose();
       return fail(sources.length > 1 ? `${file.name}: ${source.error}` : source.error);
@@ -107,10 +107,10 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
       } catch (error) {
         // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
         if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
-        await reencodeCut((sources[0] as PacketSource).input, clips, sink, { ...work, sourceEnd: first.end });
+        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut((sources[0] as PacketSource).input, clips, sink, { ...work, sourceEnd: first.end });
+    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -5,7 +5,6 @@ import {
   canEncodeAudio,
   canEncodeVideo,
   type AudioSample,
-  type Input,
   type VideoSample,
 } from "mediabunny";
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
@@ -14,7 +13,7 @@ import { framesIn } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
-import { EditedMp4, headerRoom, trackNames, type CutJob } from "./packet-copy";
+import { EditedMp4, headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
@@ -66,10 +65,8 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
   return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
 }
 
-/** Re-encodes `clips` (in list order, may overlap or go back in time) of `input` into one MP4 written to `target`. */
-export async function reencodeCut(input: Input, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
-  const video = await input.getPrimaryVideoTrack();
-  const audio = await input.getAudioTracks();
+/** Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio tracks into one MP4 written to `target`. */
+export async function reencodeCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
   if (video && !(await video.canDecode())) throw new MediaError("unsupported", "This browser cannot decode the video");
   for (const [t, track] of audio.entries()) {
     if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}`);

@@ -3,6 +3,7 @@ import { ClipList, type ClipListControls } from "./components/ClipList";
 import { EditListBar } from "./components/EditListBar";
 import { ImportPreview } from "./components/ImportPreview";
 import { ExportPanel } from "./components/ExportPanel";
+import { TracksPanel } from "./components/TracksPanel";
 import { KeyHelp } from "./components/KeyHelp";
 import { DetectDialog } from "./components/DetectDialog";
 import { blackFramesDetector, silenceDetector } from "./detectors";
@@ -119,6 +120,7 @@ export function App() {
               </div>
               <EditListBar session={session} />
               <SaveStatus state={autosave.state()} readOnly={session.readOnly()} />
+              <TracksPanel session={session} exporter={exporter} />
               <ExportPanel session={session} exporter={exporter} />
             </aside>
           </main>

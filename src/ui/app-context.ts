@@ -59,13 +59,13 @@ export function createApp(outside: Outside) {
   };
   const showEngine = () => media.start().then(ready, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
-  const autosave = keepProjects(projects, session, exporter.mode);
+  const autosave = keepProjects(projects, session, exporter.mode, exporter.droppedTracks);
   createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
   const settings = createSettings(session.complain);
-  // A source opened: the player and the timeline start over, and the export mode is the project's.
+  // A source opened: the player and the timeline start over, and the export mode and tracks are the project's.
   // Closed: the list is fresh.
   createEffect(
     on(session.source, (source) => {
@@ -73,6 +73,7 @@ export function createApp(outside: Outside) {
       zoom.fit();
       void strips.show(source);
       if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
+      exporter.setDroppedTracks(source?.project.droppedTracks ?? []);
       if (!source) void projectList.refresh();
     }),
   );

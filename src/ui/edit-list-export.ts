@@ -1,9 +1,9 @@
 import type { Clip } from "../core/clips";
-import { editListFileName } from "../core/file-names";
+import { listFiles, listSourcesOf } from "../core/edit-list-files";
 import type { Writable } from "../core/formats/registry";
+import type { Source } from "../core/project";
 import { ok, type Result } from "../core/result";
 import { download } from "./download";
-import type { Source } from "./session";
 
 const ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -13,10 +13,12 @@ function openShotId(): string {
   return Array.from(bytes, (b) => ID_CHARACTERS[b % ID_CHARACTERS.length]).join("");
 }
 
-/** Writes the clip list in one of the formats other tools read and downloads it: its name, or why not. */
-export function exportEditList({ writer }: Writable, source: Source, clips: readonly Clip[]): Result<string> {
-  const name = source.file.name;
-  const text = writer.serialize(clips, { fileName: name, info: source.info, makeId: openShotId });
-  if (!text.ok) return text;
-  return ok(download(text.value, editListFileName(name, writer.suffix), writer.mime).name);
+/**
+ * Writes the clip list in one of the formats other tools read and downloads it (one file, or one a
+ * source where the format names no file): the files' names, or why not.
+ */
+export function exportEditList({ writer }: Writable, sources: readonly Source[], clips: readonly Clip[]): Result<string[]> {
+  const files = listFiles(writer, clips, listSourcesOf(sources), openShotId);
+  if (!files.ok) return files;
+  return ok(files.value.map((file) => download(file.text, file.name, writer.mime).name));
 }

@@ -13,6 +13,7 @@ import { offerDownload } from "../offline/download-offer";
 import { download, type Download } from "./download";
 import { askPicker } from "./file-handles";
 import type { Session } from "./session";
+import { withTrackKept } from "../core/track-choice";
 
 /** A save picker's answer; null when the person closed it, "none" when it failed (a policy, no user gesture). */
 const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
@@ -94,6 +95,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
   const [exports, setExports] = createSignal<ExportEntry[]>([]);
   const [perClip, setPerClip] = createSignal(false);
+  const [droppedTracks, setDroppedTracks] = createSignal<number[]>([]);
   let nextId = 1;
 
   const update = (id: number, change: Partial<ExportEntry>) =>
@@ -130,7 +132,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { sources: sources.value, clips, mode: chosenMode },
+      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks() },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -157,6 +159,10 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setMode,
     perClip,
     setPerClip,
+    /** The tracks left out (Tracks), by stream index: the project's, saved with it. */
+    droppedTracks,
+    setDroppedTracks,
+    keepTrack: (index: number, keep: boolean) => setDroppedTracks((dropped) => withTrackKept(dropped, index, keep)),
     progress,
     exports,
     /** Drops a finished export from the list, and the memory its download held. */

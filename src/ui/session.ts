@@ -17,6 +17,7 @@ import {
 import type { ClipColour } from "../core/clip-colours";
 import { splitAtGaps } from "../core/gaps";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
+import { listSourcesOf } from "../core/edit-list-files";
 import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
@@ -39,6 +40,8 @@ export interface OpenProject {
   created: number;
   /** The export mode it was saved with, if it was. */
   exportMode?: ExportMode;
+  /** The tracks it leaves out, as saved (absent: every track kept). */
+  droppedTracks?: number[];
 }
 
 /** The source on the player: one of the project's, read from its file. */
@@ -197,7 +200,8 @@ export function createSession(
     const open = source();
     const text = await file.text();
     if (!open) return complain(`Open the video first, then import ${file.name}`);
-    const preview = previewImport(file.name, text, open.info);
+    const onPlayer = { id: open.id, fileName: open.media.name, info: open.info };
+    const preview = previewImport(file.name, text, { sources: listSourcesOf(sources()), onPlayer });
     if (!preview.ok) return complain(preview.error);
     setPendingImport({ fileName: file.name, preview: preview.value });
   }
@@ -205,7 +209,7 @@ export function createSession(
   function applyPendingImport(how: "replace" | "append"): void {
     const pending = pendingImport();
     if (!pending || !editable()) return;
-    setClips(applyImport(clips(), onPlayer(), pending.preview.entries, how));
+    setClips(applyImport(clips(), pending.preview, how));
     setPendingImport(null);
     say(`Imported ${plural(pending.preview.entries.length, "clip", "clips")} from ${pending.fileName}`);
   }
@@ -361,7 +365,7 @@ export function createSession(
     remove: (id: number) => setClips(removeClip(clips(), id)),
     /** A Detect dialog's Keep (the sound, the picture): a clip for each part kept, in place of the list or after it. */
     keepParts: (parts: readonly Span[], how: "replace" | "append") =>
-      setClips(applyImport(clips(), onPlayer(), parts.map((p) => ({ ...p, label: "" })), how)),
+      setClips(applyImport(clips(), { entries: parts.map((p) => ({ ...p, source: onPlayer(), label: "" })), replaces: [onPlayer()] }, how)),
     /** A Detect dialog's Split at (pauses, black frames): the clips of the file on the player, one undo step. */
     splitAt: (gaps: readonly Span[]) => setClips(splitAtGaps(clips(), gaps, onPlayer())),
     move: (id: number, offset: number) => setClips(moveClip(clips(), id, offset)),

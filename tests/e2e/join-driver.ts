@@ -59,7 +59,7 @@ export async function exportJoined(page: Page, files: readonly string[], clips: 
         if (!info.ok) return { error: info.error };
         sources.push({ id: `s${i}`, file, info: info.value });
       }
-      const request = { sources, clips: clips.map((c, i) => ({ id: i + 1, source: `s${c.source}`, start: c.start, end: c.end, label: "" })), mode };
+      const request = { sources, clips: clips.map((c, i) => ({ id: i + 1, source: `s${c.source}`, start: c.start, end: c.end, label: "" })), mode, droppedTracks: [] };
       const began = performance.now();
       const done = await api.render(request, { kind: "memory" }, comlink.proxy(() => undefined));
       const seconds = (performance.now() - began) / 1000;

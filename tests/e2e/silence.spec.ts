@@ -23,6 +23,21 @@ test("Detect silence finds each pause within one AAC frame, keeps the sound and 
     expect(Math.abs(start! - truth.start)).toBeLessThanOrEqual(AAC_FRAME);
     expect(Math.abs(end! - truth.end)).toBeLessThanOrEqual(AAC_FRAME);
   }
+  // The preview: the whole file as a strip, each pause shaded where the table has it.
+  const strip = dialog.getByRole("img", { name: "Where the pauses lie in the 00:00:08.000 of the file: shaded" });
+  const marks = await strip.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return [...element.children].map((mark) => {
+      const at = mark.getBoundingClientRect();
+      return { from: (at.left - box.left - element.clientLeft) / element.clientWidth, to: (at.right - box.left - element.clientLeft) / element.clientWidth };
+    });
+  });
+  expect(marks.length).toBe(PAUSE_TRUTH.length);
+  marks.forEach((mark, i) => {
+    expect(Math.abs(mark.from - PAUSE_TRUTH[i]!.start / 8)).toBeLessThan(0.01);
+    expect(Math.abs(mark.to - PAUSE_TRUTH[i]!.end / 8)).toBeLessThan(0.01);
+  });
+  await page.screenshot({ path: "test-results/detect-silence-preview.png" });
   const sound = [[0, 2.0123], [3.5071, 5.0037], [6.2589, 8]];
   const clipSpans = async () =>
     Promise.all((await clipRows(page).all()).map(async (row) => [await row.getByRole("textbox", { name: "IN" }).inputValue(), await row.getByRole("textbox", { name: "OUT" }).inputValue()]));

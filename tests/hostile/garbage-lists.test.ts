@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { previewImport, type ImportPreview } from "../../src/core/edits-import";
 import { parse as parseBackup, type BackupContents } from "../../src/core/formats/project-backup";
 import type { Result } from "../../src/core/result";
-import { sampleInfo } from "../unit/sample-info";
+import { sampleInfo, oneSource } from "../unit/sample-info";
 import { makeGarbageLists } from "./lists";
 
 let paths: Record<string, string> = {};
@@ -15,7 +15,7 @@ beforeAll(() => {
 const read = (name: string) => new TextDecoder().decode(readFileSync(paths[name] as string));
 // A three-hour talk.mp4 at 25 fps.
 const INFO = sampleInfo({ duration: 3 * 3600 });
-const preview = (name: string): Result<ImportPreview> => previewImport(name, read(name), INFO);
+const preview = (name: string): Result<ImportPreview> => previewImport(name, read(name), oneSource(INFO));
 const restore = (name: string): Result<BackupContents> => parseBackup(read(name), { newId: () => "restored-id", now: 1 });
 
 function previewed(name: string): ImportPreview {
@@ -32,7 +32,7 @@ describe("garbage edit lists", () => {
     const p = previewed("lines-100k.csv");
     expect(p.entries).toHaveLength(100_000);
     // Written as JavaScript prints these numbers, so read back exactly.
-    expect(p.entries[99_999]).toEqual({ start: 9999.9, end: 99_999 / 10 + 0.05, label: "" });
+    expect(p.entries[99_999]).toEqual({ source: "s1", start: 9999.9, end: 99_999 / 10 + 0.05, label: "" });
     expect(p.warnings.groups).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe("garbage edit lists", () => {
 
   it("__proto__ and constructor keys in an OpenShot project: read as data, no prototype touched", () => {
     const p = previewed("proto.osp");
-    expect(p.entries).toEqual([{ start: 1, end: 2, label: "__proto__", source: "talk.mp4" }]);
+    expect(p.entries).toEqual([{ start: 1, end: 2, label: "__proto__", source: "s1" }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import * as backup from "../../src/core/formats/project-backup";
 import { READERS } from "../../src/core/formats/registry";
 import { parseProbe } from "../../src/core/media-info";
 import { applyIndex } from "../../src/core/source-index";
-import { sampleInfo } from "../unit/sample-info";
+import { sampleInfo, oneSource } from "../unit/sample-info";
 
 // Every way text from outside comes in, held to three rules: it never throws, no time that comes
 // out is not finite, and no key that comes out reaches a prototype. (Stored records go through
@@ -101,8 +101,8 @@ const INFO = sampleInfo();
 describe("every way in, property-tested", () => {
   const parsers: [string, (text: string) => unknown][] = [
     // Every format the page reads, as the registry lists them: CSV, logs, EDLs, OpenShot, Shotcut…
-    ...READERS.map((format): [string, (text: string) => unknown] => [format.name, (t) => format.reader.parse(t, INFO)]),
-    ["import preview (also what a launch with an edit list reads)", (t) => previewImport("list", t, INFO)],
+    ...READERS.map((format): [string, (text: string) => unknown] => [format.name, (t) => format.reader.parse(t, oneSource(INFO))]),
+    ["import preview (also what a launch with an edit list reads)", (t) => previewImport("list", t, oneSource(INFO))],
     ["backup", (t) => backup.parse(t, { newId: () => "fresh", now: 1 })],
   ];
 
@@ -120,7 +120,7 @@ describe("every way in, property-tested", () => {
   it("import preview: every clip lies in the source, OUT after IN", () => {
     fc.assert(
       fc.property(fc.oneof(lines, ospText), (text) => {
-        const result = previewImport("list", text, INFO);
+        const result = previewImport("list", text, oneSource(INFO));
         if (!result.ok) return;
         for (const e of result.value.entries) {
           expect(e.start).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { createRoot } from "solid-js";
+import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { keepProjects, WriteBehind } from "../../src/ui/autosave";
 import { createSession, type Session } from "../../src/ui/session";
@@ -90,16 +90,17 @@ describe("keepProjects", () => {
   async function opened() {
     const name = `autosave-${dbCount++}`;
     const db = await ProjectDb.open(name);
+    const [dropped, setDropped] = createSignal<number[]>([]);
     const { session, autosave } = createRoot(() => {
       const session: Session = createSession(Promise.resolve(db));
-      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless") };
+      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless", dropped) };
     });
     const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
     const project = { id: "p1", name: "talk.mp4", created: 1 };
     session.begin({ id: "s", file: new File([], "talk.mp4"), info: sampleInfo(), media, project }, undefined, false);
     // Another tab on the same database.
     const other = await ProjectDb.open(name);
-    return { session, autosave, db, other };
+    return { session, autosave, db, other, setDropped };
   }
 
   const addClip = (session: Session, start: number) => {
@@ -124,6 +125,16 @@ describe("keepProjects", () => {
     addClip(session, 3);
     await autosave.flush();
     expect((await db.load("p1"))?.clips).toHaveLength(2);
+  });
+
+  it("stores the tracks left out with the project, and writes again when they change", async () => {
+    const { session, autosave, db, setDropped } = await opened();
+    addClip(session, 1);
+    await autosave.flush();
+    expect((await db.load("p1"))?.droppedTracks).toEqual([]);
+    setDropped([1]);
+    await autosave.flush();
+    expect((await db.load("p1"))?.droppedTracks).toEqual([1]);
   });
 
   it("stores a clip as it is added, with no wait", async () => {

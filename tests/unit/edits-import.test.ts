@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyImport, detectFormat, groupWarnings, previewImport, warningLines } from "../../src/core/edits-import";
+import { applyImport, detectFormat, groupWarnings, missingLines, previewImport, warningLines } from "../../src/core/edits-import";
 import * as csv from "../../src/core/formats/edits-csv";
 import * as edl from "../../src/core/formats/edl";
 import * as osp from "../../src/core/formats/osp";
 import * as log from "../../src/core/formats/timestamp-log";
-import { sampleInfo } from "./sample-info";
+import { sampleInfo, oneSource } from "./sample-info";
 
 const INFO = sampleInfo({ fileName: "counter.mp4" });
 
@@ -28,7 +28,7 @@ describe("detectFormat", () => {
 
 describe("previewImport", () => {
   it("says how many clips, how long, and what was clamped or dropped", () => {
-    const result = previewImport("edits.csv", "# IN,OUT (seconds)\n1,2\n11,13\n12.5,14\nx,y\n", INFO);
+    const result = previewImport("edits.csv", "# IN,OUT (seconds)\n1,2\n11,13\n12.5,14\nx,y\n", oneSource(INFO));
     expect(result.ok && result.value).toEqual({
       format: "csv",
       listed: [
@@ -37,8 +37,8 @@ describe("previewImport", () => {
         { start: 12.5, end: 14, label: "" },
       ],
       entries: [
-        { start: 1, end: 2, label: "" },
-        { start: 11, end: 12, label: "" },
+        { source: "s1", start: 1, end: 2, label: "" },
+        { source: "s1", start: 11, end: 12, label: "" },
       ],
       warnings: {
         groups: [
@@ -51,7 +51,8 @@ describe("previewImport", () => {
         ],
         unlisted: 0,
       },
-      otherFiles: [],
+      replaces: ["s1"],
+      missing: [],
       duration: 2,
     });
   });
@@ -67,15 +68,16 @@ describe("previewImport", () => {
         { id: "B", path: "./other.mkv" },
       ],
     });
-    const result = previewImport("p.osp", text, INFO);
-    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "counter.mp4" }]);
-    expect(result.ok && warningLines(result.value.warnings)).toEqual(["1 clip of other files (other.mkv) left out"]);
-    expect(result.ok && result.value.otherFiles).toEqual(["other.mkv"]);
-    expect(result.ok && result.value.listed.map((e) => e.source)).toEqual(["counter.mp4", "other.mkv"]);
+    const result = previewImport("p.osp", text, oneSource(INFO));
+    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "s1" }]);
+    expect(result.ok && warningLines(result.value.warnings)).toEqual([]);
+    expect(result.ok && result.value.missing).toEqual([{ name: "other.mkv", clips: 1 }]);
+    expect(result.ok && missingLines(result.value.missing)).toEqual(["Add video to bring in 1 clip of other.mkv"]);
+    expect(result.ok && result.value.listed.map((e) => e.sourceName)).toEqual(["counter.mp4", "other.mkv"]);
   });
 
   it("names the file that is not an edit list", () => {
-    expect(previewImport("notes.pdf", "%PDF-1.4\n", INFO)).toEqual({
+    expect(previewImport("notes.pdf", "%PDF-1.4\n", oneSource(INFO))).toEqual({
       ok: false,
       error:
         "notes.pdf: not an edit list this page reads (OpenShot project, Shotcut project (MLT), CMX 3600 EDL, MPlayer EDL, " +
@@ -88,7 +90,7 @@ describe("warnings", () => {
   it("are grouped: a million clips that are not objects make one line, with a count", () => {
     const clip = { position: 0, start: 1, end: 2, reader: { path: "counter.mp4" } };
     const text = JSON.stringify({ clips: [clip, ...Array<number>(1_000_000).fill(7)] });
-    const result = previewImport("huge.osp", text, INFO);
+    const result = previewImport("huge.osp", text, oneSource(INFO));
     expect(result.ok && result.value.entries).toHaveLength(1);
     expect(result.ok && warningLines(result.value.warnings)).toEqual(["clip 2 is not an object (and 999,999 more like this)"]);
   }, 30_000);
@@ -107,7 +109,7 @@ describe("warnings", () => {
 
   it("group the clips clamped or dropped at the source's end", () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `${11 + i / 10000},13`).join("\n");
-    const result = previewImport("edits.csv", `${rows}\n20,21\n30,31\n`, INFO);
+    const result = previewImport("edits.csv", `${rows}\n20,21\n30,31\n`, oneSource(INFO));
     expect(result.ok && warningLines(result.value.warnings)).toEqual([
       "clip 1 (00:00:11.000–00:00:13.000) ends after the end of the source: OUT clamped to 00:00:12.000 (and 4,999 more like this)",
       "clip 5001 (00:00:20.000–00:00:21.000) starts after the end of the source: dropped (and 1 more like this)",
@@ -117,15 +119,20 @@ describe("warnings", () => {
 
 describe("applyImport", () => {
   const clips = [{ id: 4, source: "a", start: 0, end: 1, label: "" }];
-  const entries = [{ start: 2, end: 3, label: "x" }];
+  const onA = { entries: [{ source: "a", start: 2, end: 3, label: "x" }], replaces: ["a"] };
   it("replaces or appends, with fresh ids, on the source it is imported onto", () => {
-    expect(applyImport(clips, "a", entries, "replace")).toEqual([{ id: 1, source: "a", start: 2, end: 3, label: "x" }]);
-    expect(applyImport(clips, "a", entries, "append")).toEqual([...clips, { id: 5, source: "a", start: 2, end: 3, label: "x" }]);
+    expect(applyImport(clips, onA, "replace")).toEqual([{ id: 1, source: "a", start: 2, end: 3, label: "x" }]);
+    expect(applyImport(clips, onA, "append")).toEqual([...clips, { id: 5, source: "a", start: 2, end: 3, label: "x" }]);
   });
 
-  it("replaces only the clips of the source it is imported onto", () => {
-    const mixed = [...clips, { id: 9, source: "b", start: 5, end: 6, label: "" }];
-    expect(applyImport(mixed, "b", entries, "replace")).toEqual([...clips, { id: 5, source: "b", start: 2, end: 3, label: "x" }]);
+  it("replaces only the clips of the sources it brings clips to, each clip on its own", () => {
+    const mixed = [...clips, { id: 9, source: "b", start: 5, end: 6, label: "" }, { id: 10, source: "c", start: 1, end: 2, label: "" }];
+    const onAB = { entries: [{ source: "b", start: 2, end: 3, label: "x" }, { source: "a", start: 7, end: 8, label: "" }], replaces: ["a", "b"] };
+    expect(applyImport(mixed, onAB, "replace")).toEqual([
+      { id: 10, source: "c", start: 1, end: 2, label: "" },
+      { id: 11, source: "b", start: 2, end: 3, label: "x" },
+      { id: 12, source: "a", start: 7, end: 8, label: "" },
+    ]);
   });
 });
 
@@ -136,7 +143,7 @@ describe("parsers never throw", () => {
     ["log", (t) => log.parse(t, 100)],
     ["edl", (t) => edl.parse(t, rate)],
     ["osp", osp.parse],
-    ["import", (t) => previewImport("f", t, INFO)],
+    ["import", (t) => previewImport("f", t, oneSource(INFO))],
   ];
   const texts = fc.oneof(
     fc.string(),
@@ -177,7 +184,7 @@ describe("clips outside the source", () => {
         { file_id: "F", position: 1, start: -3, end: 0 },
       ],
     });
-    const result = previewImport("p.osp", project, INFO);
+    const result = previewImport("p.osp", project, oneSource(INFO));
     expect(result.ok && result.value.entries.map((e) => [e.start, e.end])).toEqual([[0, 2]]);
     expect(result.ok && warningLines(result.value.warnings)).toEqual([
       "clip 1 (00:00:00.000–00:00:02.000) starts before the start of the source: IN clamped to 00:00:00.000",

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { previewImport } from "../../src/core/edits-import";
+import { missingLines, previewImport } from "../../src/core/edits-import";
 import { parse } from "../../src/core/formats/edl";
-import { sampleInfo, VIDEO } from "./sample-info";
+import { sampleInfo, VIDEO, oneSource } from "./sample-info";
 
 // EDLs from OpenTimelineIO's and pycmx's test data (see tests/fixtures/real-world/edl/SOURCES.md).
 // OTIO reads them at 24 fps unless told otherwise; so do we.
@@ -130,16 +130,16 @@ describe("real EDLs imported into one of their sources", () => {
     sampleInfo({ fileName, duration, streams: [{ ...VIDEO, frameRate: FILM, tags: { timecode: "01:00:00:00" } }] });
 
   it("screening_example into ZZ100_504C.LAY1.02: its one clip, timed from the start timecode", () => {
-    const result = previewImport("screening.edl", read("screening_example"), film("ZZ100_504C.LAY1.02"));
+    const result = previewImport("screening.edl", read("screening_example"), oneSource(film("ZZ100_504C.LAY1.02")));
     // Event 004: 01:00:10:01–01:00:14:20 is frames 241 to 356 after 01:00:00:00.
     expect(result.ok && result.value.entries.map((e) => [e.start * 24, e.end * 24])).toEqual([[241, 356]]);
-    expect(result.ok && result.value.otherFiles).toHaveLength(8);
+    expect(result.ok && result.value.missing).toHaveLength(8);
   });
 
   it("dissolve_test_3 into Clip_C.mov: the dissolve's incoming half", () => {
-    const result = previewImport("dissolve.edl", read("dissolve_test_3"), film("clip_c.MOV"));
+    const result = previewImport("dissolve.edl", read("dissolve_test_3"), oneSource(film("clip_c.MOV")));
     expect(result.ok && result.value.entries.map((e) => [e.start * 24, e.end * 24])).toEqual([[33 * 24 + 22, 34 * 24 + 28]]);
-    expect(result.ok && result.value.otherFiles).toEqual(["Clip_A.mov", "Clip_D.mov"]);
+    expect(result.ok && result.value.missing.map((m) => m.name)).toEqual(["Clip_A.mov", "Clip_D.mov"]);
   });
 });
 
@@ -182,7 +182,7 @@ describe("real EDLs from pycmx's tests", () => {
       duration: 60,
       streams: [{ ...VIDEO, frameRate: FILM_NTSC, tags: { timecode: "19:26:30:00" } }],
     });
-    const result = previewImport("reel1.edl", read("pycmx-INS4_R1_010417"), info);
+    const result = previewImport("reel1.edl", read("pycmx-INS4_R1_010417"), oneSource(info));
     const frame = (seconds: number) => Math.round((seconds * 24000) / 1001);
     expect(result.ok && result.value.entries.map((e) => [frame(e.start), frame(e.end)])).toEqual([
       [68, 69],
@@ -190,12 +190,16 @@ describe("real EDLs from pycmx's tests", () => {
       [205, 1011],
     ]);
     const said = result.ok ? result.value.warnings.groups.map((g) => [g.first.message, g.more]) : [];
-    expect(said).toHaveLength(2);
+    expect(said).toHaveLength(1);
     // Only the freeze frame of this file's event 004 is said: other files' speed changes change nothing.
     expect(said[0]).toEqual(["line 13: speed change (M2 at 0 fps) dropped: the clip is imported at normal speed", 0]);
-    // Named by their source files, not by Avid's clip names.
-    // The first eight of them: a reel's 180 file names would fill the page.
-    expect(said[1]?.[0]).toMatch(/^284 clips of other files \(FKI_LEADER_HEAD_1920X1080\.MOV, [^,]+, [^,]+, A188C004_160908_R1BY, ([^,]+, ){4}\d+ more\) left out$/);
+    // Named by their source files, not by Avid's clip names, and counted; the preview shows the first eight.
+    const missing = result.ok ? result.value.missing : [];
+    expect(missing.reduce((sum, m) => sum + m.clips, 0)).toBe(284);
+    expect(missing[0]?.name).toBe("FKI_LEADER_HEAD_1920X1080.MOV");
+    expect(missing[3]?.name).toBe("A188C004_160908_R1BY");
+    expect(missingLines(missing)).toHaveLength(9);
+    expect(missingLines(missing)[8]).toMatch(/^and \d+ clips of \d+ more files$/);
   });
 
   it("conform_edl_issue_03: 42 clips, event 042 from 18:44:20:12", () => {

@@ -3,13 +3,13 @@ import { previewImport } from "../../src/core/edits-import";
 import { describeSource, serialize } from "../../src/core/formats/edl";
 import { parseProbe } from "../../src/core/media-info";
 import { namesFile } from "../../src/core/source-match";
-import { sampleInfo, VIDEO } from "./sample-info";
+import { sampleInfo, VIDEO, oneSource } from "./sample-info";
 
 const PAL = { num: 25, den: 1 };
 const NTSC = { num: 30000, den: 1001 };
 
 const preview = (text: string, info = sampleInfo()) => {
-  const result = previewImport("cut.edl", text, info);
+  const result = previewImport("cut.edl", text, oneSource(info));
   if (!result.ok) throw new Error(result.error);
   return result.value;
 };
@@ -51,8 +51,11 @@ describe("EDL sources", () => {
       [75, 100],
       [125, 150],
     ]);
-    expect(result.otherFiles).toEqual(["A001C003.mov", "reel B002"]);
-    expect(messages(text)).toEqual(["3 clips of other files (A001C003.mov, reel B002) left out"]);
+    expect(result.missing).toEqual([
+      { name: "A001C003.mov", clips: 2 },
+      { name: "reel B002", clips: 1 },
+    ]);
+    expect(messages(text)).toEqual([]);
   });
 
   it("matches by reel where events name no clip: the file's name, or its first 8 characters", () => {

@@ -39,9 +39,9 @@ describe("lossless plan", () => {
   it("copies each clip into a segment by time to its end, then joins them with the concat demuxer", () => {
     const plan = planLossless(request(INFO));
     expect(plan.steps.map((s) => s.args)).toEqual([
-      [...QUIET, "-fflags", "+genpts", "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a", "-c", "copy",
+      [...QUIET, "-fflags", "+genpts", "-ss", "4", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
         "-map_metadata", "-1", "-t", "2.32", "/work/segment-0.mp4"],
-      [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a", "-c", "copy",
+      [...QUIET, "-fflags", "+genpts", "-ss", "1", "-i", "/input/talk.mp4", "-map", "0:v:0", "-map", "0:a:0", "-c", "copy",
         "-map_metadata", "-1", "-t", "1.68", "/work/segment-1.mp4"],
       [...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-map", "0", "-c", "copy", "-movflags", "+faststart", "/work/output.mp4"],
     ]);
@@ -65,7 +65,7 @@ describe("lossless plan", () => {
   it("copies audio alone from an audio-only source, cut at its times as given", () => {
     const plan = planLossless(request(withoutStream("video")));
     expect(plan.steps[0]?.args).toEqual([
-      ...QUIET, "-fflags", "+genpts", "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a", "-c", "copy", "-map_metadata", "-1",
+      ...QUIET, "-fflags", "+genpts", "-ss", "4.12", "-i", "/input/talk.mp4", "-map", "0:a:0", "-c", "copy", "-map_metadata", "-1",
       "-t", "2.2", "/work/segment-0.mp4",
     ]);
     expect(plan.clips[0]).toEqual({ start: 4.12, end: 6.32, shift: 0, frames: null, range: null });
@@ -167,7 +167,7 @@ describe("every audio track", () => {
 
   it("copies every audio track into each lossless segment, joins them all, and keeps their titles and languages", () => {
     const plan = planLossless(request(obs));
-    expect(plan.steps[0]?.args.slice(11, 15)).toEqual(["-map", "0:v:0", "-map", "0:a"]);
+    expect(plan.steps[0]?.args.slice(11, 19)).toEqual(["-map", "0:v:0", "-map", "0:a:0", "-map", "0:a:1", "-map", "0:a:2"]);
     expect(plan.steps[2]?.args).toEqual([
       ...QUIET, "-f", "concat", "-safe", "0", "-i", "/work/segments.txt", "-map", "0", "-c", "copy",
       ...["-metadata:s:a:0", "handler_name=Game", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "handler_name=Mic", "-metadata:s:a:1", "language=eng"],
@@ -190,6 +190,38 @@ describe("every audio track", () => {
       ...["-metadata:s:a:0", "handler_name=Game", "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "handler_name=Mic", "-metadata:s:a:1", "language=eng"],
       ...["-movflags", "+faststart", "/work/output.mp4"],
     ]);
+  });
+
+  it("leaves out the tracks dropped in Tracks: lossless maps only the kept ones, named and trimmed as kept", () => {
+    const plan = planLossless({ ...request(obs), droppedTracks: [2] });
+    expect(plan.steps[0]?.args.slice(11, 17)).toEqual(["-map", "0:v:0", "-map", "0:a:0", "-map", "0:a:2"]);
+    expect(plan.steps[0]?.args[17]).toBe("-c");
+    expect(plan.steps[2]?.args).toContain("handler_name=Game");
+    expect(plan.steps[2]?.args).not.toContain("handler_name=Mic");
+    expect(plan.trim?.audioTracks).toBe(2);
+    const silent = planLossless({ ...request(obs), droppedTracks: [1, 2, 3] });
+    expect(silent.steps[0]?.args.filter((a) => a.startsWith("0:"))).toEqual(["0:v:0"]);
+    expect(silent.trim?.audioTracks).toBe(0);
+  });
+
+  it("re-encodes only the kept tracks, each read from its own place in the source", () => {
+    const args = planReencode({ ...request(obs, [clip(1.28, 2.68)]), droppedTracks: [2] }).steps[0]?.args ?? [];
+    expect(args[12]).toBe(
+      [
+        "[0:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v0]",
+        "[0:a:0]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a0_0]",
+        "[0:a:2]atrim=start=0.02:end=1.42,asetpts=PTS-STARTPTS[a0_1]",
+        "[v0][a0_0][a0_1]concat=n=1:v=1:a=2[v][a0][a1]",
+      ].join(";"),
+    );
+    expect(args.slice(23)).toEqual([
+      ...["-map", "[a0]", "-map", "[a1]", "-c:a", "aac", "-b:a", "160k"],
+      ...["-metadata:s:a:0", "handler_name=Game", "-metadata:s:a:0", "language=eng"],
+      ...["-movflags", "+faststart", "/work/output.mp4"],
+    ]);
+    const silent = planReencode({ ...request(obs, [clip(1.28, 2.68)]), droppedTracks: [1, 2, 3] }).steps[0]?.args ?? [];
+    expect(silent[12]).toBe("[0:v:0]trim=end_frame=35,setpts=PTS-STARTPTS[v0];[v0]concat=n=1:v=1:a=0[v]");
+    expect(silent).not.toContain("-c:a");
   });
 });
 

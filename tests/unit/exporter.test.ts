@@ -42,6 +42,20 @@ const bytes = (n: number) => new Blob([new Uint8Array(n)]);
 const states = (exporter: ReturnType<typeof page>["exporter"]) => exporter.exports().map((e) => [e.name, e.mode, e.state]);
 
 describe("exporter", () => {
+  it("asks the media worker for the tracks left out in Tracks: none at first, then the ones dropped", async () => {
+    const { fake, exporter, dispose } = page();
+    const first = await started(exporter, fake);
+    expect(first.call.ask.request.droppedTracks).toEqual([]);
+    first.call.answer({ ok: true, value: { blob: bytes(5), engine: "packet", note: "" } });
+    await first.run;
+    exporter.keepTrack(1, false);
+    const second = await started(exporter, fake);
+    expect(second.call.ask.request.droppedTracks).toEqual([1]);
+    second.call.answer({ ok: true, value: { blob: bytes(5), engine: "packet", note: "" } });
+    await second.run;
+    dispose();
+  });
+
   it("lists each export, running then done, named apart by mode, and says which engine ran", async () => {
     const { fake, session, exporter, dispose } = page();
     const first = await started(exporter, fake);

@@ -18,7 +18,7 @@ import {
 } from "../../src/core/frames";
 import type { Rational } from "../../src/core/rational";
 import type { Span } from "../../src/core/clips";
-import { AUDIO, sampleInfo } from "./sample-info";
+import { AUDIO, sampleInfo, oneSource, onSource } from "./sample-info";
 
 const PAL = { num: 25, den: 1 };
 // A screen recording: 2 s at 25 fps, then 2 s at 10 fps (frame starts, seconds).
@@ -133,7 +133,7 @@ describe("the source's frame model", () => {
     expect(nominalRange(videoFrames(VFR) ?? PAL, PAL, span)).toEqual({ first: 60, end: 75 });
     const list = edl.serialize([span], edl.describeSource("talk.mp4", VFR), videoFrames(VFR));
     expect(list).toContain("00:00:02:10 00:00:03:00 00:00:00:00 00:00:00:15");
-    expect(mlt([span], { fileName: "talk.mp4", info: VFR })).toContain('in="60" out="74"');
+    expect(mlt(onSource([span]), oneSource({ ...VFR, fileName: "talk.mp4" }))).toContain('in="60" out="74"');
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { pickProfile } from "../../src/core/formats/openshot-profiles";
 import { baseName, parse, serialize } from "../../src/core/formats/osp";
 import { spanFrames } from "../../src/core/frames";
-import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
+import { AUDIO, sampleInfo, VIDEO, oneSource, onSource } from "./sample-info";
 
 const OURS = join(import.meta.dirname, "..", "fixtures", "osp");
 const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "osp");
@@ -23,12 +23,12 @@ const ENTRIES = [
   { start: 4.12, end: 6.32, label: "" },
   { start: 1.28, end: 2.68, label: "the intro" },
 ];
-const ours = () => JSON.parse(serialize(ENTRIES, { info: sampleInfo(), path: "talk.mp4", makeId: ids() }));
+const ours = () => JSON.parse(serialize(onSource(ENTRIES), { ...oneSource(sampleInfo()), makeId: ids() }));
 
 describe("OpenShot project import", () => {
   it("reads a project OpenShot itself wrote, in timeline order", () => {
     const result = parse(read(OURS, "openshot-2.6.1-counter.osp"));
-    expect(result.ok && result.value.entries.map((e) => [e.start, e.end, e.source, e.label])).toEqual([
+    expect(result.ok && result.value.entries.map((e) => [e.start, e.end, e.sourceName, e.label])).toEqual([
       [4.12, 6.32, "counter.mp4", ""],
       [1.28, 2.68, "counter.mp4", ""],
       [8.52, 10.52, "counter.mp4", ""],
@@ -68,9 +68,9 @@ describe("OpenShot project import", () => {
   it("reads real projects of OpenShot 2.5, 3.1 and 3.3, naming each clip's file", () => {
     const old = parse(read(SHARED, "real-2.5.1-three-cuts.osp"));
     expect(old.ok && old.value.entries.map((e) => e.start)).toEqual([0, 2.3, 11.066666666666666]);
-    expect(old.ok && old.value.entries[0]?.source).toBe("01.05.2020_11.01.24_REC.mp4");
+    expect(old.ok && old.value.entries[0]?.sourceName).toBe("01.05.2020_11.01.24_REC.mp4");
     const two = parse(read(SHARED, "real-3.1.1-two-files.osp"));
-    expect(two.ok && two.value.entries.map((e) => e.source)).toEqual([
+    expect(two.ok && two.value.entries.map((e) => e.sourceName)).toEqual([
       "minetest-2024-04-21_09.42.24.mkv",
       "minetest-2024-04-21_09.47.02.mkv",
     ]);
@@ -84,7 +84,7 @@ describe("OpenShot project import", () => {
   it("skips broken clips with a warning and refuses what is not a project", () => {
     const text = JSON.stringify({ clips: [{ position: 0, start: 1, end: 2, file_id: "A" }, { start: 1 }, 7], files: [{ id: "A", path: "C:\\v\\a.mp4" }] });
     const result = parse(text);
-    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", source: "a.mp4" }]);
+    expect(result.ok && result.value.entries).toEqual([{ start: 1, end: 2, label: "", sourceName: "a.mp4" }]);
     expect(result.ok && result.value.warnings.map((w) => w.message)).toEqual([
       "clip 2 has no position, start or end",
       "clip 3 is not an object",
@@ -125,7 +125,7 @@ describe("OpenShot project export", () => {
     const inFrames = (rate: Rate) => {
       const info = sampleInfo({ duration: 20, streams: [{ ...VIDEO, frameRate: rate }, AUDIO] });
       const clips: { position: number; start: number; end: number }[] = JSON.parse(
-        serialize(entries, { info, path: "talk.mp4", makeId: ids() }),
+        serialize(onSource(entries), { ...oneSource(info), makeId: ids() }),
       ).clips;
       return clips.map((c) => [c.position, c.start, c.end].map((t) => (t * rate.num) / rate.den));
     };
@@ -134,7 +134,7 @@ describe("OpenShot project export", () => {
     expect(inFrames({ num: 25, den: 1 })).toEqual(near([[0, 23, 164], [141, 314, 398]]));
     // At 30000/1001: frames 27 to 196, then 377 to 476.
     expect(inFrames({ num: 30000, den: 1001 })).toEqual(near([[0, 27, 197], [170, 377, 477]]));
-    const back = parse(serialize(entries, { info: sampleInfo({ duration: 20 }), path: "talk.mp4", makeId: ids() }));
+    const back = parse(serialize(onSource(entries), { ...oneSource(sampleInfo({ duration: 20 })), makeId: ids() }));
     const pal = { num: 25, den: 1 };
     expect(back.ok && back.value.entries.map((e) => spanFrames(e, pal))).toEqual(entries.map((e) => spanFrames(e, pal)));
   });
@@ -172,9 +172,9 @@ describe("OpenShot project export", () => {
   });
 
   it("round-trips", () => {
-    const text = serialize(ENTRIES, { info: sampleInfo(), path: "talk.mp4", makeId: ids() });
+    const text = serialize(onSource(ENTRIES), { ...oneSource(sampleInfo()), makeId: ids() });
     const back = parse(text);
-    expect(back.ok && back.value.entries.map((e) => [e.start, e.end, e.label, e.source])).toEqual([
+    expect(back.ok && back.value.entries.map((e) => [e.start, e.end, e.label, e.sourceName])).toEqual([
       [expect.closeTo(4.12, 9), expect.closeTo(6.32, 9), "", "talk.mp4"],
       [expect.closeTo(1.28, 9), expect.closeTo(2.68, 9), "the intro", "talk.mp4"],
     ]);

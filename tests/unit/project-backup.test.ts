@@ -33,6 +33,14 @@ describe("project backup", () => {
     expect(read(serialize([probed]))).toEqual({ ok: true, value: { projects: [probed], notes: [], total: 1 } });
   });
 
+  it("round-trips the tracks left out; a backup written before them restores with every track kept", () => {
+    const withoutMic: Project = { ...PROJECT, droppedTracks: [2] };
+    expect(read(serialize([withoutMic]))).toEqual({ ok: true, value: { projects: [withoutMic], notes: [], total: 1 } });
+    const older = read(backupOf(OLD));
+    expect(older.ok && older.value.projects[0]?.droppedTracks).toBeUndefined();
+    expect(older.ok && older.value.notes).toEqual([]);
+  });
+
   it("round-trips clip colours, in the list and its history, as version 3; a backup written before colours reads as none", () => {
     const red = { id: 1, source: SOURCE, start: 1, end: 2, label: "a", colour: "red" as const };
     const coloured: Project = { ...PROJECT, clips: [red], undo: [...PROJECT.undo, { at: 0, removed: PROJECT.clips, inserted: [red] }] };

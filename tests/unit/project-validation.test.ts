@@ -55,6 +55,7 @@ function expectSound(project: Project): void {
   expectPlainData(project);
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
+  for (const index of project.droppedTracks ?? []) expect(Number.isSafeInteger(index) && index >= 0 && index < 1024, `track ${index}`).toBe(true);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
   const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
@@ -233,6 +234,18 @@ describe("checkProject", () => {
     expect(check({ ...PROJECT, name: 5 })).toMatchObject({ ok: true, project: { name: "Untitled" } });
   });
 
+  it("keeps the tracks left out (each once, in order); a project without them keeps every track; garbage keeps every track, said", () => {
+    const kept = (value: unknown) => {
+      const result = check({ ...PROJECT, droppedTracks: value });
+      return result.ok ? [result.project.droppedTracks, result.repairs] : result.error;
+    };
+    expect(kept([3, 1, 3])).toEqual([[1, 3], []]);
+    expect(kept([])).toEqual([[], []]);
+    expect(kept(undefined)).toEqual([undefined, []]);
+    const unreadable = ["its choice of tracks was unreadable: every track kept"];
+    for (const bad of ["1", [1.5], [-1], [1e308], [Number.NaN], [1024], { 0: 1 }, null, [[1]]]) expect(kept(bad), JSON.stringify(bad)).toEqual([undefined, unreadable]);
+  });
+
   it.each([
     ["a duration of Infinity", { duration: Infinity }],
     ["a duration of 0", { duration: 0 }],
@@ -388,6 +401,7 @@ describe("hostile input (fast-check)", () => {
     undo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
     redo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
     exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
+    droppedTracks: mostly(fc.array(fc.nat(2000), { maxLength: 4 }), hostile),
     created: time,
     edited: time,
   };

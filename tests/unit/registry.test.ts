@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat, previewImport } from "../../src/core/edits-import";
 import * as csv from "../../src/core/formats/edits-csv";
 import { READERS, WRITERS } from "../../src/core/formats/registry";
-import { sampleInfo } from "./sample-info";
+import { sampleInfo, oneSource } from "./sample-info";
 
 const INFO = sampleInfo({ fileName: "counter.mp4" });
 
@@ -26,7 +26,7 @@ describe("the format registry", () => {
   });
 
   it("names each format in the preview", () => {
-    const result = previewImport("a.csv", "1,2,x\n3,4,y\n", INFO);
+    const result = previewImport("a.csv", "1,2,x\n3,4,y\n", oneSource(INFO));
     expect(result.ok && result.value.format).toBe("losslesscut");
     expect(READERS.find((f) => f.id === "losslesscut")?.name).toBe("LosslessCut CSV");
   });
@@ -63,7 +63,7 @@ describe("the format registry", () => {
     it("on random and mutated text", () => {
       fc.assert(
         fc.property(fc.oneof(fc.string(), mutated), (text) => {
-          const result = format.reader.parse(text, INFO);
+          const result = format.reader.parse(text, oneSource(INFO));
           if (!result.ok) expect(result.error).toMatch(/\S/);
           else expect(result.value.entries.every((e) => Number.isFinite(e.start) && e.end > e.start)).toBe(true);
         }),

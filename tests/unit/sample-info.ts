@@ -40,3 +40,12 @@ export function sampleInfo(overrides: Partial<MediaInfo> = {}): MediaInfo {
     ...overrides,
   };
 }
+
+/** A project of one source (`info`'s file), on the player: what a list is read against or written for. */
+export function oneSource(info: MediaInfo, id = "s1") {
+  const source = { id, fileName: info.fileName, info };
+  return { sources: [source], onPlayer: source };
+}
+
+/** Clips of the one source of `oneSource`. */
+export const onSource = <T extends object>(entries: readonly T[], id = "s1") => entries.map((e) => ({ ...e, source: id }));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, serialize } from "../../src/core/formats/shotcut-mlt";
 import { spanFrames } from "../../src/core/frames";
-import { AUDIO, sampleInfo, VIDEO } from "./sample-info";
+import { AUDIO, sampleInfo, VIDEO, oneSource, onSource } from "./sample-info";
 
 const REAL = join(import.meta.dirname, "..", "fixtures", "real-world", "shotcut");
 const INFO = sampleInfo({ fileName: "talk.mp4" });
@@ -11,12 +11,12 @@ const NTSC = { num: 30000, den: 1001 };
 
 describe("Shotcut project (MLT XML)", () => {
   it("reads a project Shotcut 23.09 saved: the first track's clip, the others counted", () => {
-    const result = parse(readFileSync(join(REAL, "shotcut-23.09.29-example-3-images.mlt"), "utf8"), INFO);
+    const result = parse(readFileSync(join(REAL, "shotcut-23.09.29-example-3-images.mlt"), "utf8"), oneSource(INFO));
     // By hand from the file: at 1000/33 fps, V1's entry runs from 00:00:00.000 to the frame at
     // 00:00:11.418 (frame 346) inclusive, so it ends at frame 347, 11.451 s: the black
     // background's own length in the file. V2 holds four pictures; V3 only text on colour.
     expect(result.ok && result.value.entries).toEqual([
-      { start: 0, end: expect.closeTo(11.451, 9), label: "", source: "Cielito lindo_2.mp3" },
+      { start: 0, end: expect.closeTo(11.451, 9), label: "", sourceName: "Cielito lindo_2.mp3" },
     ]);
     expect(result.ok && result.value.warnings.map((w) => w.message)).toEqual(["4 clips on track V2 left out"]);
   });
@@ -27,14 +27,14 @@ describe("Shotcut project (MLT XML)", () => {
       { start: 0.901, end: 6.573, label: "a <b> & \"c\"" },
       { start: 12.579, end: 15.916, label: "" },
     ];
-    const text = serialize(entries, { fileName: "talk & more.mp4", info });
+    const text = serialize(onSource(entries), oneSource({ ...info, fileName: "talk & more.mp4" }));
     // At 30000/1001: frames 27 to 196 (0.901 s is frame 27.0, 6.573 s frame 197.0), then 377 to 476.
-    expect(text).toContain('<entry producer="chain0" in="27" out="196"/>');
-    expect(text).toContain('<entry producer="chain1" in="377" out="476"/>');
+    expect(text).toContain('<entry producer="chain0" in="27" out="196">');
+    expect(text).toContain('<entry producer="chain0" in="377" out="476"/>');
     expect(text).toContain('frame_rate_num="30000" frame_rate_den="1001"');
     expect(text).toContain("<property name=\"resource\">talk &amp; more.mp4</property>");
-    const back = parse(text, info);
-    expect(back.ok && back.value.entries.map((e) => [spanFrames(e, NTSC), e.label, e.source])).toEqual([
+    const back = parse(text, oneSource(info));
+    expect(back.ok && back.value.entries.map((e) => [spanFrames(e, NTSC), e.label, e.sourceName])).toEqual([
       [{ first: 27, end: 197 }, 'a <b> & "c"', "talk & more.mp4"],
       [{ first: 377, end: 477 }, "", "talk & more.mp4"],
     ]);
@@ -49,10 +49,10 @@ describe("Shotcut project (MLT XML)", () => {
   <playlist id="playlist0"><entry producer="c1" in="00:00:01.000" out="00:00:01:24"/><blank length="10"/><entry producer="p0" in="50" out="74"/></playlist>
   <tractor><track producer="playlist0"/></tractor>
 </mlt>`;
-    const result = parse(text, INFO);
+    const result = parse(text, oneSource(INFO));
     expect(result.ok && result.value.entries).toEqual([
-      { start: 1, end: 2, label: "", source: "talk.mp4" },
-      { start: 2, end: 3, label: "", source: "talk.mp4" },
+      { start: 1, end: 2, label: "", sourceName: "talk.mp4" },
+      { start: 2, end: 3, label: "", sourceName: "talk.mp4" },
     ]);
     expect(result.ok && result.value.warnings.map((w) => w.message)).toEqual([
       'clip 2 "talk.mp4": its speed (1.5×) is not kept: imported at normal speed',
@@ -60,7 +60,7 @@ describe("Shotcut project (MLT XML)", () => {
   });
 
   it("fails with a message for XML that holds no clip", () => {
-    expect(parse("<mlt><playlist id='a'/></mlt>", INFO)).toEqual({ ok: false, error: "the project has no clip of a media file on any track" });
-    expect(parse("<html></html>", INFO).ok).toBe(false);
+    expect(parse("<mlt><playlist id='a'/></mlt>", oneSource(INFO))).toEqual({ ok: false, error: "the project has no clip of a media file on any track" });
+    expect(parse("<html></html>", oneSource(INFO)).ok).toBe(false);
   });
 });

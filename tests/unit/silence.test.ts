@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partsBetween, withoutGaps } from "../../src/core/gaps";
+import { gapsToShow, partsBetween, withoutGaps } from "../../src/core/gaps";
 import { addLevels, findPauses, levelsOf } from "../../src/core/silence";
 
 const Q = -60; // quiet
@@ -76,5 +76,22 @@ describe("partsBetween and withoutGaps", () => {
     ]);
     expect(withoutGaps({ start: 3.2, end: 3.8 }, pauses)).toEqual([]);
     expect(withoutGaps({ start: 1, end: 3 }, pauses)).toEqual([{ start: 1, end: 3 }]);
+  });
+});
+
+describe("gapsToShow", () => {
+  it("joins gaps closer than a column and keeps the rest as found", () => {
+    const gaps = [{ start: 1, end: 2 }, { start: 2.05, end: 3 }, { start: 10, end: 11 }];
+    // 100 s on 100 columns: a column is a second; the first two are 0.05 s apart.
+    expect(gapsToShow(gaps, 100, 100)).toEqual([{ start: 1, end: 3 }, { start: 10, end: 11 }]);
+    expect(gapsToShow(gaps, 100, 10_000)).toEqual(gaps);
+  });
+
+  it("draws any number of gaps as at most one mark a column", () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ start: i * 1.8, end: i * 1.8 + 0.5 }));
+    const shown = gapsToShow(many, 36_000, 300);
+    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(shown[0]?.start).toBe(0);
+    expect(shown.at(-1)?.end).toBe(many.at(-1)?.end);
   });
 });

@@ -3,8 +3,11 @@ export interface EditEntry {
   start: number;
   end: number;
   label: string;
-  /** The media file a clip comes from, where the format names one (an OpenShot project). */
-  source?: string;
+  /**
+   * The media file a clip comes from, as the list names it, where the format names one (an
+   * OpenShot or Shotcut project, an EDL): matched to the project's sources by the import.
+   */
+  sourceName?: string;
 }
 
 export interface LineWarning {

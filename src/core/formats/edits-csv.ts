@@ -60,5 +60,5 @@ export const format: EditListFormat = {
   id: "csv",
   name: "edit list (CSV)",
   reader: { recognizes, parse: (text) => parse(text) },
-  writer: { action: "Export CSV", suffix: "-edits.csv", mime: "text/csv", serialize: (entries) => ok(serialize(entries)) },
+  writer: { action: "Export CSV", suffix: "-edits.csv", mime: "text/csv", scope: "source", serialize: (clips) => ok(serialize(clips)) },
 };

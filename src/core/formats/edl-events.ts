@@ -12,8 +12,9 @@ export interface EdlEntry extends EditEntry {
   line: number;
   /** The source range in frames of timecode: times are moved to the video's start in whole frames. */
   frames: FrameRange;
-  /** The source IN as written, and whether it counts drop-frame: where the list's hours lie. */
+  /** The source IN and OUT as written (read again at the rate of the file an event turns out to cut), and whether it counts drop-frame. */
   sourceIn: string;
+  sourceOut: string;
   drop: boolean;
   /** The warning about its speed change, if any: only worth saying where the clip is imported. */
   speed?: LineWarning;
@@ -57,6 +58,7 @@ interface RawEvent {
   key: string;
   line: number;
   sourceIn: string;
+  sourceOut: string;
   drop: boolean;
   clipName?: string;
   toName?: string;
@@ -75,7 +77,7 @@ function readEvent(row: string, line: number, rate: Rational, fcmDrop: boolean |
   if (first == null || end == null) return fail("a source timecode is not HH:MM:SS:FF");
   const key = `${first} ${end} ${recordIn.replace(/[;,.]/g, ":")} ${recordOut.replace(/[;,.]/g, ":")}`;
   const transition = type !== "C";
-  return ok({ number, reel, transition, first, end, key, line, sourceIn, drop, files: [], label: "", marker: false });
+  return ok({ number, reel, transition, first, end, key, line, sourceIn, sourceOut, drop, files: [], label: "", marker: false });
 }
 
 /** Attaches a comment line to the event it follows; the outgoing name of a transition to its "from" half. */
@@ -169,10 +171,10 @@ export function parse(text: string, rate: Rational): Result<EdlList> {
     if (seen.has(key)) continue;
     seen.add(key);
     if (event.speed) warnings.push(event.speed);
-    const { line, reel, sourceIn, drop, label, speed } = event;
+    const { line, reel, sourceIn, sourceOut, drop, label, speed } = event;
     const frames = { first: event.first, end: event.end };
     const [start, end] = [frameStart(frames.first, rate), frameStart(frames.end, rate)];
-    entries.push({ start, end, label, names, reel, line, frames, sourceIn, drop, ...(speed ? { speed } : {}) });
+    entries.push({ start, end, label, names, reel, line, frames, sourceIn, sourceOut, drop, ...(speed ? { speed } : {}) });
   }
   warnings.sort((a, b) => a.line - b.line);
   if (entries.length === 0) return fail(warnings[0]?.message ?? `the EDL holds no ${events.length ? "clips" : "events"}`);

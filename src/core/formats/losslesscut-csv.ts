@@ -58,6 +58,7 @@ export const format: EditListFormat = {
     action: "Export LosslessCut CSV",
     suffix: "-losslesscut.csv",
     mime: "text/csv",
-    serialize: (entries) => ok(serialize(entries)),
+    scope: "source",
+    serialize: (clips) => ok(serialize(clips)),
   },
 };

@@ -60,5 +60,5 @@ export function parse(text: string, duration: number): Result<EditList> {
 export const format: EditListFormat = {
   id: "mplayer-edl",
   name: "MPlayer EDL",
-  reader: { recognizes, parse: (text, info) => parse(text, info.duration) },
+  reader: { recognizes, parse: (text, { onPlayer }) => parse(text, onPlayer.info.duration) },
 };

@@ -3,8 +3,9 @@ import { isObject, type Json } from "../json";
 import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
 import { rationalValue, type Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
-import type { EditListFormat } from "./edit-format";
+import type { EditListFormat, ListClip, ListSource, ListTarget } from "./edit-format";
 import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { perSource } from "./list-sources";
 import { pickProfile } from "./openshot-profiles";
 
 /** The file a path names, whichever separator the project was saved with. */
@@ -73,7 +74,7 @@ function readClip(clip: unknown, paths: Map<string, string>, index: number): Res
   const source = baseName(path);
   const title = typeof clip.title === "string" && clip.title !== source ? clip.title : "";
   const lost = lostEffects(clip, `clip ${index + 1} "${title || source}"`);
-  return ok({ position, entry: { start, end, label: title, source }, lost });
+  return ok({ position, entry: { start, end, label: title, sourceName: source }, lost });
 }
 
 /** Whether trimmed, non-blank lines look like an OpenShot project: JSON, so an object first. */
@@ -81,7 +82,7 @@ export const recognizes = (lines: readonly string[]): boolean => lines[0]?.start
 
 /**
  * Reads an OpenShot project's timeline: every clip with its start and end in its source, in
- * timeline order, each naming its source file (matched to the open video by file name).
+ * timeline order, each naming its source file (matched to the project's files by file name).
  */
 export function parse(text: string): Result<EditList> {
   let data: unknown;
@@ -194,48 +195,51 @@ const CLIP_DEFAULTS = {
 const LAYERS = [1, 2, 3, 4, 5].map((n) => ({ id: `L${n}`, label: "", number: n * 1_000_000, y: 0, lock: false }));
 const FIRST_TRACK = 1_000_000;
 
-export interface OspSource {
-  info: MediaInfo;
-  /** The source as the project names it: its file name, relative to the project's folder. */
-  path: string;
-  /** OpenShot's ids are 10 characters of A-Z0-9. */
-  makeId: () => string;
+/** A file as the project has it: its id in `files`, its reader, and its frames at its nominal rate. */
+function fileOf(source: ListSource, id: string) {
+  const fps = firstVideo(source.info)?.frameRate ?? DEFAULT_FPS;
+  return { id, source, fps, frames: videoFrames(source.info) ?? fps, reader: readerOf(source.info, source.fileName) };
 }
+type OspFile = ReturnType<typeof fileOf>;
 
 /**
- * A complete OpenShot project: the clips end to end on the first track in list order, each the
- * frames it stands for at the nominal rate (nominalRange: a variable rate's instants, on the
- * nominal grid), so times sit on the frame grid libopenshot counts in (it truncates start × fps,
- * so off-grid times lose a frame).
+ * A complete OpenShot project: every source in `files` (named by file name, relative to the
+ * project's folder), the clips end to end on the first track in list order, each with its own
+ * file's `file_id` and reader, and the frames it stands for at that file's nominal rate
+ * (nominalRange: a variable rate's instants, on the nominal grid), so times sit on the frame grid
+ * libopenshot counts in (it truncates start × fps, so off-grid times lose a frame). The profile is
+ * the first source's. OpenShot's ids are 10 characters of A-Z0-9 (`makeId`).
  */
-export function serialize(entries: readonly EditEntry[], { info, path, makeId }: OspSource): string {
-  const video = firstVideo(info);
-  const audio = firstAudio(info);
+export function serialize(clips: readonly ListClip[], { sources, makeId }: ListTarget): string {
+  const first = sources[0] as ListSource;
+  const video = firstVideo(first.info);
+  const audio = firstAudio(first.info);
   const fps = video?.frameRate ?? DEFAULT_FPS;
-  const reader = readerOf(info, path);
-  const fileId = makeId();
-  const frames = videoFrames(info) ?? fps;
-  // Frames laid on the track so far.
+  const files = sources.map((source) => fileOf(source, makeId()));
+  const file = perSource(sources, (_, place) => files[place] as OspFile);
+  // Seconds laid on the track so far, put on the project's frame grid.
   let laid = 0;
-  const clips = entries.map((entry) => {
-    const range = nominalRange(frames, fps, entry);
-    const { start, end } = rangeSpan(range, fps);
-    const position = frameStart(laid, fps);
-    laid += rangeLength(range);
+  const onGrid = (seconds: number) => frameStart(Math.round(seconds * rationalValue(fps)), fps);
+  const timeline = clips.map((entry) => {
+    const { source, fps: rate, frames, reader, id } = file(entry);
+    const range = nominalRange(frames, rate, entry);
+    const { start, end } = rangeSpan(range, rate);
+    const position = onGrid(laid);
+    laid += rangeLength(range) / rationalValue(rate);
     return {
       ...CLIP_DEFAULTS,
       id: makeId(),
-      file_id: fileId,
-      title: entry.label || baseName(path),
+      file_id: id,
+      title: entry.label || baseName(source.fileName),
       layer: FIRST_TRACK,
       position,
       start,
       end,
-      duration: info.duration,
+      duration: source.info.duration,
       reader,
     };
   });
-  const length = frameStart(laid, fps);
+  const length = onGrid(laid);
   const profile = pickProfile(video?.width ?? 1280, video?.height ?? 720, fps);
   const project = {
     id: makeId(),
@@ -246,11 +250,11 @@ export function serialize(entries: readonly EditEntry[], { info, path, makeId }:
     height: profile.height,
     sample_rate: audio?.sampleRate ?? 48000,
     channels: audio?.channels ?? 2,
-    channel_layout: reader.channel_layout,
+    channel_layout: (files[0] as OspFile).reader.channel_layout,
     settings: {},
-    clips,
+    clips: timeline,
     effects: [],
-    files: [{ ...reader, id: fileId, media_type: video ? "video" : "audio" }],
+    files: files.map(({ reader, id, source }) => ({ ...reader, id, media_type: firstVideo(source.info) ? "video" : "audio" })),
     duration: Math.max(300, Math.ceil(length)),
     scale: 15,
     tick_pixels: 100,
@@ -271,10 +275,5 @@ export const format: EditListFormat = {
   id: "osp",
   name: "OpenShot project",
   reader: { recognizes, parse: (text) => parse(text) },
-  writer: {
-    action: "Export .osp",
-    suffix: ".osp",
-    mime: "application/json",
-    serialize: (entries, { fileName, info, makeId }) => ok(serialize(entries, { info, path: fileName, makeId })),
-  },
+  writer: { action: "Export .osp", suffix: ".osp", mime: "application/json", scope: "project", serialize: (clips, target) => ok(serialize(clips, target)) },
 };

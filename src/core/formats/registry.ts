@@ -1,5 +1,4 @@
 import { ok } from "../result";
-import { videoFrames } from "../frames";
 import { format as csv } from "./edits-csv";
 import type { EditListFormat } from "./edit-format";
 import * as edl from "./edl";
@@ -21,7 +20,8 @@ const cmx3600: EditListFormat = {
     action: "Export EDL",
     suffix: ".edl",
     mime: "text/plain",
-    serialize: (entries, { fileName, info }) => ok(edl.serialize(entries, edl.describeSource(fileName, info), videoFrames(info))),
+    scope: "project",
+    serialize: (clips, { sources }) => ok(edl.serializeProject(clips, sources)),
   },
 };
 

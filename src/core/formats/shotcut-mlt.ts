@@ -1,9 +1,10 @@
 import { frameStart, nominalRange, rangeLength, videoFrames } from "../frames";
-import { firstAudio, firstVideo, type MediaInfo } from "../media-info";
+import { firstAudio, firstVideo } from "../media-info";
 import type { Rational } from "../rational";
 import { fail, ok, type Result } from "../result";
-import type { EditListFormat } from "./edit-format";
+import type { EditListFormat, ListClip, ListContext, ListSource, ListTarget } from "./edit-format";
 import type { EditEntry, EditList, LineWarning } from "./edit-list";
+import { perSource } from "./list-sources";
 import { baseName } from "./osp";
 import { elements, escapeXml, properties, type XmlElement } from "./xml-text";
 
@@ -12,11 +13,6 @@ import { elements, escapeXml, properties, type XmlElement } from "./xml-text";
 // the clips on playlist "V1", and a tractor with Shotcut's marks. `<chain>` needs MLT 7.
 const MLT_VERSION = "7.0.0";
 const PAL: Rational = { num: 25, den: 1 };
-
-interface MltSource {
-  fileName: string;
-  info: MediaInfo;
-}
 
 const attrs = (values: Record<string, string | number>): string =>
   Object.entries(values)
@@ -27,36 +23,48 @@ const props = (values: Record<string, string | number>, indent: string): string[
   Object.entries(values).map(([name, value]) => `${indent}<property name="${escapeXml(name)}">${escapeXml(String(value))}</property>`);
 
 /**
- * The clips end to end on one track in list order. MLT counts in frames of the profile, set to the
- * source's rate so a frame is a frame; an entry's `out` is its last frame (inclusive).
+ * The clips end to end on one track in list order, one `<chain>` a source that has clips, each
+ * entry the clip's frames of it and its label (`shotcut:caption`). MLT counts in frames of the
+ * profile, set to the first source's size and rate so a frame is a frame; an entry's `out` is its
+ * last frame (inclusive). Profile frames stand for times (frame / fps) in melt: another rate's
+ * clips, and a variable rate's, are the instants at the profile frames nearest them.
  */
-export function serialize(entries: readonly EditEntry[], { fileName, info }: MltSource): string {
-  const video = firstVideo(info);
-  const audio = firstAudio(info);
+export function serialize(clips: readonly ListClip[], { sources }: Pick<ListTarget, "sources">): string {
+  const first = sources[0] as ListSource;
+  const video = firstVideo(first.info);
+  const audio = firstAudio(first.info);
   const rate = video?.frameRate ?? PAL;
-  const sourceFrames = Math.max(1, Math.round((info.duration * rate.num) / rate.den));
-  // Profile frames stand for times (frame / fps) in melt: a variable rate's instants at the nominal frames nearest them.
-  const frames = videoFrames(info) ?? rate;
-  const ranges = entries.map((entry) => ({ entry, range: nominalRange(frames, rate, entry) })).filter(({ range }) => rangeLength(range) > 0);
+  const used = sources.filter((s) => clips.some((c) => c.source === s.id));
+  const chainOf = perSource(used, (source, place) => ({ id: `chain${place}`, frames: videoFrames(source.info) ?? rate }));
+  const ranges = clips
+    .map((entry) => ({ entry, chain: chainOf(entry).id, range: nominalRange(chainOf(entry).frames, rate, entry) }))
+    .filter(({ range }) => rangeLength(range) > 0);
   const total = Math.max(1, ranges.reduce((sum, { range }) => sum + rangeLength(range), 0));
-  const chains = ranges.flatMap(({ entry }, i) => [
-    `  <chain${attrs({ id: `chain${i}`, out: sourceFrames - 1 })}>`,
-    ...props(
-      {
-        length: sourceFrames,
-        eof: "pause",
-        resource: fileName,
-        mlt_service: "avformat-novalidate",
-        seekable: 1,
-        audio_index: audio?.index ?? -1,
-        video_index: video?.index ?? -1,
-        "shotcut:caption": entry.label || fileName,
-      },
-      "    ",
-    ),
-    "  </chain>",
-  ]);
-  const track = ranges.map(({ range }, i) => `    <entry${attrs({ producer: `chain${i}`, in: range.first, out: range.end - 1 })}/>`);
+  const chains = used.flatMap(({ fileName, info }, place) => {
+    const length = Math.max(1, Math.round((info.duration * rate.num) / rate.den));
+    const [ownVideo, ownAudio] = [firstVideo(info), firstAudio(info)];
+    return [
+      `  <chain${attrs({ id: `chain${place}`, out: length - 1 })}>`,
+      ...props(
+        {
+          length,
+          eof: "pause",
+          resource: fileName,
+          mlt_service: "avformat-novalidate",
+          seekable: 1,
+          audio_index: ownAudio?.index ?? -1,
+          video_index: ownVideo?.index ?? -1,
+          "shotcut:caption": fileName,
+        },
+        "    ",
+      ),
+      "  </chain>",
+    ];
+  });
+  const track = ranges.flatMap(({ entry, chain, range }) => {
+    const tag = `    <entry${attrs({ producer: chain, in: range.first, out: range.end - 1 })}`;
+    return entry.label ? [`${tag}>`, ...props({ "shotcut:caption": entry.label }, "      "), "    </entry>"] : [`${tag}/>`];
+  });
   const black = { length: total, eof: "pause", resource: 0, aspect_ratio: 1, mlt_service: "color", mlt_image_format: "rgba", "set.test_audio": 0 };
   const profile = {
     description: "automatic",
@@ -163,11 +171,11 @@ export const recognizes = (lines: readonly string[]): boolean => lines.slice(0, 
  * Reads the clips of the project's first track that holds media, in track order, each naming its
  * file. Clips on other tracks are counted and left out (Shotcut puts a clip's sound on A1 too).
  */
-export function parse(text: string, info: MediaInfo): Result<EditList> {
+export function parse(text: string, { onPlayer }: Pick<ListContext, "onPlayer">): Result<EditList> {
   if (!/<mlt[\s>]/.test(text)) return fail("not an MLT project (no <mlt> element)");
   const profile = elements(text, ["profile"])[0]?.attributes;
   const fromProfile = profile && { num: Number(profile.frame_rate_num), den: Number(profile.frame_rate_den) };
-  const rate = fromProfile && fromProfile.num > 0 && fromProfile.den > 0 ? fromProfile : (firstVideo(info)?.frameRate ?? PAL);
+  const rate = fromProfile && fromProfile.num > 0 && fromProfile.den > 0 ? fromProfile : (firstVideo(onPlayer.info)?.frameRate ?? PAL);
   const media = mediaById(text);
   const [first, ...others] = tracks(text, media);
   if (!first) return fail("the project has no clip of a media file on any track");
@@ -181,8 +189,9 @@ export function parse(text: string, info: MediaInfo): Result<EditList> {
       return [];
     }
     if (clip.speed) warnings.push({ line: 0, message: `${where}: its speed (${clip.speed}×) is not kept: imported at normal speed` });
-    const label = clip.caption !== clip.file ? clip.caption : "";
-    return [{ start: frameStart(from, rate), end: frameStart(to + 1, rate), label, source: clip.file }];
+    // A clip's own caption (ours, on its entry), else its producer's where that is not just the file's name.
+    const caption = properties(entry.body)["shotcut:caption"] ?? (clip.caption !== clip.file ? clip.caption : "");
+    return [{ start: frameStart(from, rate), end: frameStart(to + 1, rate), label: caption, sourceName: clip.file }];
   });
   for (const track of others) {
     warnings.push({ line: 0, message: `${track.entries.length} clip${track.entries.length === 1 ? "" : "s"} on track ${track.name} left out` });
@@ -198,6 +207,7 @@ export const format: EditListFormat = {
     action: "Export Shotcut project",
     suffix: ".mlt",
     mime: "application/xml",
-    serialize: (entries, target) => ok(serialize(entries, target)),
+    scope: "project",
+    serialize: (clips, target) => ok(serialize(clips, target)),
   },
 };

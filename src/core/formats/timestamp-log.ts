@@ -78,5 +78,5 @@ export function serialize(entries: readonly EditEntry[]): string {
 export const format: EditListFormat = {
   id: "log",
   name: "timestamp log",
-  reader: { recognizes, parse: (text, info) => parse(text, info.duration) },
+  reader: { recognizes, parse: (text, { onPlayer }) => parse(text, onPlayer.info.duration) },
 };

@@ -1,8 +1,9 @@
 import { clipDuration } from "../clips";
 import { videoFrames, type Frames } from "../frames";
 import { fail, ok, type Result } from "../result";
-import type { EditListFormat } from "./edit-format";
+import type { EditListFormat, ListClip, ListTarget } from "./edit-format";
 import type { EditEntry } from "./edit-list";
+import { perSource } from "./list-sources";
 
 // YouTube's rules for chapters in a description (its help, "Video chapters"): the first at 0:00,
 // at least three, each at least 10 seconds long. A list breaking them is ignored by YouTube.
@@ -26,19 +27,28 @@ interface Chapter {
  * Each clip's start in the cut: the frame-exact durations of the clips before it summed, rounded
  * to the nearest whole second (all a chapter line can say); an unlabelled clip is "Clip N".
  */
-function chapters(entries: readonly EditEntry[], frames?: Frames): { list: Chapter[]; total: number } {
+function chapters<T extends EditEntry>(entries: readonly T[], length: (entry: T) => number): { list: Chapter[]; total: number } {
   let elapsed = 0;
   const list = entries.map((entry, i) => {
     const at = Math.round(elapsed);
-    elapsed += clipDuration(entry, frames);
+    elapsed += length(entry);
     return { at, title: entry.label.replace(/\s+/g, " ").trim() || `Clip ${i + 1}` };
   });
   return { list, total: elapsed };
 }
 
-/** The description lines, or which of YouTube's rules the list breaks. */
-export function serialize(entries: readonly EditEntry[], frames?: Frames): Result<string> {
-  const { list, total } = chapters(entries, frames);
+/** The description lines of one source's clips, or which of YouTube's rules the list breaks. */
+export const serialize = (entries: readonly EditEntry[], frames?: Frames): Result<string> =>
+  chapterLines(entries, (entry) => clipDuration(entry, frames));
+
+/** The chapters of a cut across the project's sources: each clip as long as its own source's frames make it. */
+export function serializeCut(clips: readonly ListClip[], { sources }: Pick<ListTarget, "sources">): Result<string> {
+  const frames = perSource(sources, (source) => videoFrames(source.info));
+  return chapterLines(clips, (clip) => clipDuration(clip, frames(clip)));
+}
+
+function chapterLines<T extends EditEntry>(entries: readonly T[], length: (entry: T) => number): Result<string> {
+  const { list, total } = chapters(entries, length);
   if (list.length < MIN_CHAPTERS) {
     return fail(`YouTube needs at least ${MIN_CHAPTERS} chapters; the list has ${list.length} clip${list.length === 1 ? "" : "s"}`);
   }
@@ -58,6 +68,7 @@ export const format: EditListFormat = {
     action: "Export YouTube chapters",
     suffix: "-chapters.txt",
     mime: "text/plain",
-    serialize: (entries, { info }) => serialize(entries, videoFrames(info)),
+    scope: "project",
+    serialize: serializeCut,
   },
 };

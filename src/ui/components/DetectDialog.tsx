@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Span } from "../../core/clips";
 import { plural } from "../../core/plural";
-import { partsBetween } from "../../core/gaps";
+import { gapsToShow, partsBetween } from "../../core/gaps";
 import { formatTimecode } from "../../core/timecode";
 import type { Session, Source } from "../session";
 
@@ -26,6 +26,8 @@ export interface Detector<Levels> {
   /** "Split at pauses". */
   split: string;
 }
+
+const PREVIEW_COLUMNS = 400;
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -75,6 +77,9 @@ export function DetectDialog<Levels>(props: { session: Session; detector: Detect
     const value = (event.currentTarget as HTMLInputElement).valueAsNumber;
     if (Number.isFinite(value)) set(value);
   };
+  // The strip is a few hundred pixels wide: more marks than that would draw nothing more.
+  const shown = createMemo(() => gapsToShow(found(), props.session.duration(), PREVIEW_COLUMNS));
+  const percent = (seconds: number) => `${(seconds / Math.max(props.session.duration(), 1e-9)) * 100}%`;
   const headingId = `detect-${d.found[1].replace(/\W+/g, "-")}`;
 
   return (
@@ -94,6 +99,13 @@ export function DetectDialog<Levels>(props: { session: Session; detector: Detect
         <Show when={progress() === null} fallback={<p role="status">{`${d.reading}${progress() ? ` ${Math.floor((progress() ?? 0) * 100)}%` : ""}`}</p>}>
           <p role="status">{`${plural(found().length, d.found[0], d.found[1])} found`}</p>
         </Show>
+        <div
+          class="detect-preview"
+          role="img"
+          aria-label={`Where the ${d.found[1]} lie in the ${formatTimecode(props.session.duration())} of the file: shaded`}
+        >
+          <For each={shown()}>{(span) => <span style={{ left: percent(span.start), width: percent(span.end - span.start) }} />}</For>
+        </div>
         <div class="table-scroll">
           <table aria-label={capital(d.found[1])}>
             <thead>

@@ -10,10 +10,9 @@ import type { Session } from "../session";
 export function EditListBar(props: { session: Session }) {
   const session = props.session;
   const save = (format: Writable) => {
-    const source = session.source();
-    if (!source) return;
-    const saved = exportEditList(format, source, session.clips());
-    if (saved.ok) session.say(`Saved ${saved.value}`);
+    if (!session.source()) return;
+    const saved = exportEditList(format, session.sources(), session.clips());
+    if (saved.ok) session.say(`Saved ${saved.value.join(", ")}`);
     else session.complain(`${format.name} not saved: ${saved.error}`);
   };
   const empty = () => session.clips().length === 0;

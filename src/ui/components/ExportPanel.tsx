@@ -2,7 +2,8 @@ import { createMemo, For, Show } from "solid-js";
 import type { Clip } from "../../core/clips";
 import { planLosslessClips, type ExportMode, type PlannedClip } from "../../core/export-plan";
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
-import { droppedTracks } from "../../core/dropped-tracks";
+import { tracksLeftOut } from "../../core/dropped-tracks";
+import { nothingKept } from "../../core/track-choice";
 import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { ExportEntry, Exporter, ExportState } from "../exporter";
@@ -39,8 +40,12 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
 
   const dropped = createMemo(() => {
     const current = info();
-    return current ? droppedTracks(current) : [];
+    return current ? tracksLeftOut(current, exporter.droppedTracks()) : [];
   });
+  const empty = () => {
+    const current = info();
+    return current ? nothingKept(current, exporter.droppedTracks()) : null;
+  };
 
   return (
     <section class="export" aria-labelledby="export-heading">
@@ -83,6 +88,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       <Show when={streamsNote()}>
         <p role="note">{streamsNote()}</p>
       </Show>
+      <Show when={empty()}>{(why) => <p role="note">{why()}</p>}</Show>
       <Show when={dropped().length > 0}>
         <ul aria-label="Tracks left out">
           <For each={dropped()}>{(line) => <li>{line}</li>}</For>
@@ -91,7 +97,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       <button
         type="button"
         onClick={() => exporter.run()}
-        disabled={exporter.progress() !== null || props.session.clips().length === 0}
+        disabled={exporter.progress() !== null || props.session.clips().length === 0 || empty() !== null}
       >
         Export MP4
       </button>

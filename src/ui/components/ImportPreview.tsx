@@ -1,5 +1,5 @@
 import { createEffect, createMemo, For, Show } from "solid-js";
-import { FORMAT_NAMES, warningLines } from "../../core/edits-import";
+import { FORMAT_NAMES, missingLines, warningLines } from "../../core/edits-import";
 import { plural } from "../../core/plural";
 import { formatTimecode } from "../../core/timecode";
 import type { Session } from "../session";
@@ -16,6 +16,9 @@ export function ImportPreview(props: { session: Session }) {
     return current ? warningLines(current.preview.warnings) : [];
   });
   const listed = () => pending()?.preview.listed ?? [];
+  const missing = createMemo(() => missingLines(pending()?.preview.missing ?? []));
+  // A list that names its files (a project, an EDL) shows each clip's.
+  const namesFiles = createMemo(() => listed().some((e) => e.sourceName !== undefined));
   // A file of 100,000 clips draws the rows in view, not 100,000 rows.
   const view = createVirtualWindow(() => listed().length);
   const shown = () => listed().slice(view.range().first, view.range().end);
@@ -34,10 +37,10 @@ export function ImportPreview(props: { session: Session }) {
               {FORMAT_NAMES[current().preview.format]}: {plural(current().preview.entries.length, "clip", "clips")}, total{" "}
               {formatTimecode(current().preview.duration)}
             </p>
-            <Show when={current().preview.otherFiles.length > 0 && current().preview.entries.length === 0}>
-              <p role="note">
-                This project cuts {current().preview.otherFiles.join(", ")}. Open that video, then import the project again.
-              </p>
+            <Show when={missing().length > 0}>
+              <ul role="note" aria-label="Files not in the project">
+                <For each={missing()}>{(line) => <li>{line}</li>}</For>
+              </ul>
             </Show>
             <Show when={warnings().length > 0}>
               <ul aria-label="Import warnings">
@@ -52,7 +55,7 @@ export function ImportPreview(props: { session: Session }) {
                     <th scope="col">IN</th>
                     <th scope="col">OUT</th>
                     <th scope="col">Label</th>
-                    <Show when={current().preview.format === "osp"}>
+                    <Show when={namesFiles()}>
                       <th scope="col">File</th>
                     </Show>
                   </tr>
@@ -66,8 +69,8 @@ export function ImportPreview(props: { session: Session }) {
                       <td>{formatTimecode(entry.start)}</td>
                       <td>{formatTimecode(entry.end)}</td>
                       <td>{entry.label}</td>
-                      <Show when={current().preview.format === "osp"}>
-                        <td>{entry.source}</td>
+                      <Show when={namesFiles()}>
+                        <td>{entry.sourceName}</td>
                       </Show>
                     </>
                   )}

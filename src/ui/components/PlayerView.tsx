@@ -1,7 +1,6 @@
 import { createEffect, createSignal, For, onCleanup, Show } from "solid-js";
-import { audioName, bitDepthName, codecName, containerName, otherName } from "../../core/format-names";
+import { audioName, codecName, containerName, otherName, videoName } from "../../core/format-names";
 import { firstAudio, firstVideo } from "../../core/media-info";
-import { frameRateLabel } from "../../core/frame-times";
 import { formatTimecode, parseTime } from "../../core/timecode";
 import type { CutPreview } from "../cut-preview";
 import type { Player } from "../player";
@@ -127,10 +126,7 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
       <p class="media-facts">
         {props.source.file.name}: {containerName(props.source.info.container, props.source.file.name)}
         <Show when={video()}>
-          {(v) => {
-            const depth = bitDepthName(v().pixelFormat);
-            return ` · ${codecName(v().codec)} ${v().width}×${v().height} ${frameRateLabel(v().frameRate, props.source.info.frameTimes)}${depth ? ` ${depth}` : ""}`;
-          }}
+          {(v) => ` · ${videoName(v(), props.source.info.frameTimes)}`}
         </Show>
         <For each={props.source.info.streams}>
           {(s) => (s.kind === "audio" ? ` · ${audioName(s)}` : s.kind === "video" ? "" : ` · ${otherName(s)}`)}
