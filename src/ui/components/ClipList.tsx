@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { clipDuration, clipEntry, totalDuration, type Clip, type ClipField } from "../../core/clips";
+import { clipDuration, clipEntry, type Clip, type ClipField } from "../../core/clips";
 import { rangeLength, spanFrames, type FrameModel, type FrameRange } from "../../core/frames";
+import { cutLength } from "../../core/sources";
 import { formatTimecode } from "../../core/timecode";
 import type { Player } from "../player";
 import type { Session } from "../session";
@@ -29,11 +30,20 @@ export interface ClipListControls {
 export function ClipList(props: { session: Session; player: Player; controls?: (controls: ClipListControls) => void }) {
   const session = props.session;
   const frames = session.frames;
-  const totalFrames = (model: FrameModel) => session.clips().reduce((n, clip) => n + rangeLength(spanFrames(clip, model)), 0);
-  // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
+  // Each clip counts the frames of its own source.
+  const totalFrames = () =>
+    session.clips().reduce((n, clip) => {
+      const model = session.framesOf(clip.source);
+      return model ? n + rangeLength(spanFrames(clip, model)) : n;
+    }, 0);
+  // With more than one file, each row names its own.
+  const sourceNames = () =>
+    session.sources().length > 1 ? new Map(session.sources().map((s) => [s.id, s.media.name])) : null;
+  // Selected (a clip of another file puts that file on the player), and the playhead to its first
+  // frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
     session.select(clip.id);
-    props.player.seek(clipEntry(clip, frames()));
+    props.player.seek(clipEntry(clip, session.framesOf(clip.source)));
   };
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
@@ -133,8 +143,8 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
       </div>
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
-        {formatTimecode(totalDuration(session.clips(), frames()))}
-        <Show when={frames()}>{(model) => <>, {totalFrames(model())} frames</>}</Show>
+        {formatTimecode(cutLength({ sources: session.sources(), clips: session.clips() }))}
+        <Show when={frames()}>, {totalFrames()} frames</Show>
       </p>
       <div class="clip-scroll" ref={view.box}>
         <ol ref={list} aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
@@ -145,7 +155,8 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
                 selected={clip === session.selected()}
                 index={view.range().first + at()}
                 count={count()}
-                frames={frames()}
+                frames={session.framesOf(clip.source)}
+                sourceName={sourceNames()?.get(clip.source)}
                 ref={view.row}
                 session={session}
                 seekTo={seekTo}
@@ -170,6 +181,8 @@ interface RowProps {
   index: number;
   count: number;
   frames: FrameModel | undefined;
+  /** The file it is cut from, where the project has more than one. */
+  sourceName: string | undefined;
   ref: (row: HTMLElement) => void;
   session: Session;
   seekTo: (clip: Clip) => void;
@@ -245,6 +258,13 @@ function ClipRow(props: RowProps) {
       </Show>
       {/* Label and colour start the row's second line together (clip-colours.css). */}
       <span class="clip-naming">
+        <Show when={props.sourceName}>
+          {(name) => (
+            <span class="clip-source" aria-label="Source" title={name()}>
+              {name()}
+            </span>
+          )}
+        </Show>
         <input
           type="text"
           aria-label="Label"
