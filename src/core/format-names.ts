@@ -1,5 +1,7 @@
 import { frameRateLabel } from "./frame-times";
+import { firstVideo, type MediaInfo } from "./media-info";
 import type { Rational } from "./rational";
+
 /** ffmpeg's demuxer names (its `format_name`) as people call the formats; the file's extension tells apart those one demuxer reads. */
 const BY_EXTENSION: Record<string, Record<string, string>> = {
   "mov,mp4,m4a,3gp,3g2,mj2": { mov: "QuickTime (MOV)", m4a: "MPEG-4 audio (M4A)", m4v: "MPEG-4 video (M4V)", "3gp": "3GP", "3g2": "3GP2", "": "MP4" },
@@ -110,4 +112,16 @@ export function webCodecName(codec: string): string {
   const name = WEB_CODECS[family] ?? codec;
   const depth = family === "av01" || family === "vp09" ? Number(parts[2]) : 8;
   return depth && depth !== 8 ? `${depth}-bit ${name}` : name;
+}
+
+/**
+ * A file's format in the media line's words: "QuickTime (MOV) · H.264 1920×1080 30 fps · AAC 48 kHz
+ * stereo", every stream after the container, as the player and the Sources list show it.
+ */
+export function formatLine(info: MediaInfo, fileName: string): string {
+  const video = firstVideo(info);
+  const picture = video && videoName(video, info.frameTimes);
+  // The first video leads; other video streams are not named.
+  const others = info.streams.flatMap((s) => (s.kind === "audio" ? [audioName(s)] : s.kind === "video" ? [] : [otherName(s)]));
+  return [containerName(info.container, fileName), ...(picture ? [picture] : []), ...others].join(" · ");
 }

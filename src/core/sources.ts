@@ -85,3 +85,17 @@ export function cutLength(project: Pick<Project, "sources" | "clips">): number {
   const models = new Map(project.sources.map((s) => [s.id, s.info && videoFrames(s.info)]));
   return project.clips.reduce((total, clip) => total + clipDuration(clip, models.get(clip.source)), 0);
 }
+
+/** How long a project's files last together, as far as it knows them (a source never probed counts nothing). */
+export const filesLength = (project: Pick<Project, "sources">): number =>
+  project.sources.reduce((total, s) => total + (s.info?.duration ?? 0), 0);
+
+/**
+ * Join all: one clip per source, each the whole file, in the sources' order, after the list (the
+ * files played end to end, to trim as one). A source never probed has no known length: it is left out.
+ */
+export function joinAll(clips: readonly Clip[], sources: readonly Source[]): Clip[] {
+  const firstId = clips.reduce((max, c) => Math.max(max, c.id), 0) + 1;
+  const whole = sources.flatMap((s) => (s.info ? [{ source: s.id, start: 0, end: s.info.duration, label: "" }] : []));
+  return [...clips, ...whole.map((clip, i) => ({ id: firstId + i, ...clip }))];
+}

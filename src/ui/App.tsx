@@ -11,6 +11,7 @@ import { ThemeSwitch } from "./components/ThemeSwitch";
 import { NoticeBar } from "./components/NoticeBar";
 import { OpenBar } from "./components/OpenBar";
 import { PlayerView } from "./components/PlayerView";
+import { SourceList } from "./components/SourceList";
 import { Timeline } from "./components/Timeline";
 import { EngineStatus, OfflineStatus, SaveStatus } from "./components/StatusLine";
 import { UpdateBar } from "./components/UpdateBar";
@@ -113,6 +114,7 @@ export function App() {
               <Timeline session={session} player={player} zoom={zoom} strip={strips.strip()} />
             </div>
             <aside class="side" aria-label="Clips and export">
+              <SourceList session={session} opener={opener} />
               <ClipList session={session} player={player} controls={(c) => (clipList = c)} />
               <div class="detect-bar">
                 <DetectDialog session={session} detector={silenceDetector(strips)} />

@@ -49,7 +49,7 @@ export function createApp(outside: Outside) {
   const session = createSession(projects, () => markOutWords(settings.shortcuts()));
   const opener = createOpener(media, projects, session);
   const player = createPlayer(() => session.source()?.info);
-  const preview = createCutPreview(player, session.clips);
+  const preview = createCutPreview(player, session.clips, { onPlayer: () => session.source()?.id, show: session.show });
   const strips = createStrips(outside.stripCache, outside.stripMaker, () => autosave.state() === "saved");
   const zoom = createTimelineZoom(session.duration, () => 1 / rationalValue(player.stepRate()));
   // How long the engine took to load is not the user's to read: it is marked for the bench (and a profile).
@@ -65,17 +65,25 @@ export function createApp(outside: Outside) {
   const tabs = guardAcrossTabs(session);
   const projectList = createProjects(projects, session);
   const settings = createSettings(session.complain);
-  // A source opened: the player and the timeline start over, and the export mode and tracks are the project's.
-  // Closed: the list is fresh.
+  // A source on the player: the player and the timeline start over on it.
   createEffect(
     on(session.source, (source) => {
       player.reset();
       zoom.fit();
       void strips.show(source);
-      if (source?.project.exportMode) exporter.setMode(source.project.exportMode);
-      exporter.setDroppedTracks(source?.project.droppedTracks ?? []);
-      if (!source) void projectList.refresh();
     }),
+  );
+  // A project opened: the export mode and tracks are the project's (another of its sources put on
+  // the player keeps the choice made). Closed: the list is fresh.
+  createEffect(
+    on(
+      () => session.source()?.project,
+      (project) => {
+        if (project?.exportMode) exporter.setMode(project.exportMode);
+        exporter.setDroppedTracks(project?.droppedTracks ?? []);
+        if (!project) void projectList.refresh();
+      },
+    ),
   );
   // The list and the timeline follow a preview: the clip playing is the selected one.
   createEffect(

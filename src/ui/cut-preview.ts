@@ -13,18 +13,43 @@ interface Playing {
  * is cut out, as the export will run; or one clip alone. With `loop` on it starts over at the end.
  * Pausing (or Escape) ends it.
  */
-export function createCutPreview(player: Player, clips: () => Clip[]) {
+/** The project's files as a preview across them needs them. */
+export interface PreviewFiles {
+  /** The id of the file on the player. */
+  onPlayer(): string | undefined;
+  /** Puts a file on the player; false where the page has not read it. */
+  show(id: string): boolean;
+}
+
+export function createCutPreview(player: Player, clips: () => Clip[], files: PreviewFiles) {
   const [playing, setPlaying] = createSignal<Playing | null>(null);
   const [loop, setLoop] = createSignal(false);
   // A jump to the next clip pauses the player for a moment: that pause is ours, not the person's.
   let jumping = false;
+  // A clip's file being put on the player.
+  let switching = false;
 
   function playAt(list: Clip[], index: number): void {
     const at = index < list.length ? index : loop() ? 0 : -1;
     const clip = list[at];
     if (!clip) return stop();
-    jumping = true;
     setPlaying({ clips: list, index: at });
+    if (clip.source === files.onPlayer()) return start(clip);
+    // The file put on the player takes its place (and stops the player) once this update is
+    // through: that stop is ours too, and the clip starts after it.
+    switching = true;
+    if (!files.show(clip.source)) {
+      switching = false;
+      return void setPlaying(null);
+    }
+    queueMicrotask(() => {
+      switching = false;
+      if (playing()?.clips[at] === clip) start(clip);
+    });
+  }
+
+  function start(clip: Clip): void {
+    jumping = true;
     player.seek(clip.start);
     player.forward();
     jumping = false;
@@ -47,7 +72,7 @@ export function createCutPreview(player: Player, clips: () => Clip[]) {
   );
   createEffect(
     on(player.direction, (direction) => {
-      if (direction !== "forward" && !jumping) stop();
+      if (direction !== "forward" && !jumping && !switching) stop();
     }),
   );
 

@@ -225,11 +225,32 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     return true;
   }
 
+  /**
+   * A file picked for one of the open project's sources whose file the page lacks ("needs …"): it
+   * must be that file (its fingerprint); then it goes on the player. Another file changes nothing.
+   */
+  async function relink(id: string, picked: PickedFile): Promise<void> {
+    const wanted = session.sources().find((s) => s.id === id);
+    if (!wanted) return;
+    const probed = await probe(picked, request());
+    if (!probed) return;
+    const differences = sourceDifferences({ ...wanted.media, duration: wanted.info?.duration }, { ...probed.media, duration: probed.info.duration });
+    if (differences.length > 0) {
+      return session.complain(
+        `${picked.file.name} is not this project's ${wanted.media.name}: ${differences.join(", ")}. Nothing was changed; pick ${wanted.media.name}`,
+      );
+    }
+    session.attachFile(id, { file: probed.picked.file, info: probed.info, media: probed.media });
+    session.show(id);
+    session.say(`Found ${wanted.media.name}`);
+  }
+
   return {
     opening,
     open,
     openAll,
     addVideos,
+    relink,
     startProject,
     openWith,
     /**

@@ -27,7 +27,7 @@ import { plural } from "../core/plural";
 import { fail, type Result } from "../core/result";
 import { formatTimecode } from "../core/timecode";
 import type { MediaRef, Source as ProjectSource } from "../core/project";
-import { addSources, sourceOf, type RefusedSource } from "../core/sources";
+import { addSources, joinAll, moveSourceTo, removeSource, sourceOf, type RefusedSource } from "../core/sources";
 import type { ProjectDb, ProjectRecord } from "../storage/project-db";
 import { createNotices } from "./notices";
 import { createProjectLock } from "./project-lock";
@@ -59,6 +59,17 @@ export interface ReadFile {
   file: File;
   info: MediaInfo;
   media: MediaRef;
+}
+
+/**
+ * A source removed with its clips, as undo and redo see it: the sources and the clip history on
+ * either side (the clips it took are one step of that history; none when it had no clips).
+ */
+interface SourceStep {
+  before: ProjectSource[];
+  after: ProjectSource[];
+  undone: History<Clip>;
+  done: History<Clip>;
 }
 
 /** A label being typed, on the list it is typed over. */
@@ -105,6 +116,8 @@ export function createSession(
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
+  // Source removals to undo (the last one last) and to redo (the next one first).
+  const [sourceSteps, setSourceSteps] = createSignal<{ undo: SourceStep[]; redo: SourceStep[] }>({ undo: [], redo: [] });
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
   // The clip I, O, Shift+I/O and merging act on; none while clips are being marked.
   const [selectedId, setSelectedId] = createSignal<number | null>(null);
@@ -128,6 +141,9 @@ export function createSession(
   };
   const onPlayer = () => source()?.id ?? "";
   const marked = () => ({ source: onPlayer(), duration: duration() });
+  // Each source's frame model, built once per probe.
+  const models = createMemo(() => new Map(sources().map((s) => [s.id, s.info && videoFrames(s.info)])));
+  const framesOf = (id: string): FrameModel | undefined => (id === onPlayer() ? frames() : models().get(id));
   const frames = (): FrameModel | undefined => {
     const info = source()?.info;
     return info && videoFrames(info);
@@ -168,6 +184,7 @@ export function createSession(
       setMarking({ pendingIn: null });
       setPendingImport(null);
       setSelectedId(null);
+      setSourceSteps({ undo: [], redo: [] });
     });
   }
 
@@ -193,6 +210,91 @@ export function createSession(
   function attachFile(id: string, read: ReadFile): void {
     if (!sources().some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint)) return;
     setFiles(new Map([...files(), [id, read]]));
+  }
+
+  /**
+   * Puts a source on the player: marking, the timeline and imports then work on its file. False
+   * when the page has not read its file (it must be picked first).
+   */
+  function show(id: string): boolean {
+    const open = source();
+    const read = files().get(id);
+    if (!open || !read) return false;
+    if (id === open.id) return true;
+    batch(() => {
+      setMarking({ pendingIn: null });
+      setSource({ id, ...read, project: open.project });
+    });
+    void projects.then((db) => db?.hasMedia(read.media.fingerprint)).then(
+      (has) => source()?.id === id && copy.knowCopy(has === true),
+      () => undefined,
+    );
+    return true;
+  }
+
+  /** A clip selected; one of another source puts that source on the player first. */
+  function select(id: number | null): void {
+    const clip = id === null ? undefined : clips().find((c) => c.id === id);
+    if (clip && clip.source !== onPlayer()) show(clip.source);
+    setSelectedId(id);
+  }
+
+  /**
+   * Remove source: the file and its clips go, in one step that undo brings back. The file on the
+   * player gives its place to the next one the page has read; the last file stays (a project has one).
+   */
+  function removeFile(id: string): void {
+    const gone = sources().find((s) => s.id === id);
+    if (!gone || !editable()) return;
+    if (sources().length === 1) return complain(`${gone.media.name} is the project's only file: close the project, or delete it on the Projects page`);
+    const rest = sources().filter((s) => s.id !== id);
+    const next = rest.find((s) => files().has(s.id));
+    if (id === onPlayer() && !next) return complain(`Pick another file of the project before removing ${gone.media.name}, the one on the player`);
+    const undone = { ...history(), future: [] };
+    const left = removeSource({ sources: sources(), clips: clips() }, id);
+    const done = record(undone, left.clips);
+    const taken = clips().length - left.clips.length;
+    batch(() => {
+      if (id === onPlayer() && next) show(next.id);
+      if (selected()?.source === id) setSelectedId(null);
+      setSourceSteps({ undo: [...sourceSteps().undo, { before: sources(), after: left.sources, undone, done }], redo: [] });
+      setSources(left.sources);
+      setHistory(done);
+    });
+    say(`Removed ${gone.media.name}${taken > 0 ? ` and its ${plural(taken, "clip", "clips")}` : ""}`);
+  }
+
+  /** The source removal undo or redo would take back now, if it is the next step. */
+  const sourceUndo = () => sourceSteps().undo.findLast((step) => step.done === history());
+  const sourceRedo = () => sourceSteps().redo.find((step) => step.undone === history());
+
+  function undoStep(): void {
+    const step = sourceUndo();
+    if (!step) return changeHistory(undo(history()));
+    if (!editable()) return;
+    const { undo: undos, redo: redos } = sourceSteps();
+    batch(() => {
+      setSourceSteps({ undo: undos.filter((s) => s !== step), redo: [step, ...redos] });
+      setSources(step.before);
+      setHistory(step.undone);
+    });
+  }
+
+  function redoStep(): void {
+    const step = sourceRedo();
+    if (!step) return changeHistory(redo(history()));
+    if (!editable()) return;
+    const gone = step.before.find((s) => !step.after.includes(s));
+    const { undo: undos, redo: redos } = sourceSteps();
+    batch(() => {
+      if (gone?.id === onPlayer()) {
+        const next = step.after.find((s) => files().has(s.id));
+        if (next) show(next.id);
+      }
+      setSourceSteps({ undo: [...undos, step], redo: redos.filter((s) => s !== step) });
+      setSources(step.after);
+      setHistory(step.done);
+    });
   }
 
   /** Reads an edit list and shows what importing it would do; nothing changes yet. */
@@ -309,13 +411,14 @@ export function createSession(
       applyMark(toggleMark(marking(), clips(), time, marked()));
     },
     selected,
-    select: (id: number | null) => setSelectedId(id),
+    select,
+    show,
     /** ↑/↓: the clip before or after the selected one in the list (from either end when none is). */
     selectNext(offset: 1 | -1): Clip | undefined {
       const list = clips();
       const at = list.findIndex((c) => c.id === selectedId());
       const next = list[at < 0 ? (offset > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + offset))];
-      if (next) setSelectedId(next.id);
+      if (next) select(next.id);
       return next;
     },
     setBound,
@@ -327,8 +430,14 @@ export function createSession(
     applyPendingImport,
     cancelImport: () => setPendingImport(null),
     history,
-    undo: () => changeHistory(undo(history())),
-    redo: () => changeHistory(redo(history())),
+    undo: undoStep,
+    redo: redoStep,
+    removeFile,
+    /** A source moved to place `to` (from 0) in the Sources list, which is the order Join all follows. */
+    moveFile: (id: string, to: number): void => void (editable() && setSources(moveSourceTo(sources(), id, to))),
+    /** Join all: one clip per file, each the whole file, in the Sources order, after the list. */
+    joinAll: () => setClips(joinAll(clips(), sources())),
+    framesOf,
     readOnly,
     keptCopy: copy.keptCopy,
     /** Keeps (or drops) a copy of the source in the browser, so that its project reopens by itself. */
@@ -349,8 +458,8 @@ export function createSession(
     },
     /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
     asStored: () => keptHistory() === storedHistory() && sources() === storedSources(),
-    canUndo: () => history().past.length > 0,
-    canRedo: () => history().future.length > 0,
+    canUndo: () => history().past.length > 0 || sourceUndo() !== undefined,
+    canRedo: () => history().future.length > 0 || sourceRedo() !== undefined,
     keptHistory,
     /** A keystroke in a label: stored, but not yet a step of its own. */
     typeLabel: (id: number, label: string) => setLabelDraft({ on: clips(), id, label }),

@@ -11,7 +11,7 @@ const clip = (id: number, start: number, end: number): Clip => ({ id, source: "s
  * The page's player on a video element that plays when the test moves its clock: `playTo` sets
  * the element's time and runs the animation frame the player follows it with.
  */
-function page(clips: Clip[], canPlay = true) {
+function page(clips: Clip[], canPlay = true, shown: string[] = []) {
   let frame: FrameRequestCallback | null = null;
   vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => ((frame = callback), 1));
   vi.stubGlobal("cancelAnimationFrame", () => (frame = null));
@@ -21,7 +21,11 @@ function page(clips: Clip[], canPlay = true) {
     const [list, setList] = createSignal(clips);
     const player = createPlayer(() => sampleInfo());
     if (canPlay) player.attach(video as unknown as HTMLVideoElement);
-    const preview = createCutPreview(player, list);
+    const preview = createCutPreview(player, list, {
+      onPlayer: () => shown.at(-1) ?? "s",
+      // A file the test has not read ("gone") cannot be shown.
+      show: (id) => id !== "gone" && shown.push(id) > 0,
+    });
     const playTo = (time: number) => {
       video.currentTime = time;
       frame?.(0);
@@ -54,6 +58,22 @@ describe("cut preview", () => {
     playTo(2);
     expect(playing()).toBeNull();
     expect(player.direction()).toBe("paused");
+    dispose();
+  });
+
+  it("plays across files: the next clip's file is put on the player, and it plays from the clip once that is through", async () => {
+    const shown: string[] = [];
+    const { player, preview, playTo, playing, dispose } = page([clip(1, 5, 6), { ...clip(2, 1, 2), source: "t" }, { ...clip(3, 3, 4), source: "gone" }], true, shown);
+    preview.toggle();
+    playTo(6);
+    expect(shown).toEqual(["t"]);
+    expect(playing()).toEqual({ id: 2, number: 2, of: 3 });
+    await Promise.resolve();
+    expect(player.playhead()).toBeCloseTo(1, 3);
+    expect(player.direction()).toBe("forward");
+    // A file the page has not read ends the preview.
+    playTo(2);
+    expect(playing()).toBeNull();
     dispose();
   });
 

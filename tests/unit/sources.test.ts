@@ -4,7 +4,9 @@ import type { MediaRef, Source } from "../../src/core/project";
 import {
   addSources,
   cutLength,
+  filesLength,
   inNameOrder,
+  joinAll,
   moveSourceTo,
   openingSource,
   removeSource,
@@ -109,5 +111,20 @@ describe("sources", () => {
       { id: 2, source: "u", start: 0.5, end: 0.59, label: "" },
     ];
     expect(cutLength({ sources: [rated, unrated], clips: cut })).toBeCloseTo(0.08 + 0.09, 10);
+  });
+
+  it("Join all adds one whole-file clip per known source in the sources' order, numbered after the list; the files' total counts the known ones", () => {
+    const known = [
+      { id: "x", media: media("x.mp4"), info: sampleInfo({ duration: 4 }) },
+      { id: "u", media: media("u.mp4") },
+      { id: "y", media: media("y.mp4"), info: sampleInfo({ duration: 2.5 }) },
+    ];
+    const list: Clip[] = [{ id: 7, source: "y", start: 1, end: 2, label: "a" }];
+    expect(joinAll(list, known)).toEqual([
+      ...list,
+      { id: 8, source: "x", start: 0, end: 4, label: "" },
+      { id: 9, source: "y", start: 0, end: 2.5, label: "" },
+    ]);
+    expect(filesLength({ sources: known })).toBe(6.5);
   });
 });

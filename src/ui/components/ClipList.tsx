@@ -30,17 +30,25 @@ export interface ClipListControls {
 export function ClipList(props: { session: Session; player: Player; controls?: (controls: ClipListControls) => void }) {
   const session = props.session;
   const frames = session.frames;
-  // Kept as the list changes, not added up again on each edit of a long list; afresh for another frame model.
+  // Each clip counts on its own file's frames. Kept as the list changes, not added up again on each
+  // edit of a long list; afresh when the files (their frame models) change.
   const totals = createMemo(() => {
-    const model = frames();
-    const seconds = runningTotal((clip: Clip) => clipDuration(clip, model));
-    const count = model && runningTotal((clip: Clip) => rangeLength(spanFrames(clip, model)));
-    return { seconds, count };
+    const models = new Map(session.sources().map((s) => [s.id, session.framesOf(s.id)]));
+    const own = (clip: Clip) => models.get(clip.source);
+    const frameCount = (clip: Clip) => {
+      const model = own(clip);
+      return model ? rangeLength(spanFrames(clip, model)) : 0;
+    };
+    return { seconds: runningTotal((clip: Clip) => clipDuration(clip, own(clip))), frames: runningTotal(frameCount) };
   });
-  // Selected, and the playhead to its first frame (not the one on screen at IN, which may be the frame before it).
+  // With more than one file, each row names its own.
+  const sourceNames = () =>
+    session.sources().length > 1 ? new Map(session.sources().map((s) => [s.id, s.media.name])) : null;
+  // Selected (a clip of another file puts that file on the player), and the playhead to its first
+  // frame (not the one on screen at IN, which may be the frame before it).
   const seekTo = (clip: Clip) => {
     session.select(clip.id);
-    props.player.seek(clipEntry(clip, frames()));
+    props.player.seek(clipEntry(clip, session.framesOf(clip.source)));
   };
   const commit = (clip: Clip, field: ClipField) => (text: string) => {
     const edited = session.editTime(clip.id, field, text);
@@ -141,7 +149,7 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
       <p aria-live="polite">
         {session.clips().length} {session.clips().length === 1 ? "clip" : "clips"}, total{" "}
         {formatTimecode(totals().seconds(session.clips()))}
-        <Show when={totals().count}>{(count) => <>, {count()(session.clips())} frames</>}</Show>
+        <Show when={frames()}>, {totals().frames(session.clips())} frames</Show>
       </p>
       <div class="clip-scroll" ref={view.box}>
         <ol ref={list} aria-label="Clips" style={{ "padding-top": `${view.before()}px`, "padding-bottom": `${view.after()}px` }}>
@@ -152,7 +160,8 @@ export function ClipList(props: { session: Session; player: Player; controls?: (
                 selected={clip === session.selected()}
                 index={view.range().first + at()}
                 count={count()}
-                frames={frames()}
+                frames={session.framesOf(clip.source)}
+                sourceName={sourceNames()?.get(clip.source)}
                 ref={view.row}
                 session={session}
                 seekTo={seekTo}
@@ -177,6 +186,8 @@ interface RowProps {
   index: number;
   count: number;
   frames: FrameModel | undefined;
+  /** The file it is cut from, where the project has more than one. */
+  sourceName: string | undefined;
   ref: (row: HTMLElement) => void;
   session: Session;
   seekTo: (clip: Clip) => void;
@@ -252,6 +263,13 @@ function ClipRow(props: RowProps) {
       </Show>
       {/* Label and colour start the row's second line together (clip-colours.css). */}
       <span class="clip-naming">
+        <Show when={props.sourceName}>
+          {(name) => (
+            <span class="clip-source" aria-label="Source" title={name()}>
+              {name()}
+            </span>
+          )}
+        </Show>
         <input
           type="text"
           aria-label="Label"

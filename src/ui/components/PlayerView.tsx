@@ -1,5 +1,5 @@
-import { createEffect, createSignal, For, onCleanup, Show } from "solid-js";
-import { audioName, codecName, containerName, otherName, videoName } from "../../core/format-names";
+import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { codecName, containerName, formatLine } from "../../core/format-names";
 import { firstAudio, firstVideo } from "../../core/media-info";
 import { formatTimecode, parseTime } from "../../core/timecode";
 import type { CutPreview } from "../cut-preview";
@@ -124,13 +124,7 @@ export function PlayerView(props: { source: Source; player: Player; session: Ses
         </Show>
       </div>
       <p class="media-facts">
-        {props.source.file.name}: {containerName(props.source.info.container, props.source.file.name)}
-        <Show when={video()}>
-          {(v) => ` · ${videoName(v(), props.source.info.frameTimes)}`}
-        </Show>
-        <For each={props.source.info.streams}>
-          {(s) => (s.kind === "audio" ? ` · ${audioName(s)}` : s.kind === "video" ? "" : ` · ${otherName(s)}`)}
-        </For>
+        {props.source.file.name}: {formatLine(props.source.info, props.source.file.name)}
         {` · ${props.source.info.keyframes.length} keyframes`}
       </p>
     </section>

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { plural } from "../../core/plural";
-import { cutLength, openingSource } from "../../core/sources";
+import { cutLength, filesLength, openingSource } from "../../core/sources";
 import { formatTimecode } from "../../core/timecode";
 import type { ProjectRecord } from "../../storage/project-db";
 import { canPickHandles, pickerFailure, pickWithHandle, takeInputFile } from "../file-handles";
@@ -77,7 +77,7 @@ function ProjectRow(props: ListProps & { entry: ListedProject }) {
       />
       <span>
         {openingSource(project()).media.name} · {plural(project().clips.length, "clip", "clips")} ·{" "}
-        {formatTimecode(cutLength(project()))} · edited{" "}
+        {formatTimecode(cutLength(project()))} · {plural(project().sources.length, "file", "files")}, {formatTimecode(filesLength(project()))} in all · edited{" "}
         {new Date(project().edited).toLocaleString()} · {VIDEO_RETURNS[props.entry.video]}
       </span>
       <button type="button" onClick={() => void open(project())}>

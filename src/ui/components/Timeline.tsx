@@ -56,7 +56,14 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
   const spans = createMemo((): Clip[] => {
     const moving = drag();
     const list = session.clips();
-    return moving ? list.map((clip) => (clip.id === moving.id ? { ...clip, [moving.field]: moving.time } : clip)) : list;
+    const here = session.source()?.id;
+    // Clips of the project's other files keep their places (their numbers are the list's) but lie
+    // before this file's start, out of every view; a list of one file is drawn as it is.
+    const elsewhere = session.sources().length > 1 && list.some((clip) => clip.source !== here);
+    if (!moving && !elsewhere) return list;
+    return list.map((clip) =>
+      clip.source !== here ? { ...clip, start: -1, end: -1 } : clip.id === moving?.id ? { ...clip, [moving.field]: moving.time } : clip,
+    );
   });
   // The same array while only labels or colours change: lanes, layout and coverage are left as they are.
   const times = createMemo(spans, undefined, { equals: sameTimes });
@@ -84,7 +91,7 @@ export function Timeline(props: { session: Session; player: Player; zoom: Timeli
     const targets = [
       props.player.playhead(),
       ...(info()?.keyframes ?? []),
-      ...session.clips().flatMap((c) => (c.id === clip.id ? [] : [c.start, c.end])),
+      ...session.clips().flatMap((c) => (c.id === clip.id || c.source !== clip.source ? [] : [c.start, c.end])),
     ];
     const tolerance = (SNAP_PX * view().span) / Math.max(width(), 1);
     const snapped = free ? raw : snapTime(raw, targets, tolerance);
