@@ -177,6 +177,7 @@ describe("project backup", () => {
   it("says what it restored from which file, and names what it left out or repaired", () => {
     const clean = read(serialize([PROJECT, { ...PROJECT, id: "b" }]));
     expect(clean.ok && restoreMessage("backup.json", clean.value)).toBe("Restored 2 projects from backup.json");
+    expect(clean.ok && restoreMessage("one.json", { ...clean.value, projects: clean.value.projects.slice(0, 1), total: 1 })).toBe("Restored 1 project from one.json");
     const gone = { ...OLD, id: "b", name: "Gone", media: 1 };
     const mixed = read(backupOf(OLD, gone, { ...OLD, id: "c", name: "Fixed", exportMode: "fast" }));
     expect(mixed.ok && restoreMessage("old.json", mixed.value)).toBe(
@@ -190,6 +191,6 @@ describe("project backup", () => {
     const broken = Array.from({ length: 1500 }, (_, i) => ({ ...OLD, id: `p${i}`, media: null }));
     const result = read(backupOf(...broken));
     const message = result.ok && restoreMessage("many.json", result.value);
-    expect(message).toMatch(/^Restored 0 of 1500 projects .*\(project 10\): [^.]*\. And 1,490 more\.$/);
+    expect(message).toMatch(/^Restored 0 of 1,500 projects .*\(project 10\): [^.]*\. And 1,490 more\.$/);
   });
 });

@@ -1,4 +1,5 @@
 import { isObject } from "../json";
+import { plural } from "../plural";
 import type { Project } from "../project";
 import { checkProject, shown } from "../project-validation";
 import { fail, ok, type Result } from "../result";
@@ -116,11 +117,11 @@ function listNotes(notes: readonly ProjectNote[]): string {
 
 /** What a restore says: how many projects came back from which file, and each one left out or repaired, with why. */
 export function restoreMessage(fileName: string, { projects, notes, total }: BackupContents): string {
-  if (notes.length === 0) return `Restored ${projects.length} projects from ${fileName}`;
+  if (notes.length === 0) return `Restored ${plural(projects.length, "project", "projects")} from ${fileName}`;
   const leftOut = notes.filter((n) => n.leftOut);
   const repaired = notes.filter((n) => !n.leftOut);
   return [
-    `Restored ${projects.length} of ${total} projects from ${fileName}`,
+    `Restored ${projects.length} of ${plural(total, "project", "projects")} from ${fileName}`,
     ...(leftOut.length > 0 ? [`Left out: ${listNotes(leftOut)}`] : []),
     ...(repaired.length > 0 ? [`Repaired: ${listNotes(repaired)}`] : []),
   ].join(". ") + ".";
