@@ -87,11 +87,26 @@ export interface CopiedAudio {
  */
 export function planAudioCopy(index: PacketIndex, shown: Span, presentedAt: number, cursor: number): CopiedAudio | null {
   // The source instant that should land at `cursor` for `shown.start` to land at `presentedAt`.
-  const target = shown.start + (cursor - presentedAt);
-  const from = index.nearest(target);
-  if (from < 0) return null;
-  const audio = index.packets;
-  const presentedEnd = presentedAt + (shown.end - shown.start);
+  const from = index.nearest(shown.start + (cursor - presentedAt));
+  return from < 0 ? null : soundFrom(index.packets, from, cursor, presentedAt + (shown.end - shown.start));
+}
+
+/**
+ * Audio for the first clip of a track, which an edit list can trim: from the packet before the
+ * one playing at the picture's first instant (the decoder's overlap), placed at 0; `lead`, the
+ * media time before that instant, is for the edit list to hide, so the sound starts with the
+ * picture to the sample rather than to half a packet. Null where no sound plays by then.
+ */
+export function planLeadingAudio(index: PacketIndex, shown: Span): (CopiedAudio & { lead: number }) | null {
+  const playing = index.lastBefore(shown.start + EPSILON);
+  if (playing < 0) return null;
+  const from = Math.max(0, playing - 1);
+  const lead = shown.start - (index.packets[from] as PacketInfo).pts;
+  return { ...soundFrom(index.packets, from, 0, lead + (shown.end - shown.start)), lead };
+}
+
+/** Packets from `from` on, placed at `cursor`, for as long as they end (to within half of one) by `presentedEnd`. */
+function soundFrom(audio: readonly PacketInfo[], from: number, cursor: number, presentedEnd: number): CopiedAudio {
   const first = (audio[from] as PacketInfo).pts;
   // Placed by their own timestamps (a first packet's duration may be trimmed, as Opus's is).
   const endOf = (p: PacketInfo) => cursor + (p.pts + p.duration - first);
@@ -111,21 +126,30 @@ export function audioEnd(audio: readonly PacketInfo[], sound: CopiedAudio): numb
  * Every audio track cut at the picture's instants, each on its own packets and in its own lane
  * (its own media time), so each keeps within half of its own packet of the picture at every join.
  * `sources[s][t]` is file s's track t (the output has the first file's tracks); `runs[t][i]` is
- * track t's sound for clip i; a track with no packets has none.
+ * track t's sound for clip i; a track with no packets has none. With `trimmedStart` (the output
+ * gives each track an edit list), each track's first clip starts with its picture to the sample
+ * (planLeadingAudio); `leads[t]` is then track t's media time before that, `ends[t]` where it ends.
  */
-export function audioLanes(sources: readonly (readonly (readonly PacketInfo[])[])[]) {
+export function audioLanes(sources: readonly (readonly (readonly PacketInfo[])[])[], trimmedStart = false) {
   const indexes = sources.map((tracks) => tracks.map((packets) => ({ packets, index: new PacketIndex(packets) })));
   const cursors = (sources[0] ?? []).map(() => 0);
+  const leads = cursors.map(() => 0);
   const runs: CopiedAudio[][] = cursors.map(() => []);
   return {
     runs,
+    leads,
+    ends: cursors,
     /** Plans every track's sound for a clip of file `source` that shows `shown` of it from `presentedAt` on. */
     add(source: number, shown: Span, presentedAt: number): void {
       for (const [t, cursor] of cursors.entries()) {
         const lane = indexes[source]?.[t];
-        const sound = lane && planAudioCopy(lane.index, shown, presentedAt, cursor);
+        if (!lane) continue;
+        const leading = trimmedStart && runs[t]?.length === 0 ? planLeadingAudio(lane.index, shown) : null;
+        if (leading) leads[t] = leading.lead;
+        // Media time runs `leads[t]` ahead of what is presented.
+        const sound = leading ?? planAudioCopy(lane.index, shown, presentedAt + (leads[t] as number), cursor);
         if (!sound) continue;
-        runs[t]?.push(sound);
+        runs[t]?.push({ from: sound.from, to: sound.to, mediaStart: sound.mediaStart });
         cursors[t] = audioEnd(lane.packets, sound);
       }
     },
@@ -163,6 +187,8 @@ export interface CopyPlan {
   /** Per audio track, in source order: its sound for each clip. */
   audio: CopiedAudio[][];
   videoEdits: EditEntry[];
+  /** Per audio track, its edit list: what precedes the first clip's picture hidden (none where nothing is). */
+  audioEdits: EditEntry[][];
   /** Length of the output as presented: the sum of what each clip shows. */
   duration: number;
 }
@@ -188,8 +214,8 @@ export function planCopyCut(
  */
 export function planJoinCopy(sources: readonly SourceTables[], clips: readonly SourcedSpan[]): CopyPlan | { missing: number } {
   const files = pictureIndexes(sources);
-  const sounds = audioLanes(sources.map((s) => s.audio));
-  const plan: CopyPlan = { video: [], sources: [], audio: sounds.runs, videoEdits: [], duration: 0 };
+  const sounds = audioLanes(sources.map((s) => s.audio), true);
+  const plan: CopyPlan = { video: [], sources: [], audio: sounds.runs, videoEdits: [], audioEdits: [], duration: 0 };
   let videoCursor = 0;
   for (const [index, clip] of clips.entries()) {
     const { boundaries, pictures } = files[clip.source] as (typeof files)[number];
@@ -203,5 +229,6 @@ export function planJoinCopy(sources: readonly SourceTables[], clips: readonly S
     plan.duration += shownLength;
     videoCursor += copied.mediaLength;
   }
+  plan.audioEdits = sounds.leads.map((lead, t) => (lead > 0 ? [{ mediaTime: lead, duration: (sounds.ends[t] as number) - lead }] : []));
   return plan;
 }

@@ -98,5 +98,7 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
     const rewrite = joined?.rewrite[plan.sources[index] as number];
     return [{ packets: rewrite ? rewritten(packets, rewrite) : packets, next: null, add: addMain }, ...soundLanes(index)];
   };
-  await mp4.write(lanesFor, plan.video.map((c) => c.mediaStart), plan.videoEdits, job);
+  // The sound tracks follow the main one (track 1), in order.
+  const soundEdits = new Map(plan.audioEdits.flatMap((edits, t) => (edits.length > 0 ? [[2 + t, edits] as const] : [])));
+  await mp4.write(lanesFor, plan.video.map((c) => c.mediaStart), plan.videoEdits, job, soundEdits);
 }

@@ -123,7 +123,8 @@ export async function copiedSoundTracks(
   for (const [t, { track }] of (files[0] ?? []).entries()) {
     const source = new EncodedAudioPacketSource(track.codec ?? "aac");
     const copies = runs[t] ?? [];
-    output.addAudioTrack(source, { ...(await trackNames(track)), maximumPacketCount: headerRoom(packetCount(copies)) });
+    // Room for the one edit-list entry a lossless copy may give the track (what precedes its first picture).
+    output.addAudioTrack(source, { ...(await trackNames(track)), maximumPacketCount: headerRoom(packetCount(copies), 1) });
     const config = await track.getDecoderConfig();
     const add = configuredFirst((p, meta?: EncodedAudioChunkMetadata) => source.add(p, meta), config ? { decoderConfig: config } : null);
     sounds.push({ copies, add });
@@ -176,9 +177,16 @@ export class EditedMp4 {
 
   /**
    * Writes the clips in list order, each from the lanes `lanesFor` gives (the clip's packets
-   * placed from `mediaStarts[i]` on), then the header with `edits`; nothing is left half-written.
+   * placed from `mediaStarts[i]` on), then the header with `edits` for the first track and
+   * `otherEdits` (by track id) for any other; nothing is left half-written.
    */
-  async write(lanesFor: (clip: number) => Promise<Lane[]>, mediaStarts: readonly number[], edits: readonly EditEntry[], job: CutWork) {
+  async write(
+    lanesFor: (clip: number) => Promise<Lane[]>,
+    mediaStarts: readonly number[],
+    edits: readonly EditEntry[],
+    job: CutWork,
+    otherEdits: ReadonlyMap<number, readonly EditEntry[]> = new Map(),
+  ) {
     const total = edits.reduce((sum, e) => sum + e.duration, 0) || 1;
     try {
       let shownBefore = 0;
@@ -193,7 +201,7 @@ export class EditedMp4 {
       await this.output.cancel().catch(() => undefined);
       throw error;
     }
-    await this.finish(new Map([[1, edits]]));
+    await this.finish(new Map([[1, edits], ...otherEdits]));
   }
 
   /** Finalizes the file, then writes its header again with these tracks' edit lists. */

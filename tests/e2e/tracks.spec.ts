@@ -118,6 +118,29 @@ test("One file per clip (a ZIP) keeps every audio track in each clip's file", as
   }
 });
 
+/**
+ * Lossless, one clip a file: the packet engine starts each track a packet before the picture and
+ * trims the lead by its edit list, so the sound starts with the picture to the sample (its
+ * offsets are the source's own, under 1 ms); ffmpeg.wasm (MPEG-2) places whole packets, to half of one.
+ */
+const ZIPPED_LOSSLESS = [
+  { source: H264, engine: "", edits: EDITS, tolerance: () => 1 },
+  { source: MPEG2, engine: "with ffmpeg.wasm", edits: FFMPEG_EDITS, tolerance: copiedTolerance },
+] as const;
+for (const { source, engine, edits, tolerance } of ZIPPED_LOSSLESS) {
+  test(`Lossless${engine && ` ${engine}`}, one file per clip (a ZIP): every track of each clip's file with its picture`, async ({ page }) => {
+    // A lossless clip starts at the keyframe before IN, so even the clip from 8 s opens on no flash.
+    await openWithEdits(page, source, edits);
+    const clips = await zippedClips(page, "Lossless (fast)");
+    if (engine) await expect(page.getByRole("status", { name: "Message" })).toContainText(engine);
+    expect(clips).toHaveLength(4);
+    for (const clip of clips) {
+      expectFastStart(clip);
+      expectEveryTrack(clip, `${engine || "packet engine"} ${basename(clip)}`, tolerance, 1);
+    }
+  });
+}
+
 test.describe("the Tracks panel", () => {
   const keep = (page: Page, track: string) => page.getByRole("region", { name: "Tracks" }).getByRole("checkbox", { name: `Keep ${track}`, exact: true });
   const WITHOUT_MIC = TRACK_SYNC_TRACKS.filter((t) => t.title !== "Mic");

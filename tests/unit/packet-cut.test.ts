@@ -35,9 +35,10 @@ const aac = (seconds: number, rate = 48000): PacketInfo[] =>
  * For every clip of a plan, how far (s) each track's sound is from its picture where the clip
  * starts and where it ends: `[track][clip] = [start, end]`.
  */
-const syncErrors = (tracks: readonly PacketInfo[][], runs: readonly CopiedAudio[][], shown: readonly Span[]) =>
+/** Each run's start and end against its picture, in media time: `leads[t]` (track t's edit list hides it) ahead of what is presented. */
+const syncErrors = (tracks: readonly PacketInfo[][], runs: readonly CopiedAudio[][], shown: readonly Span[], leads: readonly number[] = []) =>
   runs.map((track, t) => {
-    let presented = 0;
+    let presented = leads[t] ?? 0;
     return track.map((sound, i) => {
       const clip = shown[i] as Span;
       const packets = tracks[t] as PacketInfo[];
@@ -47,6 +48,9 @@ const syncErrors = (tracks: readonly PacketInfo[][], runs: readonly CopiedAudio[
       return [start, audioEnd(packets, sound) - presented];
     });
   });
+
+/** The media time track t's edit list hides before the first clip's picture. */
+const leadOf = (plan: CopyPlan, t: number): number => plan.audioEdits[t]?.[0]?.mediaTime ?? 0;
 
 const shownFrames = (video: PacketInfo[], plan: CopyPlan) =>
   plan.video.map((clip) =>
@@ -92,6 +96,8 @@ describe("the last frame of a variable rate", () => {
   });
 });
 
+const [from48, from44] = [0.0016, 0.0002];
+
 describe("lossless packet plan", () => {
   const video = h264Packets(500, 60);
   const audio = aac(20);
@@ -121,7 +127,7 @@ describe("lossless packet plan", () => {
     const clips = [{ start: 1.3, end: 3.3 }, { start: 10.1, end: 11.7 }, { start: 4.6, end: 9.1 }, { start: 0.5, end: 2 }];
     const plan = planCopyCut(video, [audio], clips) as CopyPlan;
     const half = 1024 / 48000 / 2 + 1e-9;
-    let presented = 0;
+    let presented = leadOf(plan, 0);
     let cursor = 0;
     for (const [i, sound] of (plan.audio[0] ?? []).entries()) {
       const clip = plan.video[i];
@@ -135,6 +141,27 @@ describe("lossless packet plan", () => {
       expect(Math.abs(cursor - presented)).toBeLessThanOrEqual(half);
     }
     expect(plan.audio[0]).toHaveLength(4);
+  });
+
+  it("starts a clip's sound with its picture to the sample, a packet early and trimmed by its edit list, on stamps rounded to the millisecond", () => {
+    // An OBS MKV's tracks: times in whole milliseconds, AAC at 48 kHz from 1.6 ms on, 44.1 kHz from 0.2 ms on.
+    const rounded = (rate: number, from: number) =>
+      Array.from({ length: 1000 }, (_, i) => ({ pts: Math.round((from + (i * 1024) / rate) * 1000) / 1000, duration: Math.round((1024 / rate) * 1000) / 1000, key: true }));
+    const exact = [from48, from44].map((from, t) => (i: number) => from + (i * 1024) / [48000, 44100][t]!);
+    const mkv = [rounded(48000, from48), rounded(44100, from44)];
+    // The keyframe at 12.343 s falls between two 48 kHz packets, stamped 11 ms either side of it.
+    const picture = Array.from({ length: 500 }, (_, n) => ({ pts: 0.023 + n * 0.04, duration: 0.04, key: n % 50 === 8 }));
+    for (const clip of [{ start: 13.4, end: 14.44 }, { start: 8, end: 8.84 }]) {
+      const plan = planCopyCut(picture, mkv, [clip]) as CopyPlan;
+      const shown = plan.video[0]?.shown as Span;
+      plan.audio.forEach(([sound], t) => {
+        if (!sound) throw new Error("no sound");
+        // The source instant the track plays with the picture's first one.
+        const heard = (exact[t] as (i: number) => number)(sound.from) + leadOf(plan, t);
+        expect(Math.abs(heard - shown.start) * 1000, `track ${t + 1} of the clip from ${clip.start} s (ms)`).toBeLessThan(1);
+        expect(plan.audioEdits[t]?.[0]?.duration).toBeCloseTo(audioEnd(mkv[t] as PacketInfo[], sound) - leadOf(plan, t), 9);
+      });
+    }
   });
 
   it("places sound by its timestamps, so clips never overlap when a packet's duration was trimmed (Opus)", () => {
@@ -159,7 +186,7 @@ describe("lossless packet plan", () => {
     expect(plan.audio.map((runs) => runs.length)).toEqual([5, 5, 5, 5]);
     // Two tracks with the same packets are cut alike; each lane runs in its own media time.
     expect(plan.audio[1]).toEqual(plan.audio[0]);
-    const errors = syncErrors(tracks, plan.audio, plan.video.map((c) => c.shown));
+    const errors = syncErrors(tracks, plan.audio, plan.video.map((c) => c.shown), tracks.map((_, t) => leadOf(plan, t)));
     errors.forEach((track, t) => {
       for (const [start, end] of track) {
         expect(Math.abs(start as number), `track ${t + 1} at a clip's start`).toBeLessThanOrEqual(halves[t] as number);
