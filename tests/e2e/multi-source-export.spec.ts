@@ -1,22 +1,54 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { basename } from "node:path";
 import { expect, test } from "./test";
 import { OTHER_FORMAT, OTHER_FORMAT_SIZE, SYNC, SYNC_B, SYNC_B_PITCH } from "./fixtures";
 import { beepPitches, beeps, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncOffsets } from "./frame-oracle";
-import { exportJoined, type JoinClip } from "./join-driver";
-import { decodeErrors, expectFastStart, grayFrames, keyframeTimes, psnr, streamDuration } from "./oracle";
-import { afterAutosave, clipRows, exportMp4, markSeconds } from "./page";
+import { markClip } from "./marking";
+import { decodeErrors, grayFrames, keyframeTimes, psnr, streamDuration } from "./oracle";
+import { clipRows, exportMp4, markSeconds, openVideo } from "./page";
 
 /**
- * Clips of several files joined into one MP4, judged by native decoding: every output frame named
- * against both files (SYNC's frames are 0…, SYNC_B's JOINED_BASE…), each beep at its flash and of
- * its own file's pitch. The export panel cannot yet list clips of a second file, so the engines are
- * driven as it drives them (join-driver.ts).
+ * Clips of several files joined into one MP4 through the page as a person does it (Open video,
+ * Add video, each file chosen in Sources and marked with I and O at typed times, Export MP4),
+ * judged by native decoding: every output frame named against both files (SYNC's frames are 0…,
+ * SYNC_B's JOINED_BASE…), each beep at its flash and of its own file's pitch.
  */
-test.use({ bypassCSP: true });
+
+/** A clip as a person marks it: on which of the project's files (an index into those given), IN and OUT. */
+interface PageClip {
+  source: number;
+  start: number;
+  end: number;
+}
+
+const sources = (page: Page) => page.getByRole("region", { name: "Sources" });
+
+/** Puts one of the project's files on the player from the Sources list. */
+async function choose(page: Page, file: string): Promise<void> {
+  const name = basename(file);
+  await sources(page).getByRole("button", { name, exact: true }).click();
+  await expect(sources(page).getByRole("listitem", { name, exact: true })).toHaveAttribute("aria-current", "true");
+}
+
+/** Opens the first file, adds the others one by one (so Sources keeps their order), and marks each clip on its own file. */
+async function project(page: Page, files: readonly string[], clips: readonly PageClip[]): Promise<void> {
+  await page.goto("./");
+  await openVideo(page, files[0] as string);
+  for (const file of files.slice(1)) {
+    await page.getByLabel("Add video").setInputFiles(file);
+    await expect(page.getByRole("status", { name: "Message" })).toHaveText(`Added ${basename(file)}`);
+  }
+  for (const clip of clips) {
+    await choose(page, files[clip.source] as string);
+    await markClip(page, clip.start, clip.end);
+  }
+  await expect(clipRows(page)).toHaveCount(clips.length);
+  const named = clips.map((c) => basename(files[c.source] as string));
+  expect(await clipRows(page).getByLabel("Source").allTextContents()).toEqual(named);
+}
 
 /** SYNC frames 83-142 (IN on a P-frame between keyframes 63 and 116), SYNC_B frames 63-124 (between its keyframes 43 and 105). */
-const CLIPS: JoinClip[] = [
+const CLIPS: PageClip[] = [
   { source: 0, start: 3.32, end: 5.72 },
   { source: 1, start: 2.52, end: 5 },
 ];
@@ -25,17 +57,17 @@ const keyAtOrBefore = (file: string, frame: number) =>
   keyframeTimes(file).map((t) => Math.round(t * SYNC_FPS)).filter((k) => k <= frame).at(-1) as number;
 
 const MODES = [
-  { mode: "lossless", fromKey: true, tolerance: 10.7 },
-  { mode: "smart", fromKey: false, tolerance: 10.7 },
-  { mode: "reencode", fromKey: false, tolerance: 1 },
+  { mode: "lossless", label: "Lossless (fast)", fromKey: true, tolerance: 10.7 },
+  { mode: "smart", label: "Smart cut (frame-accurate, fast)", fromKey: false, tolerance: 10.7 },
+  { mode: "reencode", label: "Re-encode (frame-accurate)", fromKey: false, tolerance: 1 },
 ] as const;
+const REENCODE = MODES[2].label;
 
-for (const { mode, fromKey, tolerance } of MODES) {
+for (const { mode, label, fromKey, tolerance } of MODES) {
   test(`${mode}: two files of one format joined, every frame its own file's, every beep at its flash`, async ({ page }) => {
-    await page.goto("./");
-    const out = join(test.info().outputDir, `${mode}.mp4`);
-    await exportJoined(page, [SYNC, SYNC_B], CLIPS, mode, out);
-    expectFastStart(out);
+    await project(page, [SYNC, SYNC_B], CLIPS);
+    // The export is named after the file on the player: the last one marked.
+    const out = await exportMp4(page, label, `${mode}.mp4`, "sync-b-cut.mp4");
     expect(decodeErrors(out)).toBe("");
 
     // Lossless from the keyframe at or before IN; the others exactly IN. None past OUT.
@@ -55,10 +87,10 @@ for (const { mode, fromKey, tolerance } of MODES) {
 }
 
 test("a file of another size, rate and no sound joins by re-encoding: fitted with black bars, on the first file's frame grid, silent", async ({ page }) => {
-  await page.goto("./");
-  const out = join(test.info().outputDir, "other-format.mp4");
+  test.setTimeout(300_000);
   // 1 s of the 50 fps file is 25 frames at the output's 25 fps.
-  await exportJoined(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }], "reencode", out);
+  await project(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }]);
+  const out = await exportMp4(page, REENCODE, "other-format.mp4", "other-format-cut.mp4");
   expect(decodeErrors(out)).toBe("");
   const frames = identifyFrames(out, [SYNC, SYNC_B]);
   expect(frames.slice(0, 122)).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
@@ -95,43 +127,22 @@ test("a project of two files exports its list when every clip is of one of them"
   expect(copied.map((frame, i) => psnr(frame, source[i] as Buffer)).filter((db) => db < 99)).toEqual([]);
 });
 
-test("the export panel says before export which file differs from the first, and how, in the modes that cannot join them", async ({ page, browser }) => {
-  await page.goto("./");
-  await page.getByLabel("Open video").setInputFiles([SYNC, OTHER_FORMAT]);
-  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened 2 files");
-  await page.getByRole("heading", { name: "Clipmark" }).click();
-  await markSeconds(page, 2);
-  await afterAutosave(page);
-  await page.reload();
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Back up projects" }).click();
-  const backup = join(test.info().outputDir, "backup.json");
-  await (await download).saveAs(backup);
-
-  // The page cannot yet put a clip on the second file: the backup is given one, as the page stores it.
-  const saved = JSON.parse(readFileSync(backup, "utf8")) as { projects: { sources: { id: string; media: { name: string } }[]; clips: object[] }[] };
-  const project = saved.projects[0] as (typeof saved.projects)[number];
-  const second = project.sources.find((s) => s.media.name === "sync.mp4");
-  project.clips.push({ id: 2, source: second?.id, start: 1, end: 3, label: "" });
-  writeFileSync(backup, JSON.stringify(saved));
-
-  const fresh = await browser.newPage();
-  await fresh.goto("./");
-  await fresh.getByLabel("Restore projects").setInputFiles(backup);
-  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("from backup.json");
-  await fresh.getByLabel("Open video").setInputFiles(OTHER_FORMAT);
-  await expect(fresh.getByRole("status", { name: "Message" })).toContainText("with its 2 clips");
-  const note = fresh.getByRole("region", { name: "Export" }).getByRole("note");
+test("the export panel says before export which file differs from the first, and how, in the modes that cannot join them", async ({ page }) => {
+  // The first file sets the output's format: the 2 s clip of other-format.mp4, then 1-3 s of sync.mp4.
+  await project(page, [OTHER_FORMAT, SYNC], [
+    { source: 0, start: 0, end: 2 },
+    { source: 1, start: 1, end: 3 },
+  ]);
+  const note = page.getByRole("region", { name: "Export" }).getByRole("note");
   const differs = "sync.mp4 is 320×240 25 fps with AAC 48 kHz stereo; other-format.mp4 is 640×360 50 fps with no sound. Re-encode joins them in the first file's format.";
   await expect(note.filter({ hasText: "cannot join" })).toHaveText(`Lossless cannot join these files: ${differs}`);
   for (const [width, height] of [[1280, 800], [390, 844]] as const) {
-    await fresh.setViewportSize({ width, height });
-    await fresh.getByRole("region", { name: "Export" }).scrollIntoViewIfNeeded();
-    await fresh.screenshot({ path: `/tmp/shots-engines/join-note-${width}x${height}.png` });
+    await page.setViewportSize({ width, height });
+    await page.getByRole("region", { name: "Export" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/shots-pagejoin/join-note-${width}x${height}.png` });
   }
-  await fresh.getByRole("radio", { name: "Smart cut (frame-accurate, fast)" }).check();
+  await page.getByRole("radio", { name: "Smart cut (frame-accurate, fast)" }).check();
   await expect(note.filter({ hasText: "cannot join" })).toHaveText(`Smart cut cannot join these files: ${differs}`);
-  await fresh.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
+  await page.getByRole("radio", { name: REENCODE }).check();
   await expect(note.filter({ hasText: "cannot join" })).toHaveCount(0);
-  await fresh.close();
 });

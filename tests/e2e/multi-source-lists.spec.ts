@@ -159,6 +159,18 @@ test("a project of two files goes out as .osp, EDL, Shotcut and CSVs, and comes 
   await importText(page, "smooth-edits.csv", csvOf("smooth-edits.csv"));
   await page.getByRole("dialog", { name: "Import smooth-edits.csv" }).getByRole("button", { name: "Replace" }).click();
   expect(await clipStarts(page)).toEqual(["00:00:04.120", "00:00:15.040", "00:00:00.920", "00:00:08.520"]);
+
+  // The second file's CSV with that file chosen in Sources: its clips land on it, the first file's stay.
+  await page.getByRole("region", { name: "Sources" }).getByRole("button", { name: "sync.mp4", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Sources" }).getByRole("listitem", { name: "sync.mp4" })).toHaveAttribute("aria-current", "true");
+  await importText(page, "sync-edits.csv", csvOf("sync-edits.csv"));
+  const preview = page.getByRole("dialog", { name: "Import sync-edits.csv" });
+  await expect(preview).toContainText("2 clips");
+  await preview.getByRole("button", { name: "Replace" }).click();
+  expect(await clipStarts(page)).toEqual(["00:00:00.920", "00:00:08.520", "00:00:04.120", "00:00:15.040"]);
+  expect(await clipRows(page).getByLabel("Source").allTextContents()).toEqual(["smooth.mp4", "smooth.mp4", "sync.mp4", "sync.mp4"]);
+  await expect(clipRows(page).nth(2).getByRole("textbox", { name: "Label" })).toHaveValue("second, with a comma");
+  await expect(clipRows(page).nth(3).getByLabel("Frames")).toHaveText("frames 376–399 (24)");
 });
 
 test("an .osp naming a file the project lacks says which to add and how many clips it brings, and loses nothing", async ({ page }) => {
