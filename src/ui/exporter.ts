@@ -110,16 +110,18 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     if (!sources.ok) return session.complain(sources.error);
     const refused = perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info));
     if (refused) return session.complain(refused);
-    // Named apart from the session's other exports, so two modes never share a download name.
-    const name = exportFileName(source.file.name, chosenMode, new Set(exports().map((e) => e.name)));
-    const names = perClip() ? clipFileNames(source.file.name, clips.map((c) => c.label)) : null;
-    const destination = await pickDestination(name, names && { names, zip: zipFileName(source.file.name) });
+    // Named after the project's first file, as its edit lists are; apart from the session's other
+    // exports, so two modes never share a download name.
+    const stem = session.sources()[0]?.media.name ?? source.file.name;
+    const name = exportFileName(stem, chosenMode, new Set(exports().map((e) => e.name)));
+    const names = perClip() ? clipFileNames(stem, clips.map((c) => c.label)) : null;
+    const destination = await pickDestination(name, names && { names, zip: zipFileName(stem) });
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
     const saved =
       destination.kind === "file" || destination.kind === "folder"
         ? destination.handle.name
         : destination.kind === "zip"
-          ? zipFileName(source.file.name)
+          ? zipFileName(stem)
           : name;
     const id = nextId++;
     // Each file's clips on its own frames.

@@ -22,9 +22,9 @@ export interface Joined {
 /**
  * Exports clips of several files through the built media worker (dist/assets), as the export
  * panel asks it: the files picked in an input of the test's own, each probed by the worker, one
- * render into memory, the MP4 downloaded to `saveAs`. The page has no control yet that puts clips
- * of a second file in the list (the Sources list comes next), so the engines are driven here
- * directly; the context must bypass the page's CSP for Comlink's script (`bypassCSP`).
+ * render into memory, the MP4 downloaded to `saveAs`. The bench's lossless join times the engine
+ * alone this way, without the page's marking in the measure (the e2e proofs go through the page);
+ * the context must bypass the page's CSP for Comlink's script (`bypassCSP`).
  */
 export async function exportJoined(page: Page, files: readonly string[], clips: readonly JoinClip[], mode: string, saveAs: string): Promise<Joined> {
   const worker = readdirSync(join(ROOT, "dist", "assets")).find((name) => /^media-worker-.*\.js$/.test(name));

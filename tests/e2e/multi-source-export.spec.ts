@@ -67,7 +67,7 @@ for (const { mode, label, fromKey, tolerance } of MODES) {
   test(`${mode}: two files of one format joined, every frame its own file's, every beep at its flash`, async ({ page }) => {
     await project(page, [SYNC, SYNC_B], CLIPS);
     // The export is named after the file on the player: the last one marked.
-    const out = await exportMp4(page, label, `${mode}.mp4`, "sync-b-cut.mp4");
+    const out = await exportMp4(page, label, `${mode}.mp4`, "sync-cut.mp4");
     expect(decodeErrors(out)).toBe("");
 
     // Lossless from the keyframe at or before IN; the others exactly IN. None past OUT.
@@ -90,7 +90,7 @@ test("a file of another size, rate and no sound joins by re-encoding: fitted wit
   test.setTimeout(300_000);
   // 1 s of the 50 fps file is 25 frames at the output's 25 fps.
   await project(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }]);
-  const out = await exportMp4(page, REENCODE, "other-format.mp4", "other-format-cut.mp4");
+  const out = await exportMp4(page, REENCODE, "other-format.mp4", "sync-cut.mp4");
   expect(decodeErrors(out)).toBe("");
   const frames = identifyFrames(out, [SYNC, SYNC_B]);
   expect(frames.slice(0, 122)).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
