@@ -262,7 +262,7 @@ function ClipRow(props: RowProps) {
         )}
       </Show>
       {/* Label and colour start the row's second line together (clip-colours.css). */}
-      <span class="clip-naming">
+      <span class="clip-naming" classList={{ "with-source": Boolean(props.sourceName) }}>
         <Show when={props.sourceName}>
           {(name) => (
             <span class="clip-source" aria-label="Source" title={name()}>
