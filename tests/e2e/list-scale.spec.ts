@@ -93,3 +93,40 @@ test("undoing a delete brings the clip back into view where it was, not at the e
   await expect(third.getByRole("textbox", { name: "IN" })).toHaveValue(`00:00:${at(2).padStart(6, "0")}`);
   await expect(third).toBeInViewport();
 });
+
+/** Elements an action adds to the page (with their descendants), counted once the page has drawn it. */
+async function elementsAddedBy(page: Page, action: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => added.push(...r.addedNodes)));
+    observer.observe(document.body, { childList: true, subtree: true });
+    (window as unknown as { addedElements: () => number }).addedElements = () => {
+      observer.disconnect();
+      return added.reduce((sum, n) => sum + (n instanceof Element ? 1 + n.querySelectorAll("*").length : 0), 0);
+    };
+  });
+  await action();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  return page.evaluate(() => (window as unknown as { addedElements: () => number }).addedElements());
+}
+
+// An edit draws what it changed: a row or two of the list and of the lossless table, not every row
+// in view again (the table once planned its rows afresh on each edit, and so drew all of them anew).
+test("an edit of a 10,000-clip list draws a row or two anew, not every row in view", async ({ page }) => {
+  await page.goto("./");
+  await openVideo(page, LONG);
+  await replaceWith(page, CLIPS);
+  const lossless = page.getByRole("table", { name: "Where lossless cuts land" });
+  await expect(lossless.getByRole("row")).not.toHaveCount(0);
+  const row = (n: number) => page.getByRole("listitem", { name: `Clip ${n}`, exact: true });
+  const oneRow = 1 + (await row(1).evaluate((li) => li.querySelectorAll("*").length));
+  const edits: [string, () => Promise<void>][] = [
+    ["Delete clip", () => row(1).getByRole("button", { name: "Delete clip" }).click()],
+    ["Move down", () => row(1).getByRole("button", { name: "Move down" }).click()],
+    ["Label", () => row(2).getByRole("textbox", { name: "Label" }).fill("named")],
+  ];
+  for (const [what, edit] of edits) {
+    const added = await elementsAddedBy(page, edit);
+    expect(added, `${what} added ${added} elements; a clip row has ${oneRow}`).toBeLessThanOrEqual(3 * oneRow);
+  }
+});

@@ -136,12 +136,21 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
  */
 function LosslessTable(props: { session: Session; clips: readonly Clip[] }) {
   const view = createVirtualWindow(() => props.clips.length);
+  // A clip not edited keeps its plan, and so its row: an edit redraws one row, not all in view.
+  const plans = new WeakMap<Clip, { info: MediaInfo; plan: PlannedClip }>();
+  const planOf = (clip: Clip, info: MediaInfo): PlannedClip => {
+    const kept = plans.get(clip);
+    if (kept?.info === info) return kept.plan;
+    const plan = planLosslessClips(info, [clip])[0] as PlannedClip;
+    plans.set(clip, { info, plan });
+    return plan;
+  };
   const shown = createMemo(() => {
     const { first, end } = view.range();
     const infos = new Map(props.session.sources().map((s) => [s.id, s.info]));
     // A file whose details were not kept (stored before they were) is planned on the player's.
     const fallback = props.session.source()?.info as MediaInfo;
-    return props.clips.slice(first, end).map((clip) => planLosslessClips(infos.get(clip.source) ?? fallback, [clip])[0] as PlannedClip);
+    return props.clips.slice(first, end).map((clip) => planOf(clip, infos.get(clip.source) ?? fallback));
   });
   return (
     <div class="lossless-rows" ref={view.box}>
@@ -158,7 +167,7 @@ function LosslessTable(props: { session: Session; clips: readonly Clip[] }) {
           rows={shown()}
           cells={(planned, number) => (
             <>
-              <td>{number}</td>
+              <td>{number()}</td>
               <td>{formatTimecode(planned.start)}</td>
               <td>{formatOffset(planned.shift)}</td>
             </>

@@ -65,7 +65,7 @@ export function ImportPreview(props: { session: Session }) {
                   rows={shown()}
                   cells={(entry, number) => (
                     <>
-                      <td>{number}</td>
+                      <td>{number()}</td>
                       <td>{formatTimecode(entry.start)}</td>
                       <td>{formatTimecode(entry.end)}</td>
                       <td>{entry.label}</td>
