@@ -54,14 +54,20 @@ export function createVirtualWindow(count: () => number) {
       rows.disconnect();
       rows.observe(element);
     },
-    /** Scrolls the box just enough to show row `index` (a clip just added, say). */
+    /**
+     * Scrolls the box just enough to show row `index` (a clip just added, say). Judged on the kept
+     * scroll position and height, not the box's: reading those forced a layout in the middle of each
+     * edit of a long list, which the frame lays out anyway.
+     */
     show(index: number): void {
       if (!box) return;
       const top = index * rowHeight();
       const bottom = top + rowHeight();
-      if (top < box.scrollTop) box.scrollTop = top;
-      else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
-      setScrollTop(box.scrollTop);
+      const now = scrollTop();
+      const to = top < now ? top : bottom > now + viewport() ? bottom - viewport() : now;
+      if (to === now) return;
+      box.scrollTop = to;
+      setScrollTop(to);
     },
   };
 }
