@@ -28,10 +28,13 @@ export interface ListScaleRow {
   previewMs: number | null;
   /** Main-thread time of the click on Replace, the list drawn and laid out. */
   replaceMs: number | null;
-  /** The slowest of: a label committed, the first clip deleted, a clip moved down. */
+  /** The slowest of the medians of: a label committed, the first clip deleted, a clip moved down. */
   editMs: number | null;
+  /** Medians of undo and redo, each done REPEATS times. */
   undoMs: number | null;
   redoMs: number | null;
+  /** The slowest single edit, undo or redo of them all (the first, not yet compiled, as a rule). */
+  slowestMs: number | null;
   /** The longest a save held the main thread (IndexedDB's copy of the record). */
   saveMs: number | null;
   heapMiB: number | null;
@@ -57,6 +60,17 @@ function editsCsv(clips: number): string {
 }
 
 /**
+ * Each edit, undo and redo is timed this many times and judged by its median: one sample is at the
+ * mercy of the machine (a run of single samples on one build gave 13 to 25 ms for the same edit).
+ * The slowest single one is reported beside it.
+ */
+const REPEATS = 5;
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+/**
  * Clicks (or commits) in the page and times it there: the handler, then style and layout, forced,
  * plus the timeline coverage band's paint that the edit asked for in the next frame (measured by
  * the page as "clipmark:paint-coverage"), which is work done before the edit is seen.
@@ -80,7 +94,7 @@ const timed = (control: Locator, how: "click" | "change", value = ""): Promise<n
   );
 
 async function measure(page: Page, clips: number): Promise<ListScaleRow> {
-  const row: ListScaleRow = { clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, saveMs: null, heapMiB: null, note: null };
+  const row: ListScaleRow = { clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, slowestMs: null, saveMs: null, heapMiB: null, note: null };
   const name = `edits-${clips}.csv`;
   const reading = performance.now();
   await page.getByLabel("Import edits").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(editsCsv(clips)) });
@@ -96,16 +110,26 @@ async function measure(page: Page, clips: number): Promise<ListScaleRow> {
   const list = page.getByRole("list", { name: "Clips" });
   await page.waitForFunction((n) => document.body.textContent?.includes(`${n} clips,`), clips, { timeout: 600_000 });
   await page.evaluate(() => performance.clearMeasures("clipmark:store-project"));
-  const first = list.getByRole("listitem").first();
-  const edits = [
-    await timed(first.getByRole("textbox", { name: "Label" }), "change", "first"),
-    await timed(first.getByRole("button", { name: "Delete clip" }), "click"),
-    await timed(list.getByRole("listitem").first().getByRole("button", { name: "Move down" }), "click"),
-  ];
-  row.editMs = Math.max(...edits);
+  const first = () => list.getByRole("listitem").first();
+  const labels: number[] = [];
+  const deletes: number[] = [];
+  const moves: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    labels.push(await timed(first().getByRole("textbox", { name: "Label" }), "change", `label ${r}`));
+    deletes.push(await timed(first().getByRole("button", { name: "Delete clip" }), "click"));
+    moves.push(await timed(first().getByRole("button", { name: "Move down" }), "click"));
+  }
+  row.editMs = Math.max(median(labels), median(deletes), median(moves));
   const history = page.getByRole("group", { name: "History" });
-  row.undoMs = await timed(history.getByRole("button", { name: "Undo" }), "click");
-  row.redoMs = await timed(history.getByRole("button", { name: "Redo" }), "click");
+  const undos: number[] = [];
+  const redos: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    undos.push(await timed(history.getByRole("button", { name: "Undo" }), "click"));
+    redos.push(await timed(history.getByRole("button", { name: "Redo" }), "click"));
+  }
+  row.undoMs = median(undos);
+  row.redoMs = median(redos);
+  row.slowestMs = Math.max(...labels, ...deletes, ...moves, ...undos, ...redos);
   await page.getByRole("status", { name: "Saving" }).getByText("All changes saved in this browser").waitFor({ timeout: 600_000 });
   row.saveMs = await page.evaluate(() => Math.max(0, ...performance.getEntriesByName("clipmark:store-project").map((e) => e.duration)));
   row.heapMiB = await page.evaluate(() => {
@@ -134,7 +158,7 @@ export async function runListScale(url: string): Promise<ListScaleRow[]> {
       await page.getByRole("status", { name: "Message" }).getByText(/Opened/).waitFor({ timeout: 240_000 });
       rows.push(await measure(page, clips));
     } catch (error) {
-      rows.push({ clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, saveMs: null, heapMiB: null, note: `failed: ${String(error).split("\n")[0]}` });
+      rows.push({ clips, previewMs: null, replaceMs: null, editMs: null, undoMs: null, redoMs: null, slowestMs: null, saveMs: null, heapMiB: null, note: `failed: ${String(error).split("\n")[0]}` });
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -147,9 +171,10 @@ const ms = (value: number | null) => (value === null ? "—" : value < 10 ? valu
 
 export function printListScale(rows: ListScaleRow[]): void {
   console.log(`\nlist scale (ms of main thread; preview is wall time from the file to the dialog; targets up to 10,000 clips: ` +
-    `preview < ${PREVIEW_MS}, Replace < ${REPLACE_MS}, edit/undo/redo < ${EDIT_MS}, save < ${SAVE_MS}; 100,000 clips: edit/undo/redo < ${HUGE_EDIT_MS})`);
-  console.log("| clips | preview | Replace | edit | undo | redo | save | JS heap | verdict |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+    `preview < ${PREVIEW_MS}, Replace < ${REPLACE_MS}, edit/undo/redo < ${EDIT_MS}, save < ${SAVE_MS}; 100,000 clips: edit/undo/redo < ${HUGE_EDIT_MS}; ` +
+    `edit, undo and redo are medians of ${REPEATS}, slowest is the slowest single one, for information)`);
+  console.log("| clips | preview | Replace | edit | undo | redo | slowest | save | JS heap | verdict |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const size = r.clips.toLocaleString("en-US");
     const worstEdit = r.editMs === null || r.undoMs === null || r.redoMs === null ? null : Math.max(r.editMs, r.undoMs, r.redoMs);
@@ -167,7 +192,7 @@ export function printListScale(rows: ListScaleRow[]): void {
     const heap = r.heapMiB === null ? "—" : `${r.heapMiB.toFixed(0)} MiB`;
     console.log(
       `| ${size} | ${ms(r.previewMs)} | ${ms(r.replaceMs)} | ${ms(r.editMs)} | ${ms(r.undoMs)} | ` +
-        `${ms(r.redoMs)} | ${ms(r.saveMs)} | ${heap} | ${pass}${r.note ? ` (${r.note})` : ""} |`,
+        `${ms(r.redoMs)} | ${ms(r.slowestMs)} | ${ms(r.saveMs)} | ${heap} | ${pass}${r.note ? ` (${r.note})` : ""} |`,
     );
   }
 }
