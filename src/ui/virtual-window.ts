@@ -67,7 +67,8 @@ export function createVirtualWindow(count: () => number) {
       const to = top < now ? top : bottom > now + viewport() ? bottom - viewport() : now;
       if (to === now) return;
       box.scrollTop = to;
-      setScrollTop(to);
+      // As the box took it (clamped to its end): no scroll event follows a position it already had.
+      setScrollTop(box.scrollTop);
     },
   };
 }
