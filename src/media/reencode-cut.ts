@@ -17,6 +17,7 @@ import type { EditEntry } from "../core/packet-cut";
 import { EditedMp4, headerRoom, trackNames, type CutSource, type CutWork } from "./packet-copy";
 import { clipSound, decodedFormat, silentSound, type AudioFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
+import { resampledSound } from "./resampled-sound";
 
 const AUDIO_BITRATE = 160_000;
 // libavcodec's AAC encoder (the one registered where the browser has none) starts with this many
@@ -66,9 +67,18 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
   return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
 }
 
-/** Each clip's sound of one output track: the clip's file's track `t`, or silence where that file has none. */
+/** A file's audio track `t` as a join takes it: the track and the rate and channels it decodes to. */
+interface JoinedTrack {
+  track: InputAudioTrack;
+  format: AudioFormat;
+}
+
+/**
+ * Each clip's sound of one output track: the clip's file's track `t` (resampled where its rate or
+ * channels are not the output's), or silence where that file has none.
+ */
 async function* joinedSound(
-  tracks: readonly (InputAudioTrack | undefined)[],
+  tracks: readonly (JoinedTrack | null)[],
   clips: readonly SourcedSpan[],
   outStarts: readonly number[],
   format: AudioFormat,
@@ -76,12 +86,11 @@ async function* joinedSound(
 ): AsyncGenerator<Timed<AudioSample>> {
   for (const [clip, interval] of clips.entries()) {
     const [start, end] = [outStarts[clip] as number, outStarts[clip + 1] as number];
-    const track = tracks[interval.source];
-    if (!track) {
-      yield* silentSound(format, start, end, shift, clip);
-      continue;
-    }
-    for await (const item of clipSound(track, [interval], [start, end], format, shift)) yield { ...item, clip };
+    const from = tracks[interval.source];
+    if (!from) yield* silentSound(format, start, end, shift, clip);
+    else if (from.format.sampleRate !== format.sampleRate || from.format.numberOfChannels !== format.numberOfChannels) {
+      yield* resampledSound(from.track, from.format, interval, start, end, format, shift, clip);
+    } else for await (const item of clipSound(from.track, [interval], [start, end], format, shift)) yield { ...item, clip };
   }
 }
 
@@ -143,7 +152,12 @@ export async function reencodeCut(sources: readonly CutSource[], clips: readonly
       ...(await trackNames(track)),
       maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1),
     });
-    const tracks = sources.map((s) => s.audio[t]);
+    const tracks: (JoinedTrack | null)[] = [];
+    for (const s of sources) {
+      const other = s.audio[t];
+      const own = other && (other === track ? format : await decodedFormat(other));
+      tracks.push(other && own ? { track: other, format: own } : null);
+    }
     lanes.push(lane(joinedSound(tracks, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
     // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.
     soundEdits.set(id, [{ mediaTime: aac.priming / format.sampleRate, duration: total }]);

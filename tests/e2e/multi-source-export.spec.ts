@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, savedFile, test } from "./test";
@@ -139,6 +140,29 @@ test("a file of another size, rate and no sound joins by re-encoding on the pack
   // No "with ffmpeg.wasm (…)": the packet engine made it.
   await expect(page.getByRole("status", { name: "Message" })).toHaveText("Exported sync-cut.mp4");
   expectFitted(out);
+});
+
+test("a file whose sound is of another rate and channel count joins by re-encoding on the packet engine, resampled, every beep at its flash", async ({ page }) => {
+  // SYNC_B's picture as it is, its sound made 44.1 kHz mono by native ffmpeg; the output's is SYNC's 48 kHz stereo.
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const other = join(test.info().outputDir, "sync-b-44k.mp4");
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-i", SYNC_B, "-c:v", "copy", "-c:a", "aac", "-ar", "44100", "-ac", "1", other]);
+  await project(page, [SYNC, other], CLIPS);
+  const out = await exportMp4(page, REENCODE, "resampled.mp4", "sync-cut.mp4");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Exported sync-cut.mp4");
+  expect(decodeErrors(out)).toBe("");
+  expect(identifyFrames(out, [SYNC, other])).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
+  expect(decodeAudio(out).rate).toBe(48_000);
+  expect(Math.abs(streamDuration(out, "audio") - streamDuration(out, "video"))).toBeLessThan(0.03);
+  const offsets = syncOffsets(out, [SYNC, other]);
+  expect(offsets.length).toBeGreaterThanOrEqual(4);
+  expect(offsets.filter((ms) => !(Math.abs(ms) <= 1)), offsets.join(" ")).toEqual([]);
+  const pitches = beepPitches(out).filter((beep) => beep.length > 0.015);
+  const wrong = pitches.filter(({ onset, pitch }) => Math.abs(pitch - (onset < 60 / SYNC_FPS ? 1000 : SYNC_B_PITCH)) > 50);
+  expect(wrong, pitches.map((p) => `${p.onset.toFixed(3)} s ${p.pitch.toFixed(0)} Hz`).join(", ")).toEqual([]);
+  // Both channels carry the mono file's sound.
+  const channels = execFileSync("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0", out]);
+  expect(channels.toString().trim()).toBe("2");
 });
 
 test.describe("where the browser lets the page write files", () => {
