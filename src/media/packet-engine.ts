@@ -76,8 +76,8 @@ export async function choosePacketEngine(sources: readonly ExportSource[], mode:
 }
 
 /**
- * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut one
- * file does not allow becomes a full re-encode, and the answer says why.
+ * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut the
+ * files do not allow becomes a full re-encode, and the answer says why.
  */
 export async function runPacketEngine(sources: readonly PacketSource[], request: RenderRequest, sink: OutputSink, work: CutWork): Promise<string> {
   try {
@@ -103,12 +103,12 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
       try {
         await smartCut(cut, names, clips, sink, work);
       } catch (error) {
-        // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
-        if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
-        await reencodeCut(cut, clips, sink, work);
+        // Smart cut refuses before it writes a byte: the same sink takes the re-encode.
+        if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
+        await reencodeCut(cut, names, clips, sink, work);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(cut, clips, sink, work);
+    } else await reencodeCut(cut, names, clips, sink, work);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -98,14 +98,14 @@ async function* joinedSound(
  * Re-encodes `clips` (in list order, may overlap or go back in time; each of its own file) into one
  * MP4 written to `sink`, in the first file's format: its picture size and frame rate (other files'
  * pictures fitted in, reencode-video.ts) and its audio tracks, each taking track t of every clip's
- * file, silence where a file has none.
+ * file, silence where a file has none. `names`: the files', for messages.
  */
-export async function reencodeCut(sources: readonly CutSource[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+export async function reencodeCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
   const [first] = sources as [CutSource];
   const video = first.video;
   const videos = sources.map((s) => s.video);
   for (const [i, s] of sources.entries()) {
-    const file = sources.length > 1 ? ` of file ${i + 1}` : "";
+    const file = sources.length > 1 ? ` of ${names[i]}` : "";
     if (s.video && !(await s.video.canDecode())) throw new MediaError("unsupported", `This browser cannot decode the video${file}`);
     for (const [t, track] of s.audio.entries()) {
       if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}${file}`);
