@@ -30,13 +30,9 @@ export interface CutWork {
   inMemory: boolean;
 }
 
-export interface CutJob extends CutWork {
-  /** Where the source ends in its tracks' time (the probe's duration, past the origin): no frame lasts beyond it. */
-  sourceEnd: number;
-}
-
-/** One file of an export as the copying cuts take it: its kept tracks, and where it ends in their time (as CutJob's `sourceEnd`). */
+/** One file of an export as the cuts take it: its kept tracks, and where it ends in their time. */
 export interface CutSource extends CutTracks {
+  /** The probe's duration, past the origin: no frame lasts beyond it. */
   end: number;
 }
 

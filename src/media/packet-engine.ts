@@ -54,11 +54,10 @@ async function openSource(file: File, mode: ExportMode, droppedAudio: readonly n
 /**
  * Opens every file of the export, each without the audio tracks left out (`droppedAudio`, the
  * same places in every file); the first one it cannot do `mode` for is named, and ffmpeg.wasm
- * runs instead. Several files are re-encoded by ffmpeg.wasm: only it fits other sizes and rates
- * into the first file's and gives silence where a file has no sound.
+ * runs instead. Several files are cut in the first one's format: the others' pictures fitted
+ * into its size and rate, silence where a file has no sound.
  */
 export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource[]>> {
-  if (mode === "reencode" && sources.length > 1) return fail("the fast engine re-encodes one file at a time");
   const opened: PacketSource[] = [];
   for (const { file } of sources) {
     const source = await openSource(file, mode, droppedAudio);
@@ -69,16 +68,16 @@ export async function choosePacketEngine(sources: readonly ExportSource[], mode:
     opened.push(source.value);
   }
   const soundOnly = sources.findIndex((_, i) => !opened[i]?.video);
-  if (mode === "smart" && sources.length > 1 && soundOnly >= 0) {
+  if (mode !== "lossless" && sources.length > 1 && soundOnly >= 0) {
     for (const o of opened) o.input.dispose();
-    return fail(`${sources[soundOnly]?.file.name} has no video to smart cut beside the others`);
+    return fail(`${sources[soundOnly]?.file.name} has no video to ${mode === "smart" ? "smart cut" : "re-encode"} beside the others`);
   }
   return ok(opened);
 }
 
 /**
- * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut one
- * file does not allow becomes a full re-encode, and the answer says why.
+ * Runs an export with the packet engine; the sink receives the MP4 as it is made. A smart cut the
+ * files do not allow becomes a full re-encode, and the answer says why.
  */
 export async function runPacketEngine(sources: readonly PacketSource[], request: RenderRequest, sink: OutputSink, work: CutWork): Promise<string> {
   try {
@@ -99,18 +98,17 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
       return { start: c.start + origin, end: c.end + origin, source };
     });
     const names = request.sources.map((s) => s.file.name);
-    const [first] = cut as [CutSource];
     if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
     else if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
         await smartCut(cut, names, clips, sink, work);
       } catch (error) {
-        // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
-        if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
-        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+        // Smart cut refuses before it writes a byte: the same sink takes the re-encode.
+        if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
+        await reencodeCut(cut, names, clips, sink, work);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+    } else await reencodeCut(cut, names, clips, sink, work);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

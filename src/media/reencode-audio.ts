@@ -1,5 +1,6 @@
 import { AudioSample, AudioSampleSink, type InputAudioTrack } from "mediabunny";
 import type { Span } from "../core/clips";
+import { soundFrames } from "../core/frame-grid";
 import type { Timed } from "./reencode-video";
 
 // Decoding starts this long before a clip: a codec's first output after a seek (AAC's overlap,
@@ -35,6 +36,16 @@ function slice(source: AudioSample, offset: number, count: number, timestamp: nu
 function silence(format: AudioFormat, count: number, timestamp: number): AudioSample {
   const data = new Float32Array(count * format.numberOfChannels);
   return new AudioSample({ data, format: "f32-planar", ...format, timestamp });
+}
+
+/** Digital silence from output time `start` to `end` (moved by `shift`, as clipSound's), in pieces: what a clip of a file without sound gives. */
+export function* silentSound(format: AudioFormat, start: number, end: number, shift: number, clip: number): Generator<Timed<AudioSample>> {
+  const first = Math.round(start * format.sampleRate);
+  const count = soundFrames(start, end, format.sampleRate);
+  for (let done = 0; done < count; done += SILENCE_PIECE) {
+    const time = (first + done) / format.sampleRate + shift;
+    yield { time, clip, sample: silence(format, Math.min(SILENCE_PIECE, count - done), time) };
+  }
 }
 
 /**

@@ -5,17 +5,19 @@ import {
   canEncodeAudio,
   canEncodeVideo,
   type AudioSample,
+  type InputAudioTrack,
+  type InputVideoTrack,
   type VideoSample,
 } from "mediabunny";
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
-import type { Span } from "../core/clips";
-import { framesIn } from "../core/packet-cut";
+import type { SourcedSpan } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
-import { EditedMp4, headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
-import { clipSound, decodedFormat } from "./reencode-audio";
+import { EditedMp4, headerRoom, trackNames, type CutSource, type CutWork } from "./packet-copy";
+import { clipSound, decodedFormat, silentSound, type AudioFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
+import { resampledSound } from "./resampled-sound";
 
 const AUDIO_BITRATE = 160_000;
 // libavcodec's AAC encoder (the one registered where the browser has none) starts with this many
@@ -65,17 +67,56 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
   return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
 }
 
-/** Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio tracks into one MP4 written to `target`. */
-export async function reencodeCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
-  if (video && !(await video.canDecode())) throw new MediaError("unsupported", "This browser cannot decode the video");
-  for (const [t, track] of audio.entries()) {
-    if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}`);
+/** A file's audio track `t` as a join takes it: the track and the rate and channels it decodes to. */
+interface JoinedTrack {
+  track: InputAudioTrack;
+  format: AudioFormat;
+}
+
+/**
+ * Each clip's sound of one output track: the clip's file's track `t` (resampled where its rate or
+ * channels are not the output's), or silence where that file has none.
+ */
+async function* joinedSound(
+  tracks: readonly (JoinedTrack | null)[],
+  clips: readonly SourcedSpan[],
+  outStarts: readonly number[],
+  format: AudioFormat,
+  shift: number,
+): AsyncGenerator<Timed<AudioSample>> {
+  for (const [clip, interval] of clips.entries()) {
+    const [start, end] = [outStarts[clip] as number, outStarts[clip + 1] as number];
+    const from = tracks[interval.source];
+    if (!from) yield* silentSound(format, start, end, shift, clip);
+    else if (from.format.sampleRate !== format.sampleRate || from.format.numberOfChannels !== format.numberOfChannels) {
+      yield* resampledSound(from.track, from.format, interval, start, end, format, shift, clip);
+    } else for await (const item of clipSound(from.track, [interval], [start, end], format, shift)) yield { ...item, clip };
   }
-  if (!video && audio.length === 0) throw new MediaError("unsupported", "The file has no video or audio to cut");
+}
+
+/**
+ * Re-encodes `clips` (in list order, may overlap or go back in time; each of its own file) into one
+ * MP4 written to `sink`, in the first file's format: its picture size and frame rate (other files'
+ * pictures fitted in, reencode-video.ts) and its audio tracks, each taking track t of every clip's
+ * file, silence where a file has none. `names`: the files', for messages.
+ */
+export async function reencodeCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+  const [first] = sources as [CutSource];
+  const video = first.video;
+  const videos = sources.map((s) => s.video);
+  for (const [i, s] of sources.entries()) {
+    const file = sources.length > 1 ? ` of ${names[i]}` : "";
+    if (s.video && !(await s.video.canDecode())) throw new MediaError("unsupported", `This browser cannot decode the video${file}`);
+    for (const [t, track] of s.audio.entries()) {
+      if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}${file}`);
+    }
+  }
+  if (!video && first.audio.length === 0) throw new MediaError("unsupported", "The file has no video or audio to cut");
+  if (video && videos.some((v) => !v)) throw new MediaError("unsupported", "A file without video cannot be joined to the others by re-encoding");
 
   // Frame-snapped intervals for a video; an audio-only source is cut at the clip times themselves.
-  const plan = video ? await planVideo(video, clips, job) : null;
-  const intervals = plan?.intervals ?? clips.map((c) => ({ start: c.start, end: Math.max(c.start, c.end) }));
+  const plan = video ? await planVideo(videos as InputVideoTrack[], sources.map((s) => s.end), clips, job.signal) : null;
+  const intervals = plan?.clips ?? clips.map((c) => ({ ...c, end: Math.max(c.start, c.end) }));
   const outStarts = plan?.outStarts ?? [0];
   if (!plan) for (const s of intervals) outStarts.push((outStarts[outStarts.length - 1] as number) + s.end - s.start);
   const total = outStarts[outStarts.length - 1] as number;
@@ -84,8 +125,7 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
   const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {
-    const width = await video.getCodedWidth();
-    const height = await video.getCodedHeight();
+    const { width, height } = plan.size;
     const quality = new Quality("high");
     if (!(await canEncodeVideo("avc", { width, height, quality }))) throw new MediaError("unsupported", `This browser cannot encode H.264 at ${width}×${height}`);
     const source = new VideoSampleSource({ codec: "avc", quality, keyFrameInterval: 2 });
@@ -93,13 +133,13 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
     output.addVideoTrack(source, {
       frameRate: plan.step ? 1 / plan.step : undefined,
       rotation: await video.getRotation(),
-      maximumPacketCount: headerRoom(plan.intervals.reduce((sum, interval) => sum + framesIn(plan.times, interval), 0)),
+      maximumPacketCount: headerRoom(plan.frames),
     });
-    lanes.push(lane(clipFrames(video, plan), (s) => source.add(s)));
+    lanes.push(lane(clipFrames(videos as InputVideoTrack[], plan), (s) => source.add(s)));
   }
-  // Every audio track encoded, in source order, with its name; each one's priming trimmed by its own edit list.
+  // Every audio track of the first file encoded, in its order, with its name; each one's priming trimmed by its own edit list.
   const soundEdits = new Map<number, EditEntry[]>();
-  for (const track of audio) {
+  for (const [t, track] of first.audio.entries()) {
     const format = await decodedFormat(track);
     if (!format) continue;
     const aac = await aacEncoder(format);
@@ -112,7 +152,13 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
       ...(await trackNames(track)),
       maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1),
     });
-    lanes.push(lane(clipSound(track, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
+    const tracks: (JoinedTrack | null)[] = [];
+    for (const s of sources) {
+      const other = s.audio[t];
+      const own = other && (other === track ? format : await decodedFormat(other));
+      tracks.push(other && own ? { track: other, format: own } : null);
+    }
+    lanes.push(lane(joinedSound(tracks, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
     // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.
     soundEdits.set(id, [{ mediaTime: aac.priming / format.sampleRate, duration: total }]);
   }

@@ -229,3 +229,35 @@ export function beepPitches(file: string, track = 0): (Beep & { pitch: number })
 
 /** The pitch (Hz) of audio track `track`'s longest beep: which source track it is. */
 export const beepPitch = (file: string, track: number): number => beepPitches(file, track).reduce((a, b) => (b.length > a.length ? b : a)).pitch;
+
+/**
+ * Which frame of `source` each output frame from `from` on is, where the page fitted `source` into
+ * the output's size: every frame of `source` letterboxed by native ffmpeg into that size, and each
+ * output frame matched to the best of them within `window` frames of `expected` (so a wrong
+ * neighbour shows as itself). Answers the matched indexes and the lowest PSNR of a match.
+ */
+export function fittedFrames(file: string, from: number, source: string, expected: readonly number[], window = 4): { frames: number[]; worst: number } {
+  const { width, height } = SYNC_SIZE;
+  // Both read as limited range, whatever each file is tagged with, so grey levels compare alike.
+  const gray = (path: string, filter: string) =>
+    execFileSync("ffmpeg", ["-v", "error", "-i", path, "-map", "0:v:0", "-vf", `setparams=range=tv,${filter}`, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray", "-"], {
+      maxBuffer: 2 ** 31 - 1,
+    });
+  const raw = gray(source, `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:black`);
+  const out = gray(file, "null");
+  const size = width * height;
+  const frame = (buffer: Buffer, i: number) => buffer.subarray(i * size, (i + 1) * size);
+  const count = raw.length / size;
+  let worst = Infinity;
+  const frames = Array.from({ length: out.length / size - from }, (_, k) => {
+    const centre = expected[k] ?? 0;
+    let best = { index: -1, psnr: -Infinity };
+    for (let i = Math.max(0, centre - window); i <= Math.min(count - 1, centre + window); i++) {
+      const db = psnr(frame(out, from + k), frame(raw, i));
+      if (db > best.psnr) best = { index: i, psnr: db };
+    }
+    worst = Math.min(worst, best.psnr);
+    return best.index;
+  });
+  return { frames, worst };
+}

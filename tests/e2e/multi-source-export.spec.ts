@@ -1,10 +1,12 @@
 import type { Page } from "@playwright/test";
-import { basename } from "node:path";
-import { expect, test } from "./test";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { expect, savedFile, test } from "./test";
 import { OTHER_FORMAT, OTHER_FORMAT_SIZE, SYNC, SYNC_B, SYNC_B_PITCH } from "./fixtures";
-import { beepPitches, beeps, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncOffsets } from "./frame-oracle";
+import { beepPitches, fittedFrames, identifyFrames, JOINED_BASE, SYNC_FPS, SYNC_SIZE, syncOffsets } from "./frame-oracle";
 import { markClip } from "./marking";
-import { decodeErrors, grayFrames, keyframeTimes, psnr, streamDuration } from "./oracle";
+import { decodeAudio, decodeErrors, expectFastStart, grayFrames, keyframeTimes, psnr, streamDuration, videoFrameTimes } from "./oracle";
 import { clipRows, exportMp4, markSeconds, openVideo } from "./page";
 
 /**
@@ -86,15 +88,23 @@ for (const { mode, label, fromKey, tolerance } of MODES) {
   });
 }
 
-test("a file of another size, rate and no sound joins by re-encoding: fitted with black bars, on the first file's frame grid, silent", async ({ page }) => {
-  test.setTimeout(300_000);
-  // 1 s of the 50 fps file is 25 frames at the output's 25 fps.
-  await project(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }]);
-  const out = await exportMp4(page, REENCODE, "other-format.mp4", "sync-cut.mp4");
+/**
+ * The 50 fps 640×360 soundless file's 1-2 s after CLIPS, judged as the first file's format holds it:
+ * 122 frames of SYNC and SYNC_B, then its frames 50, 52… (the one on screen at each 25 fps instant)
+ * letterboxed into 320×240, every frame on the 25 fps grid, silence under the soundless second.
+ */
+function expectFitted(out: string): void {
   expect(decodeErrors(out)).toBe("");
   const frames = identifyFrames(out, [SYNC, SYNC_B]);
   expect(frames.slice(0, 122)).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
   expect(frames).toHaveLength(122 + 25);
+
+  // Each fitted frame is the source frame native ffmpeg letterboxes the same way, not a neighbour.
+  const expected = span(0, 25).map((k) => 50 + 2 * k);
+  const fitted = fittedFrames(out, 122, OTHER_FORMAT, expected);
+  expect(fitted.frames).toEqual(expected);
+  // Measured: the right frame 29 dB or more, its neighbours 27 dB at most (the browser scales unlike ffmpeg).
+  expect(fitted.worst, "PSNR of the worst fitted frame against its letterboxed source frame").toBeGreaterThan(28);
 
   // 640×360 fitted into 320×240 is 320×180: 30 rows of black above and below, the picture between.
   const { width, height } = SYNC_SIZE;
@@ -107,9 +117,69 @@ test("a file of another size, rate and no sound joins by re-encoding: fitted wit
     // Not stretched: the picture's own columns reach both edges, as 16:9 in 4:3 does.
     expect(Math.max(...frame.subarray(120 * width, 120 * width + 4))).toBeGreaterThan(20);
   }
-  // The sound runs the whole length; the silent file's second has no beep.
+  // Every frame on the first file's grid: frame i at i/25 s, none dropped or doubled.
+  const off = videoFrameTimes(out).map((t, i) => Math.abs(t - i / SYNC_FPS)).filter((d) => d > 1e-3);
+  expect(off, "frames off the 25 fps grid").toEqual([]);
+
+  // The sound runs the whole length, with picture at each flash; the soundless file's second is digital silence.
   expect(Math.abs(streamDuration(out, "audio") - streamDuration(out, "video"))).toBeLessThan(0.03);
-  expect(beeps(out).filter((beep) => beep.onset > 122 / SYNC_FPS)).toEqual([]);
+  const offsets = syncOffsets(out, [SYNC, SYNC_B]);
+  expect(offsets.length).toBeGreaterThanOrEqual(4);
+  expect(offsets.filter((ms) => !(Math.abs(ms) <= 1)), offsets.join(" ")).toEqual([]);
+  const audio = decodeAudio(out);
+  const silent = audio.samples.filter((_, i) => audio.time(i) > 122 / SYNC_FPS + 0.03);
+  expect(silent.length).toBeGreaterThan(0.9 * audio.rate);
+  expect(silent.reduce((m, v) => Math.max(m, Math.abs(v)), 0), "the soundless file's second").toBeLessThan(1e-3);
+}
+
+test("a file of another size, rate and no sound joins by re-encoding on the packet engine: fitted with black bars, on the first file's frame grid, silent", async ({ page }) => {
+  test.setTimeout(300_000);
+  // 1 s of the 50 fps file is 25 frames at the output's 25 fps.
+  await project(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }]);
+  const out = await exportMp4(page, REENCODE, "other-format.mp4", "sync-cut.mp4");
+  // No "with ffmpeg.wasm (…)": the packet engine made it.
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Exported sync-cut.mp4");
+  expectFitted(out);
+});
+
+test("a file whose sound is of another rate and channel count joins by re-encoding on the packet engine, resampled, every beep at its flash", async ({ page }) => {
+  // SYNC_B's picture as it is, its sound made 44.1 kHz mono by native ffmpeg; the output's is SYNC's 48 kHz stereo.
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const other = join(test.info().outputDir, "sync-b-44k.mp4");
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-i", SYNC_B, "-c:v", "copy", "-c:a", "aac", "-ar", "44100", "-ac", "1", other]);
+  await project(page, [SYNC, other], CLIPS);
+  const out = await exportMp4(page, REENCODE, "resampled.mp4", "sync-cut.mp4");
+  await expect(page.getByRole("status", { name: "Message" })).toHaveText("Exported sync-cut.mp4");
+  expect(decodeErrors(out)).toBe("");
+  expect(identifyFrames(out, [SYNC, other])).toEqual([...span(83, 143), ...span(JOINED_BASE + 63, JOINED_BASE + 125)]);
+  expect(decodeAudio(out).rate).toBe(48_000);
+  expect(Math.abs(streamDuration(out, "audio") - streamDuration(out, "video"))).toBeLessThan(0.03);
+  const offsets = syncOffsets(out, [SYNC, other]);
+  expect(offsets.length).toBeGreaterThanOrEqual(4);
+  expect(offsets.filter((ms) => !(Math.abs(ms) <= 1)), offsets.join(" ")).toEqual([]);
+  const pitches = beepPitches(out).filter((beep) => beep.length > 0.015);
+  const wrong = pitches.filter(({ onset, pitch }) => Math.abs(pitch - (onset < 60 / SYNC_FPS ? 1000 : SYNC_B_PITCH)) > 50);
+  expect(wrong, pitches.map((p) => `${p.onset.toFixed(3)} s ${p.pitch.toFixed(0)} Hz`).join(", ")).toEqual([]);
+  // Both channels carry the mono file's sound.
+  const channels = execFileSync("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0", out]);
+  expect(channels.toString().trim()).toBe("2");
+});
+
+test.describe("where the browser lets the page write files", () => {
+  test.use({ savePicker: "private-file" });
+
+  test("a join of three files re-encoded streams into the file picked", async ({ page }) => {
+    test.setTimeout(300_000);
+    await project(page, [SYNC, SYNC_B, OTHER_FORMAT], [...CLIPS, { source: 2, start: 1, end: 2 }]);
+    await page.getByRole("radio", { name: REENCODE }).check();
+    await page.getByRole("button", { name: "Export MP4" }).click();
+    await expect(page.getByRole("status", { name: "Message" })).toHaveText("Saved sync-cut.mp4", { timeout: 170_000 });
+    const out = join(test.info().outputDir, "picked.mp4");
+    mkdirSync(test.info().outputDir, { recursive: true });
+    writeFileSync(out, await savedFile(page, "sync-cut.mp4"));
+    expectFastStart(out);
+    expectFitted(out);
+  });
 });
 
 test("a project of two files exports its list when every clip is of one of them", async ({ page }) => {
