@@ -1,4 +1,5 @@
 import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
+import { soundLayout } from "../core/audio-mix";
 import type { ExportMode } from "../core/export-plan";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
@@ -100,17 +101,19 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
     });
     const names = request.sources.map((s) => s.file.name);
     const [first] = cut as [CutSource];
+    // The tracks mixed into one, by their places among the kept ones (lossless mixes nothing).
+    const layout = soundLayout((request.sources[0] as ExportSource).info, request.droppedTracks, request.audioMix, request.mode);
     if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
     else if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(cut, names, clips, sink, work);
+        await smartCut(cut, names, clips, sink, work, layout);
       } catch (error) {
         // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
         if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
-        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, layout);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, layout);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -2,12 +2,12 @@ import {
   AudioSampleSource,
   Quality,
   VideoSampleSource,
-  canEncodeAudio,
   canEncodeVideo,
   type AudioSample,
+  type InputAudioTrack,
   type VideoSample,
 } from "mediabunny";
-import { registerAacEncoder } from "@mediabunny/aac-encoder";
+import type { OutputSound } from "../core/audio-mix";
 import type { Span } from "../core/clips";
 import { framesIn } from "../core/packet-cut";
 import { MediaError } from "./media-error";
@@ -15,12 +15,10 @@ import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
 import { EditedMp4, headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
 import { clipSound, decodedFormat } from "./reencode-audio";
+import { aacEncoder, AUDIO_BITRATE } from "./aac-encoder";
+import { MixedTrack } from "./mixed-track";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
-const AUDIO_BITRATE = 160_000;
-// libavcodec's AAC encoder (the one registered where the browser has none) starts with this many
-// samples of priming; placed before 0, the MP4 edit list trims them and sound lines up with picture.
-const FFMPEG_AAC_PRIMING = 1024;
 const PROGRESS_INTERVAL_MS = 100;
 
 /** The next sample of one output track, and how to hand it to that track's encoder. */
@@ -51,22 +49,17 @@ function lane<S extends VideoSample | AudioSample>(items: AsyncGenerator<Timed<S
   };
 }
 
-// Set once the bundled encoder is registered: from then on Mediabunny uses it for every AAC track.
-let bundledAac = false;
-
-/** Whether AAC can be written; registers the bundled encoder when the browser has none (Linux Chromium). */
-async function aacEncoder(format: { sampleRate: number; numberOfChannels: number }): Promise<{ priming: number } | null> {
-  const options = { ...format, quality: new Quality({ bitrate: AUDIO_BITRATE }) };
-  if (!bundledAac && !(await canEncodeAudio("aac", options))) {
-    registerAacEncoder();
-    bundledAac = true;
-  }
-  if (!(await canEncodeAudio("aac", options))) return null;
-  return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
-}
-
-/** Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio tracks into one MP4 written to `target`. */
-export async function reencodeCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
+/**
+ * Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio
+ * tracks into one MP4 written to `target`; the tracks `layout` mixes (their places in `audio`) as one.
+ */
+export async function reencodeCut(
+  { video, audio }: CutTracks,
+  clips: readonly Span[],
+  sink: OutputSink,
+  job: CutJob,
+  layout: readonly OutputSound[] = audio.map((_, position) => ({ kind: "copy", position })),
+): Promise<void> {
   if (video && !(await video.canDecode())) throw new MediaError("unsupported", "This browser cannot decode the video");
   for (const [t, track] of audio.entries()) {
     if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}`);
@@ -99,7 +92,15 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
   }
   // Every audio track encoded, in source order, with its name; each one's priming trimmed by its own edit list.
   const soundEdits = new Map<number, EditEntry[]>();
-  for (const track of audio) {
+  for (const sound of layout) {
+    if (sound.kind === "mix") {
+      const members = sound.positions.map((p, m) => ({ tracks: [audio[p] as InputAudioTrack], gain: sound.gains[m] as number }));
+      const mixed = await MixedTrack.add(output, members, sound.title, total);
+      soundEdits.set(lanes.length + 1, mixed.edits(total));
+      lanes.push(lane(mixed.clips(intervals, outStarts), mixed.encode));
+      continue;
+    }
+    const track = audio[sound.position] as InputAudioTrack;
     const format = await decodedFormat(track);
     if (!format) continue;
     const aac = await aacEncoder(format);
