@@ -6,7 +6,7 @@ import type { Exporter } from "../exporter";
 import type { Session } from "../session";
 
 /** What the panel says while lossless is chosen with a mix: before the export, not after. */
-export const LOSSLESS_UNMIXED = "Lossless copies sound as it is: choose Smart cut or Re-encode to mix";
+const LOSSLESS_UNMIXED = "Lossless copies sound as it is: choose Smart cut or Re-encode to mix";
 
 /**
  * Which tracks the exports keep: one checkbox a track, the ones an MP4 cannot change saying why;
