@@ -1,3 +1,4 @@
+import { soundLayout, type AudioMix, type OutputSound } from "./audio-mix";
 import { totalDuration, type Clip } from "./clips";
 import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameRange } from "./frames";
 import { keyframeAtOrBefore } from "./keyframes";
@@ -52,6 +53,8 @@ export interface ExportRequest {
   clips: readonly Clip[];
   /** The tracks left out (Tracks), by stream index; absent: none. */
   droppedTracks?: DroppedTracks;
+  /** The tracks mixed into one (Tracks); absent: none. */
+  audioMix?: AudioMix;
 }
 
 /** A file a plan reads: its path in ffmpeg's file system, and its probe. */
@@ -71,13 +74,15 @@ export interface JoinRequest {
   from: readonly number[];
   /** The first file's tracks left out (Tracks), by stream index; every file drops its tracks at the same audio places. */
   droppedTracks?: DroppedTracks;
+  /** The first file's tracks mixed into one (Tracks); lossless mixes nothing. */
+  audioMix?: AudioMix;
 }
 
 /** One file's request as a join of that file alone. */
 const asJoin = (request: ExportRequest | JoinRequest): JoinRequest =>
   "inputs" in request
     ? request
-    : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0), droppedTracks: request.droppedTracks };
+    : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0), droppedTracks: request.droppedTracks, audioMix: request.audioMix };
 
 /** The output's audio tracks: the first file's kept ones, each with its place among that file's audio tracks. */
 const outputAudio = (join: JoinRequest) => keptAudio((join.inputs[0] as PlanInput).info, join.droppedTracks ?? []);
@@ -126,7 +131,7 @@ function streamMaps(info: MediaInfo, audio: readonly { ordinal: number }[], inpu
  * outputs carry none, and the concat demuxer keeps no track's. ffmpeg's MP4 muxer writes no
  * track title, so the title goes where MP4 readers find a track's name: its handler name.
  */
-const audioMetadata = (audio: readonly AudioStream[]): string[] =>
+const audioMetadata = (audio: readonly { tags: Record<string, string> }[]): string[] =>
   audio.flatMap((a, i) =>
     (["title", "language"] as const).flatMap((key) => {
       const value = a.tags[key];
@@ -281,6 +286,26 @@ function concatGraph(cuts: readonly ReencodeCut[], out: OutputFormat): string {
 }
 
 /**
+ * The output's sound after the concat (track t of the kept ones is `[a{t}]`), in `layout`'s order:
+ * a kept track as it is; mixed ones each at its volume, made the first one's rate and channels,
+ * summed by `amix` with `normalize=0` so a volume means what it says (amix would otherwise divide
+ * by the count). Each with the tags its output track is written with.
+ */
+function outputSounds(layout: readonly OutputSound[], kept: readonly AudioStream[]): { filters: string[]; tracks: { label: string; tags: Record<string, string> }[] } {
+  const filters: string[] = [];
+  const tracks = layout.map((sound, t) => {
+    if (sound.kind === "copy") return { label: `[a${sound.position}]`, tags: (kept[sound.position] as AudioStream).tags };
+    const first = kept[sound.positions[0] as number] as AudioStream;
+    const format = `aformat=sample_fmts=fltp:sample_rates=${first.sampleRate}:channel_layouts=${layoutOf(first)}`;
+    const inputs = sound.positions.map((_, m) => `[mix${t}_${m}]`);
+    sound.positions.forEach((p, m) => filters.push(`[a${p}]volume=${sound.gains[m]},${format}${inputs[m]}`));
+    filters.push(`${inputs.join("")}amix=inputs=${inputs.length}:duration=longest:normalize=0[mix${t}]`);
+    return { label: `[mix${t}]`, tags: { title: sound.title } };
+  });
+  return { filters, tracks };
+}
+
+/**
  * Re-encode: every clip is its own seeked input (`-ss`/`-t` before `-i`), so only the kept parts
  * are decoded, cut to its frames, and one concat filter feeds one H.264 encode and one AAC
  * encode per kept audio track: the first file's picture size, frame rate and kept audio tracks.
@@ -293,6 +318,7 @@ export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
   const audio = kept.map((a) => a.stream);
   const model = videoFrames(info);
   const cuts = withInputs(join).map(({ clip, source }) => reencodeCut(clip, source));
+  const sounds = outputSounds(soundLayout(info, join.droppedTracks ?? [], join.audioMix, "reencode"), audio);
   // Seeks count from the file's start; the page's times from its first frame.
   const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(c.source.info)), "-t", formatSeconds(c.read), "-i", c.source.input]);
   const output = `${join.workDir}/output.mp4`;
@@ -301,12 +327,12 @@ export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
   const args = [
     ...QUIET,
     ...inputs,
-    ...["-filter_complex", concatGraph(cuts, { video, audio: kept })],
+    ...["-filter_complex", [concatGraph(cuts, { video, audio: kept }), ...sounds.filters].join(";")],
     ...(video ? ["-map", "[v]", ...VIDEO_CODEC] : []),
     // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
     ...(model?.variable ? ["-fps_mode", "passthrough"] : []),
-    ...audio.flatMap((_, t) => ["-map", `[a${t}]`]),
-    ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(audio)] : []),
+    ...sounds.tracks.flatMap((t) => ["-map", t.label]),
+    ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(sounds.tracks)] : []),
     ...FASTSTART,
     output,
   ];

@@ -1,3 +1,4 @@
+import { MAX_GAIN_DB, MIN_GAIN_DB, type AudioMix } from "./audio-mix";
 import { isClipColour } from "./clip-colours";
 import { sameClip, type Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
@@ -402,7 +403,39 @@ function checkDroppedTracks(v: unknown, repairs: string[]): { droppedTracks?: nu
   return { droppedTracks: [...new Set(indices as number[])].sort((a, b) => a - b) };
 }
 
-/** The name, export mode, tracks left out and dates: always repairable. */
+/**
+ * The audio mix: stream indices each once, ascending; each volume a number of dB within range
+ * (else 0 dB), a mix on with fewer than two tracks turned off. Absent stays absent: no mix.
+ */
+function checkAudioMix(v: unknown, repairs: string[]): { audioMix?: AudioMix } {
+  if (v === undefined) return {};
+  const tracks = isObject(v) && Array.isArray(v.tracks) ? v.tracks.map((i) => whole(i, MAX_STREAMS - 1)) : null;
+  if (!isObject(v) || !tracks || tracks.some((i) => i === null)) {
+    repairs.push("its audio mix was unreadable: no tracks mixed");
+    return {};
+  }
+  const chosen = [...new Set(tracks as number[])].sort((a, b) => a - b);
+  const gains: Record<number, number> = {};
+  const given = isObject(v.gains) ? v.gains : {};
+  if (!isObject(v.gains) && v.gains !== undefined) repairs.push("its audio mix's volumes were unreadable: set to 0 dB");
+  let bad = 0;
+  for (const [key, value] of Object.entries(given)) {
+    const index = whole(Number(key), MAX_STREAMS - 1);
+    const db = number(value, MIN_GAIN_DB, MAX_GAIN_DB);
+    if (index !== null && db !== null && String(index) === key) gains[index] = db;
+    else bad++;
+  }
+  if (bad > 0) repairs.push(`its audio mix had ${plural(bad, "volume", "volumes")} not from ${MIN_GAIN_DB} to ${MAX_GAIN_DB} dB on a track: set to 0 dB`);
+  let on = v.on === true;
+  if (v.on !== true && v.on !== false) repairs.push("its audio mix was neither on nor off: turned off");
+  if (on && chosen.length < 2) {
+    repairs.push("its audio mix had fewer than two tracks: turned off");
+    on = false;
+  }
+  return { audioMix: { on, tracks: chosen, gains } };
+}
+
+/** The name, export mode, tracks left out, audio mix and dates: always repairable. */
 function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs: string[]) {
   let name = typeof v.name === "string" && v.name.trim() !== "" ? v.name : "Untitled";
   if (name !== v.name) repairs.push("it had no name: named Untitled");
@@ -416,5 +449,6 @@ function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs
   const edited = number(v.edited, 0, MAX_DATE);
   if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
   const tracks = checkDroppedTracks(v.droppedTracks, repairs);
-  return { name, exportMode: exportMode ?? "lossless", ...tracks, created: created ?? now, edited: edited ?? now };
+  const mix = checkAudioMix(v.audioMix, repairs);
+  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...mix, created: created ?? now, edited: edited ?? now };
 }

@@ -1,3 +1,4 @@
+import type { AudioMix } from "./audio-mix";
 import type { Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
 import type { Step } from "./history";
@@ -33,6 +34,8 @@ export interface Project {
   exportMode: ExportMode;
   /** The tracks its exports leave out (Tracks), by stream index; absent in projects kept before it was: every track kept. */
   droppedTracks?: number[];
+  /** The audio tracks its exports mix into one (Tracks); absent in projects kept before it was: none. */
+  audioMix?: AudioMix;
   created: number;
   edited: number;
 }

@@ -2,17 +2,18 @@
 export type Planes = readonly Float32Array[];
 
 /**
- * Which input channels make output channel `c`: mono goes to every channel, several channels
- * to mono are averaged, otherwise channel c is its own (silent where the input has none).
+ * `source` in `channels` channels: mono goes to every channel, anything into mono is averaged,
+ * otherwise channel c takes the source's channel c (repeating the source's where it has fewer).
  */
-function mixChannel(input: Planes, c: number, outChannels: number, length: number): Float32Array {
-  if (input.length === 1) return input[0] as Float32Array;
-  if (outChannels === 1) {
-    const mean = new Float32Array(length);
-    for (const plane of input) for (let i = 0; i < length; i++) mean[i] = (mean[i] as number) + (plane[i] as number) / input.length;
-    return mean;
+export function mapChannels(source: Planes, channels: number): Planes {
+  if (source.length === channels) return source;
+  const frames = source[0]?.length ?? 0;
+  if (channels === 1) {
+    const mono = new Float32Array(frames);
+    for (const plane of source) for (let i = 0; i < frames; i++) (mono[i] as number) += (plane[i] as number) / source.length;
+    return [mono];
   }
-  return input[c] ?? new Float32Array(length);
+  return Array.from({ length: channels }, (_, c) => source[c % source.length] as Float32Array);
 }
 
 /**
@@ -37,7 +38,7 @@ export class Resampler {
   push(planes: Planes): Float32Array[] {
     const length = planes[0]?.length ?? 0;
     if (length === 0) return Array.from({ length: this.channels }, () => new Float32Array(0));
-    const mixed = Array.from({ length: this.channels }, (_, c) => mixChannel(planes, c, this.channels, length));
+    const mixed = mapChannels(planes, this.channels);
     const held = this.held ?? Float32Array.from(mixed, (plane) => plane[0] as number);
     const step = this.from / this.to;
     // Output frames whose two neighbours are both in hand: up to the block's last frame.

@@ -1,3 +1,4 @@
+import type { AudioMix } from "../core/audio-mix";
 import type { Clip } from "../core/clips";
 import type { ExportMode } from "../core/export-plan";
 import type { MediaRef } from "../core/project";
@@ -48,6 +49,8 @@ export interface RenderRequest {
   mode: ExportMode;
   /** The tracks left out (the Tracks panel's choice), by stream index. */
   droppedTracks: DroppedTracks;
+  /** The audio tracks mixed into one (Tracks); absent: none. Lossless mixes nothing. */
+  audioMix?: AudioMix;
 }
 
 /** The media worker's API, as the page sees it through Comlink. */

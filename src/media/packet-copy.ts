@@ -65,21 +65,28 @@ export async function* copied(track: InputTrack, table: readonly PacketInfo[], f
   }
 }
 
-export interface Lane {
-  packets: AsyncGenerator<EncodedPacket>;
-  next: IteratorResult<EncodedPacket> | null;
-  add: (packet: EncodedPacket) => Promise<void>;
+/** Something a track is written from: a copied packet, or (a mixed track) sound to encode. */
+export interface Timestamped {
+  timestamp: number;
+}
+
+/** One track's part of a clip: its items in time order, and how each goes to the muxer. */
+export interface Lane<T extends Timestamped = EncodedPacket> {
+  packets: AsyncGenerator<T>;
+  next: IteratorResult<T> | null;
+  // A method, so a lane of packets is also a lane of timestamped items.
+  add(item: T): Promise<void>;
 }
 
 /** Feeds the tracks' packets to the muxer in media-time order, so the file is interleaved. */
-export async function interleave(lanes: Lane[], signal: AbortSignal, onPacket: (time: number) => void): Promise<void> {
+export async function interleave(lanes: Lane<Timestamped>[], signal: AbortSignal, onPacket: (time: number) => void): Promise<void> {
   for (const lane of lanes) lane.next = await lane.packets.next();
   for (;;) {
     signal.throwIfAborted();
     const ready = lanes.filter((l) => l.next && !l.next.done);
     if (ready.length === 0) return;
     const lane = ready.reduce((a, b) => ((a.next?.value?.timestamp ?? 0) <= (b.next?.value?.timestamp ?? 0) ? a : b));
-    const packet = lane.next?.value as EncodedPacket;
+    const packet = lane.next?.value as Timestamped;
     await lane.add(packet);
     onPacket(packet.timestamp);
     lane.next = await lane.packets.next();
@@ -177,7 +184,7 @@ export class EditedMp4 {
    * `otherEdits` (by track id) for any other; nothing is left half-written.
    */
   async write(
-    lanesFor: (clip: number) => Promise<Lane[]>,
+    lanesFor: (clip: number) => Promise<Lane<Timestamped>[]>,
     mediaStarts: readonly number[],
     edits: readonly EditEntry[],
     job: CutWork,

@@ -1,4 +1,5 @@
 import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
+import { soundLayout } from "../core/audio-mix";
 import type { ExportMode } from "../core/export-plan";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
@@ -98,17 +99,19 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
       return { start: c.start + origin, end: c.end + origin, source };
     });
     const names = request.sources.map((s) => s.file.name);
+    // The tracks mixed into one, by their places among the kept ones (lossless mixes nothing).
+    const layout = soundLayout((request.sources[0] as ExportSource).info, request.droppedTracks, request.audioMix, request.mode);
     if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
     else if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(cut, names, clips, sink, work);
+        await smartCut(cut, names, clips, sink, work, layout);
       } catch (error) {
         // Smart cut refuses before it writes a byte: the same sink takes the re-encode.
         if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(cut, names, clips, sink, work);
+        await reencodeCut(cut, names, clips, sink, work, layout);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(cut, names, clips, sink, work);
+    } else await reencodeCut(cut, names, clips, sink, work, layout);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -2,14 +2,13 @@ import {
   AudioSampleSource,
   Quality,
   VideoSampleSource,
-  canEncodeAudio,
   canEncodeVideo,
   type AudioSample,
   type InputAudioTrack,
   type InputVideoTrack,
   type VideoSample,
 } from "mediabunny";
-import { registerAacEncoder } from "@mediabunny/aac-encoder";
+import { unmixed, type OutputSound } from "../core/audio-mix";
 import type { SourcedSpan } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
@@ -18,11 +17,9 @@ import { EditedMp4, headerRoom, trackNames, type CutSource, type CutWork } from 
 import { clipSound, decodedFormat, silentSound, type AudioFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 import { resampledSound } from "./resampled-sound";
+import { aacEncoder, AUDIO_BITRATE } from "./aac-encoder";
+import { MixedTrack } from "./mixed-track";
 
-const AUDIO_BITRATE = 160_000;
-// libavcodec's AAC encoder (the one registered where the browser has none) starts with this many
-// samples of priming; placed before 0, the MP4 edit list trims them and sound lines up with picture.
-const FFMPEG_AAC_PRIMING = 1024;
 const PROGRESS_INTERVAL_MS = 100;
 
 /** The next sample of one output track, and how to hand it to that track's encoder. */
@@ -51,20 +48,6 @@ function lane<S extends VideoSample | AudioSample>(items: AsyncGenerator<Timed<S
     },
     stop: () => items.return(undefined),
   };
-}
-
-// Set once the bundled encoder is registered: from then on Mediabunny uses it for every AAC track.
-let bundledAac = false;
-
-/** Whether AAC can be written; registers the bundled encoder when the browser has none (Linux Chromium). */
-async function aacEncoder(format: { sampleRate: number; numberOfChannels: number }): Promise<{ priming: number } | null> {
-  const options = { ...format, quality: new Quality({ bitrate: AUDIO_BITRATE }) };
-  if (!bundledAac && !(await canEncodeAudio("aac", options))) {
-    registerAacEncoder();
-    bundledAac = true;
-  }
-  if (!(await canEncodeAudio("aac", options))) return null;
-  return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
 }
 
 /** A file's audio track `t` as a join takes it: the track and the rate and channels it decodes to. */
@@ -98,9 +81,17 @@ async function* joinedSound(
  * Re-encodes `clips` (in list order, may overlap or go back in time; each of its own file) into one
  * MP4 written to `sink`, in the first file's format: its picture size and frame rate (other files'
  * pictures fitted in, reencode-video.ts) and its audio tracks, each taking track t of every clip's
- * file, silence where a file has none. `names`: the files', for messages.
+ * file, silence where a file has none; the tracks `layout` mixes (their places among the first
+ * file's) as one. `names`: the files', for messages.
  */
-export async function reencodeCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+export async function reencodeCut(
+  sources: readonly CutSource[],
+  names: readonly string[],
+  clips: readonly SourcedSpan[],
+  sink: OutputSink,
+  job: CutWork,
+  layout: readonly OutputSound[] = unmixed(sources[0]?.audio.length ?? 0),
+): Promise<void> {
   const [first] = sources as [CutSource];
   const video = first.video;
   const videos = sources.map((s) => s.video);
@@ -137,9 +128,18 @@ export async function reencodeCut(sources: readonly CutSource[], names: readonly
     });
     lanes.push(lane(clipFrames(videos as InputVideoTrack[], plan), (s) => source.add(s)));
   }
-  // Every audio track of the first file encoded, in its order, with its name; each one's priming trimmed by its own edit list.
+  // Every kept audio track of the first file encoded, in its order, with its name, or mixed as `layout` says; each one's priming trimmed by its own edit list.
   const soundEdits = new Map<number, EditEntry[]>();
-  for (const [t, track] of first.audio.entries()) {
+  for (const sound of layout) {
+    if (sound.kind === "mix") {
+      const members = sound.positions.map((p, m) => ({ tracks: sources.map((s) => s.audio[p]), gain: sound.gains[m] as number }));
+      const mixed = await MixedTrack.add(output, members, sound.title, total);
+      soundEdits.set(lanes.length + 1, mixed.edits(total));
+      lanes.push(lane(mixed.clips(intervals, outStarts), mixed.encode));
+      continue;
+    }
+    const t = sound.position;
+    const track = first.audio[t] as InputAudioTrack;
     const format = await decodedFormat(track);
     if (!format) continue;
     const aac = await aacEncoder(format);

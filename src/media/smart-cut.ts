@@ -5,8 +5,9 @@ import {
   type InputAudioTrack,
   type InputVideoTrack,
 } from "mediabunny";
+import { unmixed, type OutputSound } from "../core/audio-mix";
 import { Lookahead } from "../core/lookahead";
-import { frameTimeline, framesIn, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
+import { frameTimeline, framesIn, type EditEntry, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
 import { planJoinSmart, type SmartClip, type SmartPlan } from "../core/smart-cut";
 import { configFor, encodeHead, unreferencedFor, type HeadSettings, type HeadSource } from "./head-encoder";
 import { splicesFor, type Splice } from "./splice";
@@ -24,7 +25,9 @@ import {
   type CutWork,
   type Lane,
   type SoundTable,
+  type Timestamped,
 } from "./packet-copy";
+import { MixedTrack } from "./mixed-track";
 
 const unsupported = (why: string) => new MediaError("unsupported", why);
 /** Heads encoded ahead of the clip being written: bounded, so their packets stay a few MB. */
@@ -77,12 +80,48 @@ async function smartFile(video: InputVideoTrack, audio: readonly InputAudioTrack
 }
 
 /**
+ * The output's sound tracks in `layout`'s order (after the video): kept tracks copied as a
+ * lossless cut copies them, mixed ones decoded and encoded as one; answers each clip's lanes and
+ * the mixed tracks' edit lists, by track id.
+ */
+async function soundTracks(output: EditedMp4["output"], files: readonly SmartFile[], plan: SmartPlan, layout: readonly OutputSound[]) {
+  const sourceOf = (clip: number) => (plan.clips[clip] as SmartClip).source;
+  // Each clip's place in the output: the sound sits on the picture's presentation times.
+  const outStarts = plan.videoEdits.reduce((starts, e) => [...starts, (starts[starts.length - 1] as number) + e.duration], [0]);
+  const parts: ((clip: number) => Lane<Timestamped>[])[] = [];
+  const edits = new Map<number, EditEntry[]>();
+  for (const [t, sound] of layout.entries()) {
+    if (sound.kind === "copy") {
+      const one = files.map((f) => f.sounds.slice(sound.position, sound.position + 1));
+      parts.push(await copiedSoundTracks(output, one, [plan.audio[sound.position] ?? []], sourceOf));
+      continue;
+    }
+    const members = sound.positions.map((p, m) => ({ tracks: files.map((f) => (f.sounds[p] as SoundTable).track), gain: sound.gains[m] as number }));
+    const mixed = await MixedTrack.add(output, members, sound.title, plan.duration);
+    edits.set(2 + t, mixed.edits(plan.duration));
+    parts.push((clip) => {
+      const { source, shown } = plan.clips[clip] as SmartClip;
+      return [mixed.lane(clip, source, shown, outStarts[clip] as number, outStarts[clip + 1] as number)];
+    });
+  }
+  return { lanes: (clip: number) => parts.flatMap((part) => part(clip)), edits };
+}
+
+/**
  * Smart cut of H.264, VP9 or AV1 into MP4, from each clip's own file (several must be of one
  * format: join-check.ts): whole GOPs copied untouched; only the frames from IN to the next
  * keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as in a
- * lossless cut. `names`: the files', for messages.
+ * lossless cut, but those `layout` mixes into one (their places among the kept tracks), which are
+ * decoded and encoded as one. `names`: the files', for messages.
  */
-export async function smartCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+export async function smartCut(
+  sources: readonly CutSource[],
+  names: readonly string[],
+  clips: readonly SourcedSpan[],
+  sink: OutputSink,
+  job: CutWork,
+  layout: readonly OutputSound[] = unmixed(sources[0]?.audio.length ?? 0),
+): Promise<void> {
   const videos = sources.map((s, i) => {
     if (!s.video) throw unsupported(`${names[i]} has no video to smart cut`);
     return s.video;
@@ -118,7 +157,7 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
     rotation: first.video.rotation,
     maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
   });
-  const soundLanes = await copiedSoundTracks(mp4.output, files.map((f) => f.sounds), plan.audio, (clip) => (plan.clips[clip] as SmartClip).source);
+  const sounds = await soundTracks(mp4.output, files, plan, layout);
   await mp4.output.start();
 
   const addVideo = configuredFirst((p, meta?: EncodedVideoChunkMetadata) => videoSource.add(p, meta), { decoderConfig: first.splice.decoderConfig });
@@ -131,16 +170,16 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
     const file = files[clip.source] as SmartFile;
     return clip.encode ? file.splice.head(await encodeHead(file.head, clip.encode, clip.mediaStart, file.settings, signal)) : [];
   });
-  const lanesFor = async (index: number): Promise<Lane[]> => {
+  const lanesFor = async (index: number): Promise<Lane<Timestamped>[]> => {
     const clip = plan.clips[index] as SmartClip;
     const file = files[clip.source] as SmartFile;
     const head = await heads.take(index);
     const copy = clip.copy;
     const rest = copy ? rewritten(copied(file.video, file.table.info, copy.from, copy.to, copy.mediaStart - copy.base), file.splice) : null;
-    return [{ packets: chain(head, rest), next: null, add: addVideo }, ...soundLanes(index)];
+    return [{ packets: chain(head, rest), next: null, add: addVideo }, ...sounds.lanes(index)];
   };
   try {
-    await mp4.write(lanesFor, plan.clips.map((c) => c.mediaStart), plan.videoEdits, job);
+    await mp4.write(lanesFor, plan.clips.map((c) => c.mediaStart), plan.videoEdits, job, sounds.edits);
   } finally {
     stop.abort();
   }

@@ -1,4 +1,5 @@
 import { createContext, createEffect, createSignal, on, useContext } from "solid-js";
+import { NO_MIX } from "../core/audio-mix";
 import { rationalValue } from "../core/rational";
 import { markOutWords } from "../core/shortcuts";
 import type { MediaClient } from "../media/media-client";
@@ -59,7 +60,7 @@ export function createApp(outside: Outside) {
   };
   const showEngine = () => media.start().then(ready, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
-  const autosave = keepProjects(projects, session, exporter.mode, exporter.droppedTracks);
+  const autosave = keepProjects(projects, session, exporter.mode, exporter.droppedTracks, exporter.audioMix);
   createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
@@ -73,7 +74,7 @@ export function createApp(outside: Outside) {
       void strips.show(source);
     }),
   );
-  // A project opened: the export mode and tracks are the project's (another of its sources put on
+  // A project opened: the export mode, tracks and mix are the project's (another of its sources put on
   // the player keeps the choice made). Closed: the list is fresh.
   createEffect(
     on(
@@ -81,6 +82,7 @@ export function createApp(outside: Outside) {
       (project) => {
         if (project?.exportMode) exporter.setMode(project.exportMode);
         exporter.setDroppedTracks(project?.droppedTracks ?? []);
+        exporter.setAudioMix(project?.audioMix ?? NO_MIX);
         if (!project) void projectList.refresh();
       },
     ),

@@ -1,4 +1,5 @@
 import { createSignal } from "solid-js";
+import { mixes, NO_MIX, withGain, withTrackMixed, type AudioMix } from "../core/audio-mix";
 import { outputDuration, type ExportMode } from "../core/export-plan";
 import { clipFileNames, exportFileName, zipFileName } from "../core/file-names";
 import type { ExportProgress } from "../core/progress";
@@ -96,6 +97,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
   const [exports, setExports] = createSignal<ExportEntry[]>([]);
   const [perClip, setPerClip] = createSignal(false);
   const [droppedTracks, setDroppedTracks] = createSignal<number[]>([]);
+  const [audioMix, setAudioMix] = createSignal<AudioMix>(NO_MIX);
   let nextId = 1;
 
   const update = (id: number, change: Partial<ExportEntry>) =>
@@ -134,7 +136,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks() },
+      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), audioMix: audioMix() },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -146,7 +148,11 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
       update(id, { state: result.kind === "cancelled" ? "cancelled" : "failed", detail: result.error });
       return result.kind === "cancelled" ? session.say(result.error) : session.complain(result.error);
     }
-    const { engine, note, blob } = result.value;
+    const { engine, blob } = result.value;
+    // A mix chosen is not made by a lossless export: said, so the tracks' coming out apart is no surprise.
+    const first = sources.value[0];
+    const unmixed = chosenMode === "lossless" && first && mixes(first.info, droppedTracks(), audioMix(), "smart") ? "the tracks are not mixed: lossless copies sound as it is" : "";
+    const note = [result.value.note, unmixed].filter((n) => n).join("; ");
     const detail = engine === "ffmpeg" ? `with ffmpeg.wasm (${note})` : note;
     const how = engine === "ffmpeg" ? ` ${detail}` : note ? ` (${note})` : "";
     const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : "video/mp4") : null;
@@ -164,7 +170,17 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     /** The tracks left out (Tracks), by stream index: the project's, saved with it. */
     droppedTracks,
     setDroppedTracks,
-    keepTrack: (index: number, keep: boolean) => setDroppedTracks((dropped) => withTrackKept(dropped, index, keep)),
+    keepTrack(index: number, keep: boolean): void {
+      setDroppedTracks((dropped) => withTrackKept(dropped, index, keep));
+      // A track left out takes no part in the mix, nor does it when kept again until chosen again.
+      if (!keep) setAudioMix((mix) => withTrackMixed(mix, index, false));
+    },
+    /** The audio tracks mixed into one (Tracks): the project's, saved with it. */
+    audioMix,
+    setAudioMix,
+    mixTrack: (index: number, chosen: boolean) => setAudioMix((mix) => withTrackMixed(mix, index, chosen)),
+    setGain: (index: number, db: number) => setAudioMix((mix) => withGain(mix, index, db)),
+    setMixOn: (on: boolean) => setAudioMix((mix) => ({ ...mix, on })),
     progress,
     exports,
     /** Drops a finished export from the list, and the memory its download held. */

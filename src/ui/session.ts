@@ -1,3 +1,4 @@
+import type { AudioMix } from "../core/audio-mix";
 import { batch, createMemo, createSignal } from "solid-js";
 import {
   clipAt,
@@ -42,6 +43,8 @@ export interface OpenProject {
   exportMode?: ExportMode;
   /** The tracks it leaves out, as saved (absent: every track kept). */
   droppedTracks?: number[];
+  /** Its audio mix, as saved (absent: none). */
+  audioMix?: AudioMix;
 }
 
 /** The source on the player: one of the project's, read from its file. */

@@ -1,3 +1,4 @@
+import { NO_MIX, type AudioMix } from "../../src/core/audio-mix";
 import "fake-indexeddb/auto";
 import { createRoot, createSignal } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -91,16 +92,17 @@ describe("keepProjects", () => {
     const name = `autosave-${dbCount++}`;
     const db = await ProjectDb.open(name);
     const [dropped, setDropped] = createSignal<number[]>([]);
+    const [mix, setMix] = createSignal<AudioMix>(NO_MIX);
     const { session, autosave } = createRoot(() => {
       const session: Session = createSession(Promise.resolve(db));
-      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless", dropped) };
+      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless", dropped, mix) };
     });
     const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
     const project = { id: "p1", name: "talk.mp4", created: 1 };
     session.begin({ id: "s", file: new File([], "talk.mp4"), info: sampleInfo(), media, project }, undefined, false);
     // Another tab on the same database.
     const other = await ProjectDb.open(name);
-    return { session, autosave, db, other, setDropped };
+    return { session, autosave, db, other, setDropped, setMix };
   }
 
   const addClip = (session: Session, start: number) => {
@@ -135,6 +137,16 @@ describe("keepProjects", () => {
     setDropped([1]);
     await autosave.flush();
     expect((await db.load("p1"))?.droppedTracks).toEqual([1]);
+  });
+
+  it("stores the audio mix with the project, and writes again when it changes", async () => {
+    const { session, autosave, db, setMix } = await opened();
+    addClip(session, 1);
+    await autosave.flush();
+    expect((await db.load("p1"))?.audioMix).toEqual(NO_MIX);
+    setMix({ on: true, tracks: [1, 2], gains: { 2: -6 } });
+    await autosave.flush();
+    expect((await db.load("p1"))?.audioMix).toEqual({ on: true, tracks: [1, 2], gains: { 2: -6 } });
   });
 
   it("stores a clip as it is added, with no wait", async () => {

@@ -225,6 +225,34 @@ describe("every audio track", () => {
   });
 });
 
+describe("the audio mix", () => {
+  const titled = (index: number, title: string): MediaInfo["streams"][number] => ({ ...AUDIO, index, tags: { title } });
+  const obs = sampleInfo({ streams: [VIDEO, titled(1, "Game"), titled(2, "Mic"), { ...AUDIO, index: 3, sampleRate: 44_100, channels: 1, channelLayout: "mono", tags: {} }] });
+
+  it("sums the mixed tracks at their volumes without amix's division, in the first one's format, at its place; the others follow", () => {
+    const mixed = { ...request(obs, [clip(1.28, 2.68)]), audioMix: { on: true, tracks: [1, 3], gains: { 3: -6 } } };
+    const args = planReencode(mixed).steps[0]?.args ?? [];
+    const graph = args[12]?.split(";") ?? [];
+    expect(graph.slice(-3)).toEqual([
+      "[a0]volume=1,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[mix0_0]",
+      `[a2]volume=${10 ** (-6 / 20)},aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[mix0_1]`,
+      "[mix0_0][mix0_1]amix=inputs=2:duration=longest:normalize=0[mix0]",
+    ]);
+    expect(args.slice(23)).toEqual([
+      ...["-map", "[mix0]", "-map", "[a1]", "-c:a", "aac", "-b:a", "160k"],
+      ...["-metadata:s:a:0", "handler_name=Game + AAC 44.1 kHz mono", "-metadata:s:a:1", "handler_name=Mic"],
+      ...["-movflags", "+faststart", "/work/output.mp4"],
+    ]);
+  });
+
+  it("mixes nothing in lossless, nor with the mix off", () => {
+    const audioMix = { on: true, tracks: [1, 2], gains: {} };
+    expect(planLossless({ ...request(obs), audioMix }).steps[0]?.args.filter((a) => a.startsWith("0:a"))).toEqual(["0:a:0", "0:a:1", "0:a:2"]);
+    const off = planReencode({ ...request(obs, [clip(1.28, 2.68)]), audioMix: { ...audioMix, on: false } }).steps[0]?.args ?? [];
+    expect(off.join(" ")).not.toContain("amix");
+  });
+});
+
 describe("planExport", () => {
   it("picks the plan for the mode", () => {
     expect(planExport("lossless", request(INFO)).mode).toBe("lossless");

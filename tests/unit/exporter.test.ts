@@ -56,6 +56,21 @@ describe("exporter", () => {
     dispose();
   });
 
+  it("asks for the mix chosen in Tracks; a track left out leaves the mix", async () => {
+    const { fake, exporter, dispose } = page();
+    exporter.mixTrack(1, true);
+    exporter.mixTrack(2, true);
+    exporter.setGain(2, -6);
+    exporter.setMixOn(true);
+    const first = await started(exporter, fake);
+    expect(first.call.ask.request.audioMix).toEqual({ on: true, tracks: [1, 2], gains: { 2: -6 } });
+    first.call.answer({ ok: true, value: { blob: bytes(5), engine: "packet", note: "" } });
+    await first.run;
+    exporter.keepTrack(2, false);
+    expect(exporter.audioMix().tracks).toEqual([1]);
+    dispose();
+  });
+
   it("lists each export, running then done, named apart by mode, and says which engine ran", async () => {
     const { fake, session, exporter, dispose } = page();
     const first = await started(exporter, fake);

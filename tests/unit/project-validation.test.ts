@@ -56,6 +56,11 @@ function expectSound(project: Project): void {
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
   for (const index of project.droppedTracks ?? []) expect(Number.isSafeInteger(index) && index >= 0 && index < 1024, `track ${index}`).toBe(true);
+  const mix = project.audioMix;
+  if (mix) {
+    expect(mix.tracks.every((i) => Number.isSafeInteger(i) && i >= 0 && i < 1024) && (!mix.on || mix.tracks.length >= 2)).toBe(true);
+    expect(Object.values(mix.gains).every((db) => db >= -60 && db <= 12)).toBe(true);
+  }
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
   const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
@@ -246,6 +251,23 @@ describe("checkProject", () => {
     for (const bad of ["1", [1.5], [-1], [1e308], [Number.NaN], [1024], { 0: 1 }, null, [[1]]]) expect(kept(bad), JSON.stringify(bad)).toEqual([undefined, unreadable]);
   });
 
+  it("keeps the audio mix (tracks each once, in order; volumes in range); repairs what it cannot be, naming it", () => {
+    const mixed = (value: unknown) => {
+      const result = check({ ...PROJECT, audioMix: value });
+      return result.ok ? [result.project.audioMix, result.repairs] : result.error;
+    };
+    expect(mixed({ on: true, tracks: [2, 1, 2], gains: { 2: -6 } })).toEqual([{ on: true, tracks: [1, 2], gains: { 2: -6 } }, []]);
+    expect(mixed(undefined)).toEqual([undefined, []]);
+    for (const bad of ["1", null, [1, 2], { on: true, tracks: [1.5, 2] }, { on: true, tracks: [-1, 2] }, { on: true, tracks: [1024, 2] }, { on: true }]) {
+      expect(mixed(bad), JSON.stringify(bad)).toEqual([undefined, ["its audio mix was unreadable: no tracks mixed"]]);
+    }
+    expect(mixed({ on: true, tracks: [1] })).toEqual([{ on: false, tracks: [1], gains: {} }, ["its audio mix had fewer than two tracks: turned off"]]);
+    expect(mixed({ on: "yes", tracks: [1, 2] })).toEqual([{ on: false, tracks: [1, 2], gains: {} }, ["its audio mix was neither on nor off: turned off"]]);
+    const volumes = mixed({ on: true, tracks: [1, 2], gains: { 1: 99, 2: Number.NaN, x: 1, "01": 2, 3: -3 } });
+    expect(volumes).toEqual([{ on: true, tracks: [1, 2], gains: { 3: -3 } }, ["its audio mix had 4 volumes not from -60 to 12 dB on a track: set to 0 dB"]]);
+    expect(mixed({ on: true, tracks: [1, 2], gains: [0] })).toEqual([{ on: true, tracks: [1, 2], gains: {} }, ["its audio mix's volumes were unreadable: set to 0 dB"]]);
+  });
+
   it.each([
     ["a duration of Infinity", { duration: Infinity }],
     ["a duration of 0", { duration: 0 }],
@@ -402,6 +424,7 @@ describe("hostile input (fast-check)", () => {
     redo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
     exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
     droppedTracks: mostly(fc.array(fc.nat(2000), { maxLength: 4 }), hostile),
+    audioMix: mostly(fc.record({ on: fc.boolean(), tracks: fc.array(fc.nat(2000), { maxLength: 4 }), gains: fc.dictionary(fc.string(), fc.double()) }), hostile),
     created: time,
     edited: time,
   };
