@@ -5,6 +5,7 @@ import type { MediaRef, Project, Source } from "./project";
 import { withSources } from "./project-upgrade";
 import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
+import { asOutputContainer, type OutputContainer } from "./output-container";
 import type { AudioStream, MediaInfo, OtherStream, Stream, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
 import { plural } from "./plural";
@@ -402,7 +403,15 @@ function checkDroppedTracks(v: unknown, repairs: string[]): { droppedTracks?: nu
   return { droppedTracks: [...new Set(indices as number[])].sort((a, b) => a - b) };
 }
 
-/** The name, export mode, tracks left out and dates: always repairable. */
+/** The output container; absent (a project from before the choice) stays absent: MP4. */
+function checkContainer(v: unknown, repairs: string[]): { outputContainer?: OutputContainer } {
+  if (v === undefined) return {};
+  const container = asOutputContainer(v);
+  if (!container) repairs.push("its output container was unreadable: MP4");
+  return container ? { outputContainer: container } : {};
+}
+
+/** The name, export mode, tracks left out, output container and dates: always repairable. */
 function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs: string[]) {
   let name = typeof v.name === "string" && v.name.trim() !== "" ? v.name : "Untitled";
   if (name !== v.name) repairs.push("it had no name: named Untitled");
@@ -416,5 +425,5 @@ function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs
   const edited = number(v.edited, 0, MAX_DATE);
   if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
   const tracks = checkDroppedTracks(v.droppedTracks, repairs);
-  return { name, exportMode: exportMode ?? "lossless", ...tracks, created: created ?? now, edited: edited ?? now };
+  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...checkContainer(v.outputContainer, repairs), created: created ?? now, edited: edited ?? now };
 }

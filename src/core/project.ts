@@ -2,6 +2,7 @@ import type { Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
 import type { Step } from "./history";
 import type { MediaInfo } from "./media-info";
+import type { OutputContainer } from "./output-container";
 
 /** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
 export interface MediaRef {
@@ -33,6 +34,8 @@ export interface Project {
   exportMode: ExportMode;
   /** The tracks its exports leave out (Tracks), by stream index; absent in projects kept before it was: every track kept. */
   droppedTracks?: number[];
+  /** The file its exports write (Output container); absent in projects kept before it was: MP4. */
+  outputContainer?: OutputContainer;
   created: number;
   edited: number;
 }

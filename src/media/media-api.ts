@@ -1,5 +1,6 @@
 import type { Clip } from "../core/clips";
 import type { ExportMode } from "../core/export-plan";
+import type { OutputContainer } from "../core/output-container";
 import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
@@ -48,6 +49,8 @@ export interface RenderRequest {
   mode: ExportMode;
   /** The tracks left out (the Tracks panel's choice), by stream index. */
   droppedTracks: DroppedTracks;
+  /** The file written (Output container); absent: MP4. */
+  container?: OutputContainer;
 }
 
 /** The media worker's API, as the page sees it through Comlink. */

@@ -1,5 +1,7 @@
-import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
+import { ALL_FORMATS, BlobSource, canEncodeVideo, Input } from "mediabunny";
 import type { ExportMode } from "../core/export-plan";
+import { CONTAINER_FORMATS, type OutputContainer } from "../core/output-container";
+import { CONTAINER_CODECS } from "./cut-output";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
 import { clipSourceIndexes } from "../core/sources";
@@ -15,14 +17,12 @@ export interface PacketSource extends CutTracks {
   input: Input;
 }
 
-const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
-
 /**
  * Opens the file with mediabunny, without the audio tracks left out (`droppedAudio`: their places
  * among the file's audio tracks), and checks it can do `mode`; otherwise says, in words a user
  * follows, why ffmpeg.wasm runs instead.
  */
-async function openSource(file: File, mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource>> {
+async function openSource(file: File, mode: ExportMode, droppedAudio: readonly number[], container: OutputContainer): Promise<Result<PacketSource>> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   const refuse = (why: string) => {
     input.dispose();
@@ -38,8 +38,9 @@ async function openSource(file: File, mode: ExportMode, droppedAudio: readonly n
   if (!video && audio.length === 0) return refuse("the fast engine found no video or sound in this file");
   const tracks = [video, ...audio].filter((t) => t !== null);
   if (mode === "lossless") {
-    const foreign = tracks.find((t) => !t.codec || !MP4_CODECS.has(t.codec));
-    if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into an MP4`);
+    const foreign = tracks.find((t) => !t.codec || !CONTAINER_CODECS[container].has(t.codec));
+    const label = CONTAINER_FORMATS[container].label;
+    if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into ${label === "MKV" ? "an" : "a"} ${label}`);
   } else {
     for (const track of tracks) {
       if (!(await track.canDecode())) return refuse(`this browser cannot decode the file's ${track.type}`);
@@ -57,11 +58,16 @@ async function openSource(file: File, mode: ExportMode, droppedAudio: readonly n
  * runs instead. Several files are re-encoded by ffmpeg.wasm: only it fits other sizes and rates
  * into the first file's and gives silence where a file has no sound.
  */
-export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource[]>> {
+export async function choosePacketEngine(
+  sources: readonly ExportSource[],
+  mode: ExportMode,
+  droppedAudio: readonly number[],
+  container: OutputContainer = "mp4",
+): Promise<Result<PacketSource[]>> {
   if (mode === "reencode" && sources.length > 1) return fail("the fast engine re-encodes one file at a time");
   const opened: PacketSource[] = [];
   for (const { file } of sources) {
-    const source = await openSource(file, mode, droppedAudio);
+    const source = await openSource(file, mode, droppedAudio, container);
     if (!source.ok) {
       for (const o of opened) o.input.dispose();
       return fail(sources.length > 1 ? `${file.name}: ${source.error}` : source.error);
@@ -100,17 +106,18 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
     });
     const names = request.sources.map((s) => s.file.name);
     const [first] = cut as [CutSource];
-    if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
-    else if (request.mode === "smart" && cut.every((c) => c.video)) {
+    const container = request.container ?? "mp4";
+    if (request.mode === "lossless") return await copyCut(cut, names, clips, sink, work, container);
+    if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(cut, names, clips, sink, work);
+        await smartCut(cut, names, clips, sink, work, container);
       } catch (error) {
-        // Several files cannot fall back: only ffmpeg.wasm re-encodes them together.
-        if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1) throw error;
-        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+        // Several files cannot fall back: only ffmpeg.wasm re-encodes them together; a WebM cannot hold the re-encode's H.264.
+        if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1 || container === "webm") throw error;
+        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, container);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end });
+    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, container);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -13,7 +13,9 @@ import { framesIn } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
-import { EditedMp4, headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
+import { headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
+import { cutOutput } from "./cut-output";
+import type { OutputContainer } from "../core/output-container";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 
@@ -65,8 +67,12 @@ async function aacEncoder(format: { sampleRate: number; numberOfChannels: number
   return { priming: bundledAac ? FFMPEG_AAC_PRIMING : 0 };
 }
 
-/** Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio tracks into one MP4 written to `target`. */
-export async function reencodeCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob): Promise<void> {
+/**
+ * Re-encodes `clips` (in list order, may overlap or go back in time) of the video and these audio
+ * tracks into one file of `container` written to `sink`. Matroska has no edit lists: there the
+ * encoder's priming sits before 0, where players start the sound as an MP4's edit list would.
+ */
+export async function reencodeCut({ video, audio }: CutTracks, clips: readonly Span[], sink: OutputSink, job: CutJob, container: OutputContainer = "mp4"): Promise<void> {
   if (video && !(await video.canDecode())) throw new MediaError("unsupported", "This browser cannot decode the video");
   for (const [t, track] of audio.entries()) {
     if (!(await track.canDecode())) throw new MediaError("unsupported", `This browser cannot decode audio track ${t + 1}`);
@@ -80,7 +86,7 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
   if (!plan) for (const s of intervals) outStarts.push((outStarts[outStarts.length - 1] as number) + s.end - s.start);
   const total = outStarts[outStarts.length - 1] as number;
 
-  const mp4 = new EditedMp4(sink);
+  const mp4 = cutOutput(sink, container);
   const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {

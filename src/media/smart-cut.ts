@@ -10,13 +10,14 @@ import { frameTimeline, framesIn, type PacketInfo, type SourcedSpan } from "../c
 import { planJoinSmart, type SmartClip, type SmartPlan } from "../core/smart-cut";
 import { configFor, encodeHead, unreferencedFor, type HeadSettings, type HeadSource } from "./head-encoder";
 import { splicesFor, type Splice } from "./splice";
+import { cutOutput } from "./cut-output";
+import { CONTAINER_FORMATS, hasEditLists, type OutputContainer } from "../core/output-container";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
 import {
   configuredFirst,
   copied,
   copiedSoundTracks,
-  EditedMp4,
   headerRoom,
   packetCount,
   packetTable,
@@ -76,13 +77,16 @@ async function smartFile(video: InputVideoTrack, audio: readonly InputAudioTrack
   return { video, splice, table, sounds, settings, byteRate: videoBytes / streamLength, head: { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) } };
 }
 
+/** The first clip whose copied GOPs carry frames past OUT (references the frames before it need); -1 if none. */
+const copiedPastOut = (plan: SmartPlan): number => plan.clips.findIndex((c) => c.copy && c.copy.base + c.copy.mediaLength > c.shown.end + 1e-6);
+
 /**
- * Smart cut of H.264, VP9 or AV1 into MP4, from each clip's own file (several must be of one
+ * Smart cut of H.264, VP9 or AV1 into MP4 (or MOV, MKV, WebM: `container`), from each clip's own file (several must be of one
  * format: join-check.ts): whole GOPs copied untouched; only the frames from IN to the next
  * keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as in a
  * lossless cut. `names`: the files', for messages.
  */
-export async function smartCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+export async function smartCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork, container: OutputContainer = "mp4"): Promise<void> {
   const videos = sources.map((s, i) => {
     if (!s.video) throw unsupported(`${names[i]} has no video to smart cut`);
     return s.video;
@@ -96,6 +100,9 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
     throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
   }
   await checkCopyStarts(files, plan);
+  // Matroska shows every frame it holds: the references past OUT an MP4's edit list hides would show.
+  const past = hasEditLists(container) ? -1 : copiedPastOut(plan);
+  if (past >= 0) throw unsupported(`${CONTAINER_FORMATS[container].label} has no edit lists to hide the frames past OUT that clip ${past + 1}'s copy needs`);
   // Heads come out larger than what they replace: half again on the source's rate.
   const held = plan.clips.reduce((sum, c) => sum + (files[c.source] as SmartFile).byteRate * (c.shown.end - c.shown.start) * 1.5, 0);
   if (job.inMemory && held > MEMORY_LIMIT) {
@@ -108,7 +115,7 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
   const encoded = plan.clips.reduce((sum, c) => sum + (c.encode ? framesIn((files[c.source] as SmartFile).head.times, c.encode) : 0), 0);
   const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
 
-  const mp4 = new EditedMp4(sink);
+  const mp4 = cutOutput(sink, container);
   const codec = first.video.codec;
   const videoSource = new EncodedVideoPacketSource(codec === "vp9" || codec === "av1" ? codec : "avc");
   const rates = videos.map((v) => v.timeResolution);

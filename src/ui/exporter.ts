@@ -14,6 +14,7 @@ import { download, type Download } from "./download";
 import { askPicker } from "./file-handles";
 import type { Session } from "./session";
 import { withTrackKept } from "../core/track-choice";
+import { CONTAINER_FORMATS, containerRefusal, type OutputContainer } from "../core/output-container";
 
 /** A save picker's answer; null when the person closed it, "none" when it failed (a policy, no user gesture). */
 const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
@@ -28,7 +29,7 @@ const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
  * the clips streams into a download as it is made where the service worker can serve one.
  * Null: the user closed the picker.
  */
-async function pickDestination(name: string, clipFiles: { names: string[]; zip: string } | null): Promise<ExportDestination | null> {
+async function pickDestination(name: string, clipFiles: { names: string[]; zip: string } | null, container: OutputContainer): Promise<ExportDestination | null> {
   if (clipFiles) {
     const { names } = clipFiles;
     const handle = "showDirectoryPicker" in window ? await pick(() => window.showDirectoryPicker({ id: "clipmark-export", mode: "readwrite" })) : "none";
@@ -36,7 +37,8 @@ async function pickDestination(name: string, clipFiles: { names: string[]; zip: 
     return { kind: "zip", names, stream: await offerDownload(clipFiles.zip, "application/zip") };
   }
   if (!("showSaveFilePicker" in window)) return { kind: "memory" };
-  const types = [{ description: "MP4 video", accept: { "video/mp4": [".mp4"] as `.${string}`[] } }];
+  const { label, mime, extension } = CONTAINER_FORMATS[container];
+  const types = [{ description: `${label} video`, accept: { [mime]: [extension] as `.${string}`[] } }];
   const handle = await pick(() => window.showSaveFilePicker({ suggestedName: name, types }));
   return handle === "none" ? { kind: "memory" } : handle && { kind: "file", handle };
 }
@@ -96,6 +98,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
   const [exports, setExports] = createSignal<ExportEntry[]>([]);
   const [perClip, setPerClip] = createSignal(false);
   const [droppedTracks, setDroppedTracks] = createSignal<number[]>([]);
+  const [container, setContainer] = createSignal<OutputContainer>("mp4");
   let nextId = 1;
 
   const update = (id: number, change: Partial<ExportEntry>) =>
@@ -108,14 +111,17 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const chosenMode = mode();
     const sources = exportSources(session, clips);
     if (!sources.ok) return session.complain(sources.error);
-    const refused = perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info));
+    const chosen = container();
+    const first = sources.value[0]?.info;
+    const refused = (perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info))) ?? (first ? containerRefusal(chosen, chosenMode, first, droppedTracks()) : null);
     if (refused) return session.complain(refused);
+    const { extension, mime } = CONTAINER_FORMATS[chosen];
     // Named after the project's first file, as its edit lists are; apart from the session's other
     // exports, so two modes never share a download name.
     const stem = session.sources()[0]?.media.name ?? source.file.name;
-    const name = exportFileName(stem, chosenMode, new Set(exports().map((e) => e.name)));
-    const names = perClip() ? clipFileNames(stem, clips.map((c) => c.label)) : null;
-    const destination = await pickDestination(name, names && { names, zip: zipFileName(stem) });
+    const name = exportFileName(stem, chosenMode, new Set(exports().map((e) => e.name)), extension);
+    const names = perClip() ? clipFileNames(stem, clips.map((c) => c.label), extension) : null;
+    const destination = await pickDestination(name, names && { names, zip: zipFileName(stem) }, chosen);
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
     const saved =
       destination.kind === "file" || destination.kind === "folder"
@@ -134,7 +140,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks() },
+      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), container: chosen },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -149,7 +155,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const { engine, note, blob } = result.value;
     const detail = engine === "ffmpeg" ? `with ffmpeg.wasm (${note})` : note;
     const how = engine === "ffmpeg" ? ` ${detail}` : note ? ` (${note})` : "";
-    const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : "video/mp4") : null;
+    const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : mime) : null;
     update(id, { state: "done", size: await writtenSize(destination, blob), detail, download: made });
     if (destination.kind === "file") return session.say(`Saved ${saved}${how}`);
     if (destination.kind === "folder") return session.say(`Saved ${clips.length} files in ${saved}${how}`);
@@ -165,6 +171,14 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     droppedTracks,
     setDroppedTracks,
     keepTrack: (index: number, keep: boolean) => setDroppedTracks((dropped) => withTrackKept(dropped, index, keep)),
+    /** The file the export writes (Output container): the project's, saved with it. */
+    container,
+    setContainer,
+    /** Why the chosen container cannot hold this export of the first source, said before export; null when it can. */
+    containerNote: (): string | null => {
+      const info = usedSources(session, session.clips())[0]?.info ?? session.source()?.info;
+      return info ? containerRefusal(container(), mode(), info, droppedTracks()) : null;
+    },
     progress,
     exports,
     /** Drops a finished export from the list, and the memory its download held. */

@@ -21,6 +21,7 @@ import { listSourcesOf } from "../core/edit-list-files";
 import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
+import type { OutputContainer } from "../core/output-container";
 import { videoFrames, type FrameModel } from "../core/frames";
 import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
@@ -42,6 +43,8 @@ export interface OpenProject {
   exportMode?: ExportMode;
   /** The tracks it leaves out, as saved (absent: every track kept). */
   droppedTracks?: number[];
+  /** The file its exports write, as saved (absent: MP4). */
+  outputContainer?: OutputContainer;
 }
 
 /** The source on the player: one of the project's, read from its file. */

@@ -56,6 +56,7 @@ function expectSound(project: Project): void {
   expect(isPlainId(project.id)).toBe(true);
   expect(["lossless", "smart", "reencode"]).toContain(project.exportMode);
   for (const index of project.droppedTracks ?? []) expect(Number.isSafeInteger(index) && index >= 0 && index < 1024, `track ${index}`).toBe(true);
+  expect([undefined, "mp4", "mkv", "mov", "webm"]).toContain(project.outputContainer);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
   const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
@@ -246,6 +247,18 @@ describe("checkProject", () => {
     for (const bad of ["1", [1.5], [-1], [1e308], [Number.NaN], [1024], { 0: 1 }, null, [[1]]]) expect(kept(bad), JSON.stringify(bad)).toEqual([undefined, unreadable]);
   });
 
+  it("keeps the output container; a project without one is MP4's (absent); garbage is MP4, said", () => {
+    const kept = (value: unknown) => {
+      const result = check({ ...PROJECT, outputContainer: value });
+      return result.ok ? [result.project.outputContainer, result.repairs] : result.error;
+    };
+    expect(kept("mkv")).toEqual(["mkv", []]);
+    expect(kept("webm")).toEqual(["webm", []]);
+    expect(kept(undefined)).toEqual([undefined, []]);
+    const unreadable = ["its output container was unreadable: MP4"];
+    for (const bad of ["avi", "MKV", "__proto__", 1, null, ["mkv"]]) expect(kept(bad), JSON.stringify(bad)).toEqual([undefined, unreadable]);
+  });
+
   it.each([
     ["a duration of Infinity", { duration: Infinity }],
     ["a duration of 0", { duration: 0 }],
@@ -402,6 +415,7 @@ describe("hostile input (fast-check)", () => {
     redo: mostly(fc.oneof(fc.array(clipList, { maxLength: 3 }), fc.array(step, { maxLength: 3 })), hostile),
     exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
     droppedTracks: mostly(fc.array(fc.nat(2000), { maxLength: 4 }), hostile),
+    outputContainer: mostly(fc.constantFrom("mp4", "mkv", "mov", "webm"), hostile),
     created: time,
     edited: time,
   };

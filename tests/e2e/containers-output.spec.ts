@@ -1,0 +1,119 @@
+import type { Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { SYNC, TRACK_SYNC, TRACK_SYNC_TRACKS } from "./fixtures";
+import { identifyFrames, SYNC_FPS, syncOffsets } from "./frame-oracle";
+import { decodeErrors, expectFastStart, keyframeTimes, streams } from "./oracle";
+import { afterAutosave, openVideo } from "./page";
+import { CLIP_FRAMES, CLIPS, EDITS, span } from "./hard-clips";
+import { expect, test } from "./test";
+
+/**
+ * The Output container choice, judged by native ffprobe/ffmpeg: the container, every audio track,
+ * every output frame identified against SYNC's picture (the three-track MKV's is SYNC's), and each
+ * track's beeps at their flashes, on clips off keyframes at both ends, ending on B-frames whose
+ * references lie past OUT (hard-clips.ts).
+ */
+const frames = CLIP_FRAMES;
+const [H264] = TRACK_SYNC as [string, string];
+
+const CONTAINERS = [
+  // ffprobe's format names; Matroska's track title is its own tag, an MP4's or MOV's the handler name.
+  { label: "MKV", extension: "mkv", format: "matroska,webm", title: "title" },
+  { label: "MOV", extension: "mov", format: "mov,mp4,m4a,3gp,3g2,mj2", title: "handler_name" },
+] as const;
+const MODES = ["Lossless (fast)", "Smart cut (frame-accurate, fast)", "Re-encode (frame-accurate)"] as const;
+
+async function openWithEdits(page: Page, source: string): Promise<void> {
+  await page.goto("./");
+  await openVideo(page, source);
+  await page.getByLabel("Import edits").setInputFiles({ name: "edits.csv", mimeType: "text/plain", buffer: Buffer.from(EDITS) });
+  await page.getByRole("dialog", { name: "Import edits.csv" }).getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByRole("list", { name: "Clips" }).getByRole("listitem")).toHaveCount(CLIPS.length);
+}
+
+/** Exports in `mode` as `label`; the download must be named `named`. */
+async function exportAs(page: Page, mode: string, label: string, named: string): Promise<string> {
+  await page.getByRole("radio", { name: mode }).check();
+  await page.getByRole("combobox", { name: "Output container" }).selectOption(label);
+  const download = page.waitForEvent("download", { timeout: 170_000 });
+  await page.getByRole("button", { name: `Export ${label}` }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(named);
+  const path = join(test.info().outputDir, `${mode.split(" ")[0]}-${named}`);
+  await file.saveAs(path);
+  return path;
+}
+
+const formatName = (file: string): string =>
+  execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=format_name", "-of", "default=nw=1:nk=1", file]).toString().trim();
+
+/** Splits frame indices into runs of consecutive ones. */
+const runsOf = (list: readonly number[]): number[][] =>
+  list.reduce<number[][]>((all, n) => {
+    const last = all.at(-1);
+    if (last && n === (last.at(-1) as number) + 1) last.push(n);
+    else all.push([n]);
+    return all;
+  }, []);
+
+for (const { label, extension, format, title } of CONTAINERS) {
+  for (const mode of MODES) {
+    test(`${label}, ${mode}: the container, all three tracks, every frame from the clip list, each beep at its flash`, async ({ page }) => {
+      await openWithEdits(page, H264);
+      const file = await exportAs(page, mode, label, `tracks-sync-h264-cut.${extension}`);
+      const status = page.getByRole("status", { name: "Message" });
+      await expect(status).toContainText(`tracks-sync-h264-cut.${extension}`);
+      expect(formatName(file), "ffprobe's format").toBe(format);
+      if (label === "MOV") expectFastStart(file);
+
+      const audio = streams(file).filter((s) => s.codec_type === "audio");
+      expect(audio.map((s) => s.tags?.[title]), "audio tracks, by name").toEqual(TRACK_SYNC_TRACKS.map((t) => t.title));
+
+      const times = keyframeTimes(SYNC);
+      const keyframes = times.map((t) => Math.round(t * SYNC_FPS));
+      const lossless = mode.startsWith("Lossless");
+      const starts = frames.map(([from]) => (lossless ? (keyframes.filter((k) => k <= from).at(-1) as number) : from));
+      const actual = identifyFrames(file, SYNC);
+      const note = (await status.textContent()) ?? "";
+      console.log(`${label} ${mode}: ${runsOf(actual).map((r) => `${r[0]}-${r.at(-1)}`).join(" ")} · ${note}`);
+      if (lossless && label === "MKV") {
+        // No edit lists: each clip from its keyframe, never a frame past OUT; the page names those that end early.
+        const runs = runsOf(actual);
+        expect(runs.map((r) => r[0]), "each clip from its keyframe").toEqual(starts);
+        for (const [i, run] of runs.entries()) {
+          const end = (frames[i] as readonly [number, number])[1];
+          expect(run.at(-1) as number, `clip ${i + 1}: no frame past OUT`).toBeLessThan(end);
+          if ((run.at(-1) as number) < end - 1) expect(note, `clip ${i + 1} ends early: the page says so`).toContain(`clip ${i + 1} `);
+        }
+      } else {
+        expect.soft(actual, "source frame of every output frame").toEqual(frames.flatMap(([, to], i) => span(starts[i] as number, to)));
+      }
+      expect.soft(decodeErrors(file), "ffmpeg -v error -f null").toBe("");
+
+      // Copied sound is placed to half an AAC frame (Matroska's times are whole ms: half of one more); re-encoded to the sample.
+      for (const [t, track] of TRACK_SYNC_TRACKS.entries()) {
+        const within = mode.startsWith("Re-encode") ? 1.5 : (1024 / track.rate / 2) * 1000 + (label === "MKV" ? 0.6 : 0.01);
+        const offsets = syncOffsets(file, SYNC, t);
+        console.log(`  '${track.title}': beep − flash (ms) ${offsets.join(", ")}`);
+        expect.soft(offsets.length, `'${track.title}': flashes`).toBeGreaterThanOrEqual(6);
+        expect.soft(offsets.filter((ms) => !(Math.abs(ms) <= within)), `'${track.title}': beeps off their flash by more than ${within.toFixed(1)} ms`).toEqual([]);
+      }
+    });
+  }
+}
+
+test("the Output container is kept with the project; WebM is offered only for a VP9/AV1 and Opus source, and the panel says why", async ({ page }) => {
+  await openWithEdits(page, H264);
+  const select = page.getByRole("combobox", { name: "Output container" });
+  await expect(select).toHaveValue("mp4");
+  await expect(select.getByRole("option", { name: "WebM" })).toBeDisabled();
+  await expect(page.getByText("WebM is not offered: WebM holds VP8, VP9 or AV1 video, not H264.")).toBeVisible();
+  await select.selectOption("MKV");
+  await expect(page.getByRole("button", { name: "Export MKV" })).toBeEnabled();
+  await afterAutosave(page);
+  await page.reload();
+  await page.getByLabel("Open video").setInputFiles(H264);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Reopened tracks-sync-h264.mkv");
+  await expect(select).toHaveValue("mkv");
+});
