@@ -403,12 +403,12 @@ function checkDroppedTracks(v: unknown, repairs: string[]): { droppedTracks?: nu
   return { droppedTracks: [...new Set(indices as number[])].sort((a, b) => a - b) };
 }
 
-/** The output container; absent (a project from before the choice) stays absent: MP4. */
-function checkContainer(v: unknown, repairs: string[]): { outputContainer?: OutputContainer } {
-  if (v === undefined) return {};
-  const container = asOutputContainer(v);
-  if (!container) repairs.push("its output container was unreadable: MP4");
-  return container ? { outputContainer: container } : {};
+/** The output container and chapters; absent (a project from before the choice) stays absent: MP4, no chapters. */
+function checkOutput(container: unknown, chapters: unknown, repairs: string[]): { outputContainer?: OutputContainer; chapters?: boolean } {
+  const outputContainer = asOutputContainer(container);
+  if (container !== undefined && !outputContainer) repairs.push("its output container was unreadable: MP4");
+  if (chapters !== undefined && typeof chapters !== "boolean") repairs.push("its choice of chapters was unreadable: none");
+  return { ...(outputContainer ? { outputContainer } : {}), ...(typeof chapters === "boolean" ? { chapters } : {}) };
 }
 
 /** The name, export mode, tracks left out, output container and dates: always repairable. */
@@ -425,5 +425,5 @@ function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs
   const edited = number(v.edited, 0, MAX_DATE);
   if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
   const tracks = checkDroppedTracks(v.droppedTracks, repairs);
-  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...checkContainer(v.outputContainer, repairs), created: created ?? now, edited: edited ?? now };
+  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...checkOutput(v.outputContainer, v.chapters, repairs), created: created ?? now, edited: edited ?? now };
 }

@@ -36,6 +36,8 @@ export interface Project {
   droppedTracks?: number[];
   /** The file its exports write (Output container); absent in projects kept before it was: MP4. */
   outputContainer?: OutputContainer;
+  /** Whether its exports get a chapter a clip (Chapters); absent in projects kept before it was: none. */
+  chapters?: boolean;
   created: number;
   edited: number;
 }

@@ -3,6 +3,7 @@ import { CONTAINER_FORMATS, type OutputContainer } from "../core/output-containe
 import { planJoinCopy, type CopiedClip, type CopyPlan, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
 import { formatSeconds } from "../core/timecode";
 import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
 import { joinedVideo } from "./joined-video";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
@@ -82,7 +83,8 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
   if (job.inMemory && estimate > MEMORY_LIMIT) throw tooLargeForMemory();
 
   const output = mp4.output;
-  const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length);
+  if (job.chapters) mp4.chapters = clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration));
+  const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length + mp4.chapterRoom());
   const videos = sources.flatMap((s) => (s.video ? [s.video] : []));
   const joined = first.video ? await joinedVideo(videos, names) : null;
   let addMain: Lane["add"];

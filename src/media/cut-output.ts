@@ -1,5 +1,6 @@
 // The file a packet-engine cut is muxed into: MP4 or MOV with the cut's edit lists, or Matroska / WebM.
 import { MkvOutputFormat, MovOutputFormat, Mp4OutputFormat, Output, WebMOutputFormat } from "mediabunny";
+import { chaptersSize, withChapters, type Chapter } from "../core/mp4-chapters";
 import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
 import { withHandlerNames } from "../core/mp4-track-names";
@@ -25,6 +26,13 @@ export abstract class CutOutput {
   abstract readonly output: Output;
   /** Whether `finish` writes the edit lists (MP4, MOV); a Matroska file shows every packet it holds. */
   abstract readonly editLists: boolean;
+  /** Chapters `finish` writes (MP4, MOV); set before the tracks are added, so `chapterRoom` counts them. */
+  chapters: readonly Chapter[] = [];
+
+  /** Header room the chapters take, as edit-list entries (headerRoom's 20 bytes each), for the first track to reserve. */
+  chapterRoom(): number {
+    return this.editLists ? Math.ceil(chaptersSize(this.chapters) / 20) : 0;
+  }
 
   /**
    * Writes the clips in list order, each from the lanes `lanesFor` gives (the clip's packets
@@ -107,7 +115,7 @@ export class EditedMp4 extends CutOutput {
     const moov = this.moov as { data: Uint8Array; position: number } | null;
     if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
     const reserved = reservedHeader(moov.data);
-    const edited = withEditLists(reserved.moov, edits);
+    const edited = withChapters(withEditLists(reserved.moov, edits), this.chapters);
     // Names may outgrow the handler names they replace: then the tracks keep only their udta names.
     const placed = inReservedRoom(withHandlerNames(edited), reserved.room) ?? inReservedRoom(edited, reserved.room);
     if (!placed) throw new MediaError("fault", "The movie header outgrew the room kept for it at the start of the file");

@@ -215,7 +215,8 @@ export class ExportJobs {
         if (request.container === "webm") throw new MediaError("unsupported", `A WebM cannot be made: ${packet.error}`);
         await this.fallback(request, sink, (p) => progress(p.fraction, p.clip));
         const recoded = request.mode === "lossless" ? losslessRefused(request.container) : null;
-        return { engine: "ffmpeg", note: recoded ? `${packet.error}; ${recoded}` : packet.error };
+        const notes = [packet.error, recoded, request.chapters ? "no chapters: ffmpeg.wasm writes none" : null];
+        return { engine: "ffmpeg", note: notes.filter((n) => n !== null).join("; ") };
       }
       const inMemory = sink instanceof MemorySink;
       const note = await runPacketEngine(packet.value, request, sink, { signal, inMemory, onProgress: progress });

@@ -51,6 +51,8 @@ export interface RenderRequest {
   droppedTracks: DroppedTracks;
   /** The file written (Output container); absent: MP4. */
   container?: OutputContainer;
+  /** A chapter a clip, titled by its label (Chapters); absent: none. */
+  chapters?: boolean;
 }
 
 /** The media worker's API, as the page sees it through Comlink. */

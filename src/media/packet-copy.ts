@@ -22,6 +22,8 @@ export interface CutWork {
   onProgress: (fraction: number, clip: number) => void;
   /** Whether the sink holds the output in memory (then a too large output is refused up front). */
   inMemory: boolean;
+  /** Each clip's label, where the output gets a chapter a clip (Chapters); absent: no chapters. */
+  chapters?: readonly string[];
 }
 
 export interface CutJob extends CutWork {

@@ -107,17 +107,18 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
     const names = request.sources.map((s) => s.file.name);
     const [first] = cut as [CutSource];
     const container = request.container ?? "mp4";
-    if (request.mode === "lossless") return await copyCut(cut, names, clips, sink, work, container);
+    const job = request.chapters ? { ...work, chapters: request.clips.map((c) => c.label) } : work;
+    if (request.mode === "lossless") return await copyCut(cut, names, clips, sink, job, container);
     if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(cut, names, clips, sink, work, container);
+        await smartCut(cut, names, clips, sink, job, container);
       } catch (error) {
         // Several files cannot fall back: only ffmpeg.wasm re-encodes them together; a WebM cannot hold the re-encode's H.264.
         if (!(error instanceof MediaError) || error.kind !== "unsupported" || sources.length > 1 || container === "webm") throw error;
-        await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, container);
+        await reencodeCut(first, clips, sink, { ...job, sourceEnd: first.end }, container);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(first, clips, sink, { ...work, sourceEnd: first.end }, container);
+    } else await reencodeCut(first, clips, sink, { ...job, sourceEnd: first.end }, container);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -15,6 +15,7 @@ import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
 import { headerRoom, trackNames, type CutJob, type CutTracks } from "./packet-copy";
 import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
 import type { OutputContainer } from "../core/output-container";
 import { clipSound, decodedFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
@@ -87,6 +88,7 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
   const total = outStarts[outStarts.length - 1] as number;
 
   const mp4 = cutOutput(sink, container);
+  if (job.chapters) mp4.chapters = clipChapters(job.chapters, intervals.map((_, i) => (outStarts[i + 1] as number) - (outStarts[i] as number)));
   const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {
@@ -99,7 +101,7 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
     output.addVideoTrack(source, {
       frameRate: plan.step ? 1 / plan.step : undefined,
       rotation: await video.getRotation(),
-      maximumPacketCount: headerRoom(plan.intervals.reduce((sum, interval) => sum + framesIn(plan.times, interval), 0)),
+      maximumPacketCount: headerRoom(plan.intervals.reduce((sum, interval) => sum + framesIn(plan.times, interval), 0), mp4.chapterRoom()),
     });
     lanes.push(lane(clipFrames(video, plan), (s) => source.add(s)));
   }
@@ -116,7 +118,8 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
     const id = lanes.length + 1;
     output.addAudioTrack(source, {
       ...(await trackNames(track)),
-      maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1),
+      // Sound alone: its first track keeps the chapters' room.
+      maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1 + (id === 1 ? mp4.chapterRoom() : 0)),
     });
     lanes.push(lane(clipSound(track, intervals, outStarts, format, -aac.priming / format.sampleRate), (s) => source.add(s)));
     // The encoder pads its last AAC frame: the sound's edit list ends it with the picture.

@@ -11,6 +11,7 @@ import { planJoinSmart, type SmartClip, type SmartPlan } from "../core/smart-cut
 import { configFor, encodeHead, unreferencedFor, type HeadSettings, type HeadSource } from "./head-encoder";
 import { splicesFor, type Splice } from "./splice";
 import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
 import { CONTAINER_FORMATS, hasEditLists, type OutputContainer } from "../core/output-container";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
@@ -116,6 +117,7 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
   const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
 
   const mp4 = cutOutput(sink, container);
+  if (job.chapters) mp4.chapters = clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration));
   const codec = first.video.codec;
   const videoSource = new EncodedVideoPacketSource(codec === "vp9" || codec === "av1" ? codec : "avc");
   const rates = videos.map((v) => v.timeResolution);
@@ -123,7 +125,7 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
     // A rate every file's frame times sit on: theirs where they share one, else the muxer's default.
     ...(rates.every((r) => r === rates[0]) ? { frameRate: rates[0] } : {}),
     rotation: first.video.rotation,
-    maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
+    maximumPacketCount: headerRoom(pictures, plan.videoEdits.length + mp4.chapterRoom()),
   });
   const soundLanes = await copiedSoundTracks(mp4.output, files.map((f) => f.sounds), plan.audio, (clip) => (plan.clips[clip] as SmartClip).source);
   await mp4.output.start();

@@ -16,7 +16,7 @@ const why = (error: unknown) =>
 
 /** The open project as it is to be stored, or null when there is nothing to keep. */
 /** The project's export choices besides the mode and tracks, kept with it (absent: the defaults). */
-export type OutputChoice = Pick<Project, "outputContainer">;
+export type OutputChoice = Pick<Project, "outputContainer" | "chapters">;
 
 function currentRecord(session: Session, exportMode: ExportMode, droppedTracks: number[], output: OutputChoice = {}): ProjectRecord | null {
   const source = session.source();
@@ -139,7 +139,7 @@ export function keepProjects(
     // Opened as it was stored: writing it again would only fail on a full disk and move its date.
     const project = session.source()?.project;
     const sameTracks = `${record.droppedTracks ?? []}` === `${project?.droppedTracks ?? []}`;
-    const sameOutput = (record.outputContainer ?? "mp4") === (project?.outputContainer ?? "mp4");
+    const sameOutput = (record.outputContainer ?? "mp4") === (project?.outputContainer ?? "mp4") && !!record.chapters === !!project?.chapters;
     if (session.asStored() && record.exportMode === project?.exportMode && sameTracks && sameOutput) return void setState("saved");
     setState(gone.has(record.id) ? "failed" : "pending");
     writes.change(record, session.keptHistory() !== session.history());
@@ -176,8 +176,8 @@ export function keepProjects(
       const record = currentRecord(session, mode(), droppedTracks(), output());
       if (!source || !record) return;
       // The choices made here, not the deleted project's as it was opened.
-      const { exportMode, outputContainer } = record;
-      const project = { ...source.project, id: newId(), created: Date.now(), exportMode, droppedTracks: record.droppedTracks ?? [], outputContainer };
+      const { exportMode, outputContainer, chapters } = record;
+      const project = { ...source.project, id: newId(), created: Date.now(), exportMode, droppedTracks: record.droppedTracks ?? [], outputContainer, chapters };
       // Its copy of the video went with the deleted project if that was the file's last one.
       const hasCopy = (await projects.then((db) => db?.hasMedia(source.media.fingerprint)).catch(() => false)) ?? false;
       session.begin({ ...source, project }, { ...record, id: project.id, created: project.created }, hasCopy, false);

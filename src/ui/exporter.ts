@@ -99,6 +99,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
   const [perClip, setPerClip] = createSignal(false);
   const [droppedTracks, setDroppedTracks] = createSignal<number[]>([]);
   const [container, setContainer] = createSignal<OutputContainer>("mp4");
+  const [chapters, setChapters] = createSignal(false);
   let nextId = 1;
 
   const update = (id: number, change: Partial<ExportEntry>) =>
@@ -140,7 +141,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), container: chosen },
+      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), container: chosen, chapters: chapters() },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -174,6 +175,9 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     /** The file the export writes (Output container): the project's, saved with it. */
     container,
     setContainer,
+    /** Whether the export gets a chapter a clip, titled by its label: the project's, saved with it. */
+    chapters,
+    setChapters,
     /** Why the chosen container cannot hold this export of the first source, said before export; null when it can. */
     containerNote: (): string | null => {
       const info = usedSources(session, session.clips())[0]?.info ?? session.source()?.info;

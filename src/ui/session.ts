@@ -45,6 +45,8 @@ export interface OpenProject {
   droppedTracks?: number[];
   /** The file its exports write, as saved (absent: MP4). */
   outputContainer?: OutputContainer;
+  /** Whether its exports get chapters, as saved (absent: no). */
+  chapters?: boolean;
 }
 
 /** The source on the player: one of the project's, read from its file. */

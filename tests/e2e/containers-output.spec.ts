@@ -117,3 +117,54 @@ test("the Output container is kept with the project; WebM is offered only for a 
   await expect(page.getByRole("status", { name: "Message" })).toContainText("Reopened tracks-sync-h264.mkv");
   await expect(select).toHaveValue("mkv");
 });
+
+/** Chapters as native ffprobe reads them: start and end in seconds, and title. */
+function chaptersOf(file: string): { start: number; end: number; title: string }[] {
+  const out = execFileSync("ffprobe", ["-v", "error", "-show_chapters", "-of", "json", file]).toString();
+  const { chapters } = JSON.parse(out) as { chapters: { start_time: string; end_time: string; tags?: { title?: string } }[] };
+  return chapters.map((c) => ({ start: Number(c.start_time), end: Number(c.end_time), title: c.tags?.title ?? "" }));
+}
+
+const LABELLED = `# IN,OUT,label (seconds)\n${CLIPS.map(([from, to], i) => `${from},${to},${["Intro", "", "Q&A", "Outro"][i]}`).join("\n")}\n`;
+const CHAPTERED = [
+  { label: "MP4", extension: "mp4", mode: "Smart cut (frame-accurate, fast)" },
+  { label: "MOV", extension: "mov", mode: "Lossless (fast)" },
+  { label: "MP4", extension: "mp4", mode: "Re-encode (frame-accurate)" },
+] as const;
+
+for (const { label, extension, mode } of CHAPTERED) {
+  test(`Chapters, ${label} ${mode}: one a clip at its start in the output, to the frame, named by its label or Clip N`, async ({ page }) => {
+    await page.goto("./");
+    await openVideo(page, SYNC);
+    await page.getByLabel("Import edits").setInputFiles({ name: "edits.csv", mimeType: "text/plain", buffer: Buffer.from(LABELLED) });
+    await page.getByRole("dialog", { name: "Import edits.csv" }).getByRole("button", { name: "Replace" }).click();
+    await page.getByRole("checkbox", { name: "Chapters" }).check();
+    const file = await exportAs(page, mode, label, `sync-cut.${extension}`);
+    expectFastStart(file);
+    const keyframes = keyframeTimes(SYNC).map((t) => Math.round(t * SYNC_FPS));
+    const lossless = mode.startsWith("Lossless");
+    // Each clip's frames in the output: lossless from its keyframe.
+    const lengths = frames.map(([from, to]) => to - (lossless ? (keyframes.filter((k) => k <= from).at(-1) as number) : from));
+    const starts = lengths.map((_, i) => lengths.slice(0, i).reduce((a, b) => a + b, 0) / SYNC_FPS);
+    const chapters = chaptersOf(file);
+    console.log(`${label} ${mode} chapters: ${chapters.map((c) => `${c.start.toFixed(3)} ${c.title}`).join(", ")}`);
+    expect(chapters.map((c) => c.title)).toEqual(["Intro", "Clip 2", "Q&A", "Outro"]);
+    // To the frame: within half of one.
+    for (const [i, c] of chapters.entries()) expect(Math.abs(c.start - (starts[i] as number)), `chapter ${i + 1} at ${starts[i]} s`).toBeLessThan(0.5 / SYNC_FPS);
+    // And the frames are still every clip's own (the chapters took nothing from the cut).
+    const actual = identifyFrames(file, SYNC);
+    expect(actual.length).toBe(lengths.reduce((a, b) => a + b, 0));
+  });
+}
+
+test("Chapters are kept with the project, and an MKV is said to get none", async ({ page }) => {
+  await openWithEdits(page, H264);
+  await page.getByRole("checkbox", { name: "Chapters" }).check();
+  await page.getByRole("combobox", { name: "Output container" }).selectOption("MKV");
+  await expect(page.getByText("Chapters go into MP4 and MOV only: this MKV will have none.")).toBeVisible();
+  await afterAutosave(page);
+  await page.reload();
+  await page.getByLabel("Open video").setInputFiles(H264);
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Reopened tracks-sync-h264.mkv");
+  await expect(page.getByRole("checkbox", { name: "Chapters" })).toBeChecked();
+});

@@ -4,7 +4,7 @@ import { planLosslessClips, type ExportMode, type PlannedClip } from "../../core
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
 import { tracksLeftOut } from "../../core/dropped-tracks";
 import { nothingKept } from "../../core/track-choice";
-import { CONTAINER_FORMATS, OUTPUT_CONTAINERS, webmRefusal, type OutputContainer } from "../../core/output-container";
+import { CONTAINER_FORMATS, hasEditLists, OUTPUT_CONTAINERS, webmRefusal, type OutputContainer } from "../../core/output-container";
 import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { ExportEntry, Exporter, ExportState } from "../exporter";
@@ -98,6 +98,22 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
           </For>
         </select>
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={exporter.chapters()}
+          disabled={exporter.progress() !== null}
+          onChange={(event) => exporter.setChapters(event.currentTarget.checked)}
+        />
+        Chapters
+      </label>
+      <Show when={exporter.chapters()}>
+        <p class="hint">
+          {hasEditLists(exporter.container())
+            ? "One chapter a clip, named by its label (or Clip N), at its start in the export."
+            : `Chapters go into MP4 and MOV only: this ${label()} will have none.`}
+        </p>
+      </Show>
       <Show when={noWebm() && exporter.container() !== "webm"}>
         <p class="hint">WebM is not offered: {noWebm()}.</p>
       </Show>
