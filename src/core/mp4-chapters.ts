@@ -24,7 +24,7 @@ export function clipChapters(labels: readonly string[], lengths: readonly number
 }
 
 /** A title as UTF-8 of at most 255 bytes, cut before a character it would split. */
-function titleBytes(title: string): Uint8Array {
+export function titleBytes(title: string): Uint8Array {
   const bytes = new TextEncoder().encode(title);
   if (bytes.length <= MAX_TITLE_BYTES) return bytes;
   let end = MAX_TITLE_BYTES;

@@ -83,7 +83,7 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
   if (job.inMemory && estimate > MEMORY_LIMIT) throw tooLargeForMemory();
 
   const output = mp4.output;
-  if (job.chapters) mp4.chapters = clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration));
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration)), plan.duration);
   const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length + mp4.chapterRoom());
   const videos = sources.flatMap((s) => (s.video ? [s.video] : []));
   const joined = first.video ? await joinedVideo(videos, names) : null;

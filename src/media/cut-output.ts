@@ -1,5 +1,6 @@
 // The file a packet-engine cut is muxed into: MP4 or MOV with the cut's edit lists, or Matroska / WebM.
 import { MkvOutputFormat, MovOutputFormat, Mp4OutputFormat, Output, WebMOutputFormat } from "mediabunny";
+import { chapterRoom, chapterWrites } from "../core/matroska-chapters";
 import { chaptersSize, withChapters, type Chapter } from "../core/mp4-chapters";
 import { withEditLists } from "../core/mp4-edit-list";
 import { inReservedRoom } from "../core/mp4-faststart";
@@ -26,8 +27,16 @@ export abstract class CutOutput {
   abstract readonly output: Output;
   /** Whether `finish` writes the edit lists (MP4, MOV); a Matroska file shows every packet it holds. */
   abstract readonly editLists: boolean;
-  /** Chapters `finish` writes (MP4, MOV); set before the tracks are added, so `chapterRoom` counts them. */
-  chapters: readonly Chapter[] = [];
+  /** Chapters `finish` writes; set (setChapters) before the tracks are added, so `chapterRoom` counts them. */
+  protected chapters: readonly Chapter[] = [];
+  /** Where the last chapter ends: the output's length. */
+  protected chaptersEnd = 0;
+
+  /** Sets the output's chapters (`end`: where the last one ends); before the output starts. */
+  setChapters(chapters: readonly Chapter[], end: number): void {
+    this.chapters = chapters;
+    this.chaptersEnd = end;
+  }
 
   /** Header room the chapters take, as edit-list entries (headerRoom's 20 bytes each), for the first track to reserve. */
   chapterRoom(): number {
@@ -123,19 +132,37 @@ export class EditedMp4 extends CutOutput {
   }
 }
 
-/** A Matroska or WebM file: no edit lists, so a cut writes only what it shows (the plans see to that). */
+/**
+ * A Matroska or WebM file: no edit lists, so a cut writes only what it shows (the plans see to
+ * that). Chapters go over a Tags element reserved for them (matroska-chapters.ts).
+ */
 class MatroskaCut extends CutOutput {
   readonly output: Output;
   readonly editLists = false;
+  private header: { data: Uint8Array; position: number } | null = null;
 
-  constructor(sink: OutputSink, container: "mkv" | "webm") {
+  constructor(
+    private readonly sink: OutputSink,
+    container: "mkv" | "webm",
+  ) {
     super();
-    const format = container === "webm" ? new WebMOutputFormat() : new MkvOutputFormat();
+    const onSegmentHeader = (data: Uint8Array, position: number) => (this.header = { data: data.slice(), position });
+    const format = container === "webm" ? new WebMOutputFormat({ onSegmentHeader }) : new MkvOutputFormat({ onSegmentHeader });
     this.output = new Output({ format, target: targetFor(sink) });
+  }
+
+  override setChapters(chapters: readonly Chapter[], end: number): void {
+    super.setChapters(chapters, end);
+    // The room: a comment as long as the chapters, written over once the file is done.
+    if (chapters.length > 0) this.output.setMetadataTags({ comment: " ".repeat(chapterRoom(chapters)) });
   }
 
   async finish(): Promise<void> {
     await this.finalize();
+    if (this.chapters.length === 0) return;
+    const writes = this.header && chapterWrites(this.header.data, this.header.position, this.chapters, this.chaptersEnd);
+    if (!writes) throw new MediaError("fault", "The muxer kept no room for the chapters");
+    for (const { position, data } of writes) await this.sink.write(position, data);
   }
 }
 

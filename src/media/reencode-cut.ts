@@ -88,7 +88,7 @@ export async function reencodeCut({ video, audio }: CutTracks, clips: readonly S
   const total = outStarts[outStarts.length - 1] as number;
 
   const mp4 = cutOutput(sink, container);
-  if (job.chapters) mp4.chapters = clipChapters(job.chapters, intervals.map((_, i) => (outStarts[i + 1] as number) - (outStarts[i] as number)));
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, intervals.map((_, i) => (outStarts[i + 1] as number) - (outStarts[i] as number))), total);
   const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {

@@ -117,7 +117,7 @@ export async function smartCut(sources: readonly CutSource[], names: readonly st
   const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
 
   const mp4 = cutOutput(sink, container);
-  if (job.chapters) mp4.chapters = clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration));
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration)), plan.duration);
   const codec = first.video.codec;
   const videoSource = new EncodedVideoPacketSource(codec === "vp9" || codec === "av1" ? codec : "avc");
   const rates = videos.map((v) => v.timeResolution);
