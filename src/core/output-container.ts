@@ -15,6 +15,9 @@ export const CONTAINER_FORMATS: Record<OutputContainer, { label: string; extensi
   webm: { label: "WebM", extension: ".webm", mime: "video/webm" },
 };
 
+/** The container as a sentence names it: "an MP4", "an MKV", "a MOV", "a WebM". */
+export const containerName = (container: OutputContainer): string => `${container === "mov" || container === "webm" ? "a" : "an"} ${CONTAINER_FORMATS[container].label}`;
+
 /** Whether the container has edit lists (ISOBMFF): a cut can hide what a copied stream decodes but must not show. */
 export const hasEditLists = (container: OutputContainer): boolean => container === "mp4" || container === "mov";
 

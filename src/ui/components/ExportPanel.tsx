@@ -4,7 +4,7 @@ import { planLosslessClips, type ExportMode, type PlannedClip } from "../../core
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
 import { tracksLeftOut } from "../../core/dropped-tracks";
 import { nothingKept } from "../../core/track-choice";
-import { CONTAINER_FORMATS, hasEditLists, OUTPUT_CONTAINERS, webmRefusal, type OutputContainer } from "../../core/output-container";
+import { CONTAINER_FORMATS, OUTPUT_CONTAINERS, webmRefusal, type OutputContainer } from "../../core/output-container";
 import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { ExportEntry, Exporter, ExportState } from "../exporter";
@@ -41,7 +41,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
 
   const dropped = createMemo(() => {
     const current = info();
-    return current ? tracksLeftOut(current, exporter.droppedTracks()) : [];
+    return current ? tracksLeftOut(current, exporter.droppedTracks(), exporter.container()) : [];
   });
   const empty = () => {
     const current = info();
@@ -108,11 +108,7 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
         Chapters
       </label>
       <Show when={exporter.chapters()}>
-        <p class="hint">
-          {hasEditLists(exporter.container())
-            ? "One chapter a clip, named by its label (or Clip N), at its start in the export."
-            : `Chapters go into MP4 and MOV only: this ${label()} will have none.`}
-        </p>
+        <p class="hint">One chapter a clip, named by its label (or Clip N), at its start in the export.</p>
       </Show>
       <Show when={noWebm() && exporter.container() !== "webm"}>
         <p class="hint">WebM is not offered: {noWebm()}.</p>

@@ -20,7 +20,7 @@ export function TracksPanel(props: { session: Session; exporter: Exporter }) {
   });
   const rows = createMemo(() => {
     const info = first()?.info ?? props.session.source()?.info;
-    return info ? trackRows(info, props.exporter.droppedTracks()) : [];
+    return info ? trackRows(info, props.exporter.droppedTracks(), props.exporter.container()) : [];
   });
   return (
     <section class="tracks" aria-labelledby={`${id}-heading`}>
