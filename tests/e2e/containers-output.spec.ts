@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { SYNC, SYNC_AV1, TRACK_SYNC, TRACK_SYNC_TRACKS } from "./fixtures";
 import { identifyFrames, SYNC_FPS, syncOffsets } from "./frame-oracle";
 import { decodeErrors, expectFastStart, keyframeTimes, streams } from "./oracle";
-import { afterAutosave, openVideo } from "./page";
+import { afterAutosave, openVideo, zippedClips } from "./page";
 import { CLIP_FRAMES, CLIPS, EDITS, span } from "./hard-clips";
 import { expect, test } from "./test";
 
@@ -191,4 +191,20 @@ test("WebM from an AV1 and Opus WebM: smart cut and lossless exact to the frame;
   await page.getByRole("radio", { name: "Re-encode (frame-accurate)" }).check();
   await expect(page.getByRole("note").filter({ hasText: "Re-encode writes H.264 and AAC, which a WebM cannot hold" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Export WebM" })).toBeDisabled();
+});
+
+test("One file per clip (a ZIP) in MOV: each clip's file is a fast-start MOV named .mov, with all three tracks", async ({ page }) => {
+  await openWithEdits(page, H264);
+  await page.getByRole("combobox", { name: "Output container" }).selectOption("MOV");
+  const files = await zippedClips(page, "Smart cut (frame-accurate, fast)", "MOV");
+  const names = files.map((f) => basename(f));
+  expect(names).toEqual(["tracks-sync-h264-01.mov", "tracks-sync-h264-02.mov", "tracks-sync-h264-03.mov", "tracks-sync-h264-04.mov"]);
+  for (const [i, name] of names.entries()) {
+    const file = files[i] as string;
+    expect(formatName(file)).toBe("mov,mp4,m4a,3gp,3g2,mj2");
+    expectFastStart(file);
+    expect(streams(file).filter((s) => s.codec_type === "audio").map((s) => s.tags?.handler_name)).toEqual(TRACK_SYNC_TRACKS.map((t) => t.title));
+    const [from, to] = frames[i] as readonly [number, number];
+    expect.soft(identifyFrames(file, SYNC), `${name}: its clip's frames`).toEqual(span(from, to));
+  }
 });
