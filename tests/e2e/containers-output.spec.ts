@@ -208,3 +208,15 @@ test("One file per clip (a ZIP) in MOV: each clip's file is a fast-start MOV nam
     expect.soft(identifyFrames(file, SYNC), `${name}: its clip's frames`).toEqual(span(from, to));
   }
 });
+
+test("MKV, Lossless, from MPEG-2 (ffmpeg.wasm): re-encoded, since its copy into Matroska cannot end at OUT, and the page says so", async ({ page }) => {
+  await openWithEdits(page, TRACK_SYNC[1] as string);
+  const file = await exportAs(page, "Lossless (fast)", "MKV", "tracks-sync-mpeg2-cut.mkv");
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("with ffmpeg.wasm");
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("its stream copy into MKV cannot end a clip at OUT");
+  expect(formatName(file)).toBe("matroska,webm");
+  const all = streams(file);
+  expect(all.map((s) => s.codec_name)).toEqual(["h264", "aac", "aac", "aac"]);
+  expect(all.filter((s) => s.codec_type === "audio").map((s) => s.tags?.title)).toEqual(TRACK_SYNC_TRACKS.map((t) => t.title));
+  expect.soft(identifyFrames(file, SYNC), "source frame of every output frame").toEqual(frames.flatMap(([from, to]) => span(from, to)));
+});
