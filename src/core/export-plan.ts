@@ -4,6 +4,7 @@ import { rangeLength, rangeSpan, spanFrames, videoFrames, type FrameRange } from
 import { keyframeAtOrBefore } from "./keyframes";
 import { audioStreams, firstVideo, originFromStart, type AudioStream, type MediaInfo, type VideoStream } from "./media-info";
 import type { Rational } from "./rational";
+import { CONTAINER_FORMATS, hasEditLists, type OutputContainer } from "./output-container";
 import { formatSeconds } from "./timecode";
 import { keptAudio, type DroppedTracks } from "./track-choice";
 
@@ -55,6 +56,8 @@ export interface ExportRequest {
   droppedTracks?: DroppedTracks;
   /** The tracks mixed into one (Tracks); absent: none. */
   audioMix?: AudioMix;
+  /** The file written; absent: MP4. */
+  container?: OutputContainer;
 }
 
 /** A file a plan reads: its path in ffmpeg's file system, and its probe. */
@@ -76,13 +79,15 @@ export interface JoinRequest {
   droppedTracks?: DroppedTracks;
   /** The first file's tracks mixed into one (Tracks); lossless mixes nothing. */
   audioMix?: AudioMix;
+  /** The file written; absent: MP4. */
+  container?: OutputContainer;
 }
 
 /** One file's request as a join of that file alone. */
 const asJoin = (request: ExportRequest | JoinRequest): JoinRequest =>
   "inputs" in request
     ? request
-    : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0), droppedTracks: request.droppedTracks, audioMix: request.audioMix };
+    : { workDir: request.workDir, inputs: [request], clips: request.clips, from: request.clips.map(() => 0), droppedTracks: request.droppedTracks, audioMix: request.audioMix, container: request.container };
 
 /** The output's audio tracks: the first file's kept ones, each with its place among that file's audio tracks. */
 const outputAudio = (join: JoinRequest) => keptAudio((join.inputs[0] as PlanInput).info, join.droppedTracks ?? []);
@@ -93,7 +98,12 @@ const withInputs = ({ inputs, clips, from }: JoinRequest): { clip: Clip; source:
 
 const VIDEO_CODEC = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"];
 const AUDIO_CODEC = ["-c:a", "aac", "-b:a", "160k"];
-const FASTSTART = ["-movflags", "+faststart"];
+/** The output's path, and for MP4 and MOV the header in front (web playback). */
+function outputFile(join: JoinRequest): { output: string; faststart: string[] } {
+  const container = join.container ?? "mp4";
+  const faststart = hasEditLists(container) ? ["-movflags", "+faststart"] : [];
+  return { output: `${join.workDir}/output${CONTAINER_FORMATS[container].extension}`, faststart };
+}
 // ffmpeg.wasm keeps the log level of the previous run (an ffprobe at "error"): set it every time.
 const QUIET = ["-hide_banner", "-nostdin", "-y", "-loglevel", "info"];
 
@@ -131,11 +141,12 @@ function streamMaps(info: MediaInfo, audio: readonly { ordinal: number }[], inpu
  * outputs carry none, and the concat demuxer keeps no track's. ffmpeg's MP4 muxer writes no
  * track title, so the title goes where MP4 readers find a track's name: its handler name.
  */
-const audioMetadata = (audio: readonly { tags: Record<string, string> }[]): string[] =>
+const audioMetadata = (audio: readonly { tags: Record<string, string> }[], container: OutputContainer = "mp4"): string[] =>
   audio.flatMap((a, i) =>
     (["title", "language"] as const).flatMap((key) => {
       const value = a.tags[key];
-      return value ? [`-metadata:s:a:${i}`, `${key === "title" ? "handler_name" : key}=${value}`] : [];
+      const name = key === "title" && hasEditLists(container) ? "handler_name" : key;
+      return value ? [`-metadata:s:a:${i}`, `${name}=${value}`] : [];
     }),
   );
 
@@ -171,11 +182,11 @@ export function planLossless(request: ExportRequest | JoinRequest): ExportPlan {
     return { args, output: segment, work: clip.end - clip.start };
   });
   const list = `${workDir}/segments.txt`;
-  const output = `${workDir}/output.mp4`;
+  const { output, faststart } = outputFile(join);
   const duration = totalDuration(planned);
   const joined = {
     // The header in front for web playback; the trim's edit lists then move the media on (mp4-faststart.ts).
-    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audio.map((a) => a.stream)), ...FASTSTART, output],
+    args: [...QUIET, "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", ...audioMetadata(audio.map((a) => a.stream), join.container), ...faststart, output],
     output,
     // Joining only rewrites packets: weigh it as a small share of the whole.
     work: duration * 0.1,
@@ -321,7 +332,7 @@ export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
   const sounds = outputSounds(soundLayout(info, join.droppedTracks ?? [], join.audioMix, "reencode"), audio);
   // Seeks count from the file's start; the page's times from its first frame.
   const inputs = cuts.flatMap((c) => ["-ss", formatSeconds(c.seek + originFromStart(c.source.info)), "-t", formatSeconds(c.read), "-i", c.source.input]);
-  const output = `${join.workDir}/output.mp4`;
+  const { output, faststart } = outputFile(join);
   const planned = cuts.map((c) => c.planned);
   const duration = totalDuration(planned);
   const args = [
@@ -332,12 +343,20 @@ export function planReencode(request: ExportRequest | JoinRequest): ExportPlan {
     // A variable rate keeps its frames' own times: MP4's default, a constant rate, repeats or drops frames to fit one.
     ...(model?.variable ? ["-fps_mode", "passthrough"] : []),
     ...sounds.tracks.flatMap((t) => ["-map", t.label]),
-    ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(sounds.tracks)] : []),
-    ...FASTSTART,
+    ...(audio.length > 0 ? [...AUDIO_CODEC, ...audioMetadata(sounds.tracks, join.container)] : []),
+    ...faststart,
     output,
   ];
   return { mode: "reencode", files: [], steps: [{ args, output, work: duration }], output, clips: planned, duration, trim: null };
 }
 
+/**
+ * ffmpeg's plan for `mode`. A stream copy into Matroska cannot end at OUT (no edit lists hide the
+ * references past it), so there the lossless mode is re-encoded: `losslessRefused` says why.
+ */
 export const planExport = (mode: ExportMode, request: ExportRequest | JoinRequest): ExportPlan =>
-  mode === "lossless" ? planLossless(request) : planReencode(request);
+  mode === "lossless" && !losslessRefused(request.container) ? planLossless(request) : planReencode(request);
+
+/** Why ffmpeg cannot stream-copy into this container and end each clip at OUT; null when it can. */
+export const losslessRefused = (container: OutputContainer = "mp4"): string | null =>
+  hasEditLists(container) ? null : `ffmpeg re-encoded it: its stream copy into ${CONTAINER_FORMATS[container].label} cannot end a clip at OUT`;

@@ -4,17 +4,17 @@ export function fileStem(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export const cutFileName = (source: string): string => `${fileStem(source)}-cut.mp4`;
+export const cutFileName = (source: string, extension = ".mp4"): string => `${fileStem(source)}-cut${extension}`;
 
 /**
  * An export's file name, apart from the names `taken` by the session's earlier exports: the first
- * is `<stem>-cut.mp4`; a later one says its mode (`<stem>-cut-lossless.mp4`), then a number.
+ * is `<stem>-cut.mp4` (or the container's `extension`); a later one says its mode (`<stem>-cut-lossless.mp4`), then a number.
  */
-export function exportFileName(source: string, mode: string, taken: ReadonlySet<string>): string {
+export function exportFileName(source: string, mode: string, taken: ReadonlySet<string>, extension = ".mp4"): string {
   const moded = `${fileStem(source)}-cut-${mode}`;
-  if (!taken.has(cutFileName(source))) return cutFileName(source);
-  let name = `${moded}.mp4`;
-  for (let n = 2; taken.has(name); n++) name = `${moded}-${n}.mp4`;
+  if (!taken.has(cutFileName(source, extension))) return cutFileName(source, extension);
+  let name = `${moded}${extension}`;
+  for (let n = 2; taken.has(name); n++) name = `${moded}-${n}${extension}`;
   return name;
 }
 
@@ -28,12 +28,12 @@ const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\x00-\x1f]/g
  * One file a clip: `<stem>-01.mp4`, numbered in list order (padded to sort right), with the label
  * after the number where a clip has one. Same labels stay apart by their numbers.
  */
-export function clipFileNames(source: string, labels: readonly string[]): string[] {
+export function clipFileNames(source: string, labels: readonly string[], extension = ".mp4"): string[] {
   const width = Math.max(2, String(labels.length).length);
   return labels.map((label, i) => {
     const number = String(i + 1).padStart(width, "0");
     const named = label.trim() ? `-${safeName(label).slice(0, 80)}` : "";
-    return `${fileStem(source)}-${number}${named}.mp4`;
+    return `${fileStem(source)}-${number}${named}${extension}`;
   });
 }
 

@@ -191,6 +191,33 @@ export interface CopyPlan {
   audioEdits: EditEntry[][];
   /** Length of the output as presented: the sum of what each clip shows. */
   duration: number;
+  /** Clips that end before OUT, and by how many seconds: without edit lists, the frames past OUT they need would show. */
+  shortened: { clip: number; by: number }[];
+}
+
+/**
+ * Why a lossless copy cannot be planned: clip `missing` has no keyframe before it; clip `leading`
+ * starts on a keyframe that frames shown before it follow in decode order (an open GOP), which
+ * only an edit list could hide.
+ */
+export type CopyRefusal = { missing: number } | { leading: number };
+
+/**
+ * Where a copy from keyframe `from` must end for every packet it copies to be shown before
+ * `end`: no later than the first frame, by time, of any packet decoded from the first one shown
+ * at or after `end` on (those cannot be left out without what they lean on, nor shown).
+ * Without B-frames that is `end` itself.
+ */
+export function shownWithoutEdits(pictures: PacketIndex, from: number, end: number): number {
+  const packets = pictures.packets;
+  let shownEnd = end;
+  for (;;) {
+    const to = pictures.lastBefore(shownEnd - EPSILON) + 1;
+    let past = from;
+    while (past < to && (packets[past] as PacketInfo).pts < shownEnd - EPSILON) past += 1;
+    if (past >= to) return shownEnd;
+    for (let i = past; i < to; i++) shownEnd = Math.min(shownEnd, (packets[i] as PacketInfo).pts);
+  }
 }
 
 /**
@@ -203,7 +230,7 @@ export function planCopyCut(
   audio: readonly (readonly PacketInfo[])[],
   clips: readonly Span[],
   sourceEnd = Infinity,
-): CopyPlan | { missing: number } {
+): CopyPlan | CopyRefusal {
   return planJoinCopy([{ video, audio, end: sourceEnd }], clips.map((c) => ({ ...c, source: 0 })));
 }
 
@@ -212,15 +239,21 @@ export function planCopyCut(
  * copied from its own file's packets, every join continuous in media time, every audio track
  * placed at each join as in one file's cut.
  */
-export function planJoinCopy(sources: readonly SourceTables[], clips: readonly SourcedSpan[]): CopyPlan | { missing: number } {
+export function planJoinCopy(sources: readonly SourceTables[], clips: readonly SourcedSpan[], editLists = true): CopyPlan | CopyRefusal {
   const files = pictureIndexes(sources);
-  const sounds = audioLanes(sources.map((s) => s.audio), true);
-  const plan: CopyPlan = { video: [], sources: [], audio: sounds.runs, videoEdits: [], audioEdits: [], duration: 0 };
+  const sounds = audioLanes(sources.map((s) => s.audio), editLists);
+  const plan: CopyPlan = { video: [], sources: [], audio: sounds.runs, videoEdits: [], audioEdits: [], duration: 0, shortened: [] };
   let videoCursor = 0;
   for (const [index, clip] of clips.entries()) {
     const { boundaries, pictures } = files[clip.source] as (typeof files)[number];
-    const copied = planCopy(pictures, clipInterval(boundaries, clip), videoCursor);
+    const interval = clipInterval(boundaries, clip);
+    const from = pictures.lastKeyAtOrBefore(interval.start + EPSILON);
+    // Without edit lists every packet copied is shown: the clip ends where nothing past it is needed.
+    const end = editLists || from < 0 ? interval.end : shownWithoutEdits(pictures, from, interval.end);
+    const copied = planCopy(pictures, { start: interval.start, end }, videoCursor);
     if (!copied) return { missing: index };
+    if (!editLists && copied.base < copied.shown.start - EPSILON) return { leading: index };
+    if (end < interval.end - EPSILON) plan.shortened.push({ clip: index, by: interval.end - end });
     const shownLength = copied.shown.end - copied.shown.start;
     sounds.add(clip.source, copied.shown, plan.duration);
     plan.video.push(copied);

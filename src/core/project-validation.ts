@@ -6,6 +6,7 @@ import type { MediaRef, Project, Source } from "./project";
 import { withSources } from "./project-upgrade";
 import { apply, fits, stepBetween, type Step } from "./history";
 import { isObject } from "./json";
+import { asOutputContainer, type OutputContainer } from "./output-container";
 import type { AudioStream, MediaInfo, OtherStream, Stream, VideoStream } from "./media-info";
 import type { Rational } from "./rational";
 import { plural } from "./plural";
@@ -435,7 +436,15 @@ function checkAudioMix(v: unknown, repairs: string[]): { audioMix?: AudioMix } {
   return { audioMix: { on, tracks: chosen, gains } };
 }
 
-/** The name, export mode, tracks left out, audio mix and dates: always repairable. */
+/** The output container and chapters; absent (a project from before the choice) stays absent: MP4, no chapters. */
+function checkOutput(container: unknown, chapters: unknown, repairs: string[]): { outputContainer?: OutputContainer; chapters?: boolean } {
+  const outputContainer = asOutputContainer(container);
+  if (container !== undefined && !outputContainer) repairs.push("its output container was unreadable: MP4");
+  if (chapters !== undefined && typeof chapters !== "boolean") repairs.push("its choice of chapters was unreadable: none");
+  return { ...(outputContainer ? { outputContainer } : {}), ...(typeof chapters === "boolean" ? { chapters } : {}) };
+}
+
+/** The name, export mode, tracks left out, audio mix, output container, chapters and dates: always repairable. */
 function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs: string[]) {
   let name = typeof v.name === "string" && v.name.trim() !== "" ? v.name : "Untitled";
   if (name !== v.name) repairs.push("it had no name: named Untitled");
@@ -450,5 +459,6 @@ function checkDetails(v: Record<string, unknown>, { now }: CheckOptions, repairs
   if (created === null || edited === null) repairs.push("its dates were unreadable: set to now");
   const tracks = checkDroppedTracks(v.droppedTracks, repairs);
   const mix = checkAudioMix(v.audioMix, repairs);
-  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...mix, created: created ?? now, edited: edited ?? now };
+  const output = checkOutput(v.outputContainer, v.chapters, repairs);
+  return { name, exportMode: exportMode ?? "lossless", ...tracks, ...mix, ...output, created: created ?? now, edited: edited ?? now };
 }

@@ -3,6 +3,7 @@ import type { Clip } from "./clips";
 import type { ExportMode } from "./export-plan";
 import type { Step } from "./history";
 import type { MediaInfo } from "./media-info";
+import type { OutputContainer } from "./output-container";
 
 /** Who a source file is, kept with its projects: its name, and a fingerprint of its size and content. */
 export interface MediaRef {
@@ -36,6 +37,10 @@ export interface Project {
   droppedTracks?: number[];
   /** The audio tracks its exports mix into one (Tracks); absent in projects kept before it was: none. */
   audioMix?: AudioMix;
+  /** The file its exports write (Output container); absent in projects kept before it was: MP4. */
+  outputContainer?: OutputContainer;
+  /** Whether its exports get a chapter a clip (Chapters); absent in projects kept before it was: none. */
+  chapters?: boolean;
   created: number;
   edited: number;
 }

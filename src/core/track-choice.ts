@@ -1,5 +1,6 @@
 import { audioName, otherName, videoName } from "./format-names";
 import type { AudioStream, MediaInfo } from "./media-info";
+import { containerName, type OutputContainer } from "./output-container";
 
 /**
  * Which of a source's tracks an export keeps. The user's choice is kept as the tracks left out
@@ -15,20 +16,23 @@ export interface TrackRow {
   fixed: string | null;
 }
 
-/** Every track of the source, in file order, as the Tracks panel lists it. */
-export function trackRows(info: MediaInfo, dropped: DroppedTracks): TrackRow[] {
+/** Every track of the source, in file order, as the Tracks panel lists it for an export in `container`. */
+export function trackRows(info: MediaInfo, dropped: DroppedTracks, container: OutputContainer = "mp4"): TrackRow[] {
+  const file = containerName(container);
   let video = false;
   return info.streams.map((s) => {
     if (s.kind === "video") {
       // The cut is made on the first video's frames; an MP4 of sound alone is not made from a video.
-      const fixed = video ? "only the first video track goes into an MP4" : "the cut is made on its frames: it is always kept";
+      const fixed = video ? `only the first video track goes into ${file}` : "the cut is made on its frames: it is always kept";
       const kept = !video;
       video = true;
       return { index: s.index, name: videoName(s, info.frameTimes), kept, fixed };
     }
     if (s.kind === "audio") return { index: s.index, name: audioName(s), kept: !dropped.includes(s.index), fixed: null };
     const what = s.kind === "subtitle" ? "subtitles" : "a data track";
-    return { index: s.index, name: otherName(s), kept: false, fixed: `an MP4 cannot hold ${what}` };
+    // Matroska could hold subtitles; the export does not copy them yet.
+    const why = s.kind === "subtitle" && container === "mkv" ? "subtitles are not copied into MKV exports yet" : `${file} cannot hold ${what}`;
+    return { index: s.index, name: otherName(s), kept: false, fixed: why };
   });
 }
 

@@ -1,5 +1,9 @@
 import { EncodedAudioPacketSource, EncodedVideoPacketSource, type EncodedPacket, type InputAudioTrack, type InputTrack } from "mediabunny";
-import { planJoinCopy, type CopiedClip, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
+import { CONTAINER_FORMATS, type OutputContainer } from "../core/output-container";
+import { planJoinCopy, type CopiedClip, type CopyPlan, type PacketInfo, type SourcedSpan } from "../core/packet-cut";
+import { formatSeconds } from "../core/timecode";
+import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
 import { joinedVideo } from "./joined-video";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
@@ -7,7 +11,6 @@ import {
   configuredFirst,
   copied,
   copiedSoundTracks,
-  EditedMp4,
   headerRoom,
   packetCount,
   packetTable,
@@ -32,14 +35,23 @@ async function* rewritten(packets: AsyncGenerator<EncodedPacket>, rewrite: (p: E
   for await (const packet of packets) yield rewrite(packet);
 }
 
+/** What the page says of clips a Matroska copy ends before OUT; empty when none is. */
+function shortenedNote(plan: CopyPlan, container: OutputContainer): string {
+  if (plan.shortened.length === 0) return "";
+  const which = plan.shortened.map((s) => `clip ${s.clip + 1} by ${formatSeconds(s.by)} s`).join(", ");
+  return `${CONTAINER_FORMATS[container].label} has no edit lists to hide the frames past OUT a copy needs, so these clips end early: ${which}`;
+}
+
 /**
- * Lossless cut: every packet copied, never decoded, from each clip's own file into one MP4. Each
- * clip starts at the keyframe at or before its first frame and shows exactly up to OUT (the
- * video's edit list hides the references past it); every audio track is placed to within half
- * of its own packet of the picture at every join. Several files must be of one format
- * (join-check.ts); the output takes the first one's tracks. `names`: the files', for messages.
+ * Lossless cut: every packet copied, never decoded, from each clip's own file into one file of
+ * `container`. Each clip starts at the keyframe at or before its first frame and shows exactly
+ * up to OUT (MP4 and MOV: the video's edit list hides the references past it; Matroska has none,
+ * so a clip whose frames before OUT need some past it ends on the last frame that needs none,
+ * and the answer says which); every audio track is placed to within half of its own packet of
+ * the picture at every join. Several files must be of one format (join-check.ts); the output
+ * takes the first one's tracks. `names`: the files', for messages.
  */
-export async function copyCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork): Promise<void> {
+export async function copyCut(sources: readonly CutSource[], names: readonly string[], clips: readonly SourcedSpan[], sink: OutputSink, job: CutWork, container: OutputContainer = "mp4"): Promise<string> {
   const first = sources[0];
   // An audio-only source is cut on its first track's packets, as a video is on its frames.
   const main = first?.video ?? first?.audio[0];
@@ -56,8 +68,13 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
     files.push({ track, table: await packetTable(track), sounds });
   }
   const tables = files.map((f, s) => ({ video: f.table.info, audio: f.sounds.map((t) => t.table), end: (sources[s] as CutSource).end }));
-  const plan = planJoinCopy(tables, clips);
+  const mp4 = cutOutput(sink, container);
+  const plan = planJoinCopy(tables, clips, mp4.editLists);
   if ("missing" in plan) throw new MediaError("unsupported", `Clip ${plan.missing + 1} has no keyframe before it to start a copy from`);
+  if ("leading" in plan) {
+    const label = CONTAINER_FORMATS[container].label;
+    throw new MediaError("unsupported", `Clip ${plan.leading + 1} starts on a keyframe with frames before it that ${label} cannot hide`);
+  }
   const fileOf = (clip: number) => files[plan.sources[clip] as number] as Tables;
 
   const size = (bytes: readonly number[], p: { from: number; to: number }) => bytes.slice(p.from, p.to).reduce((a, b) => a + b, 0);
@@ -65,9 +82,9 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
   const estimate = plan.video.reduce((sum, c, i) => sum + size(fileOf(i).table.bytes, c) + soundBytes(i), 0);
   if (job.inMemory && estimate > MEMORY_LIMIT) throw tooLargeForMemory();
 
-  const mp4 = new EditedMp4(sink);
   const output = mp4.output;
-  const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length);
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration)), plan.duration);
+  const mainRoom = headerRoom(packetCount(plan.video), plan.videoEdits.length + mp4.chapterRoom());
   const videos = sources.flatMap((s) => (s.video ? [s.video] : []));
   const joined = first.video ? await joinedVideo(videos, names) : null;
   let addMain: Lane["add"];
@@ -101,4 +118,5 @@ export async function copyCut(sources: readonly CutSource[], names: readonly str
   // The sound tracks follow the main one (track 1), in order.
   const soundEdits = new Map(plan.audioEdits.flatMap((edits, t) => (edits.length > 0 ? [[2 + t, edits] as const] : [])));
   await mp4.write(lanesFor, plan.video.map((c) => c.mediaStart), plan.videoEdits, job, soundEdits);
+  return shortenedNote(plan, container);
 }

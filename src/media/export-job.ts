@@ -6,6 +6,8 @@ import { timeLeft, type ExportProgress } from "../core/progress";
 import { pastReadableEnd } from "../core/source-index";
 import { joinRefusal } from "../core/join-check";
 import { clipSourceIndexes } from "../core/sources";
+import { losslessRefused } from "../core/export-plan";
+import { containerRefusal } from "../core/output-container";
 import { droppedAudio, nothingKept } from "../core/track-choice";
 import { CANCELLED, type ExportDestination, type Exported, type ExportSource, type RenderRequest } from "./media-api";
 import { JobQueue } from "./job-queue";
@@ -90,7 +92,7 @@ export class ExportJobs {
     if ("missing" in placed) return jobFailed(new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open: add it to export`));
     // The output takes the first file's tracks: the choice is made on them.
     const output = (request.sources[0] as ExportSource).info;
-    const empty = nothingKept(output, request.droppedTracks);
+    const empty = nothingKept(output, request.droppedTracks) ?? containerRefusal(request.container ?? "mp4", request.mode, output, request.droppedTracks);
     if (empty) return jobFailed(new MediaError("unsupported", empty));
     // One file a clip joins nothing: only one MP4 of the whole list needs its files alike.
     const joins = destination.kind === "file" || destination.kind === "memory";
@@ -207,10 +209,14 @@ export class ExportJobs {
   private async into(request: RenderRequest, sink: OutputSink, signal: AbortSignal, progress: (fraction: number, clip: number) => void): Promise<Made> {
     try {
       const dropped = droppedAudio((request.sources[0] as ExportSource).info, request.droppedTracks);
-      const packet = await choosePacketEngine(request.sources, request.mode, dropped);
+      const packet = await choosePacketEngine(request.sources, request.mode, dropped, request.container);
       if (!packet.ok) {
+        // ffmpeg's plans for a Matroska file re-encode to H.264 and AAC, which a WebM cannot hold.
+        if (request.container === "webm") throw new MediaError("unsupported", `A WebM cannot be made: ${packet.error}`);
         await this.fallback(request, sink, (p) => progress(p.fraction, p.clip));
-        return { engine: "ffmpeg", note: packet.error };
+        const recoded = request.mode === "lossless" ? losslessRefused(request.container) : null;
+        const notes = [packet.error, recoded, request.chapters ? "no chapters: ffmpeg.wasm writes none" : null];
+        return { engine: "ffmpeg", note: notes.filter((n) => n !== null).join("; ") };
       }
       const inMemory = sink instanceof MemorySink;
       const note = await runPacketEngine(packet.value, request, sink, { signal, inMemory, onProgress: progress });

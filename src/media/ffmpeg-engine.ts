@@ -242,7 +242,7 @@ export class FfmpegEngine {
 
   /** An export run in the core's memory, every file mounted; the finished file goes to the sink. */
   async render(request: RenderRequest, sink: OutputSink, onProgress: (p: ExportProgress) => void): Promise<void> {
-    const { sources, clips, mode, droppedTracks, audioMix } = request;
+    const { sources, clips, mode, droppedTracks, audioMix, container } = request;
     const placed = clipSourceIndexes(sources, clips);
     if ("missing" in placed) throw new MediaError("unsupported", `The file clip ${placed.missing + 1} is cut from is not open`);
     const names = sources.map((s) => s.file.name).join(", ");
@@ -254,7 +254,7 @@ export class FfmpegEngine {
           sources.map((s) => s.file),
           (ffmpeg, paths) => {
             const inputs = sources.map((s, i) => ({ input: paths[i] as string, info: s.info }));
-            return this.runPlan(ffmpeg, planExport(mode, { workDir: WORK_DIR, inputs, clips, from: placed, droppedTracks, audioMix }), names, onProgress);
+            return this.runPlan(ffmpeg, planExport(mode, { workDir: WORK_DIR, inputs, clips, from: placed, droppedTracks, audioMix, container }), names, onProgress);
           },
         ),
       ).finally(() => (this.exporting = false));

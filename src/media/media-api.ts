@@ -1,6 +1,7 @@
 import type { AudioMix } from "../core/audio-mix";
 import type { Clip } from "../core/clips";
 import type { ExportMode } from "../core/export-plan";
+import type { OutputContainer } from "../core/output-container";
 import type { MediaRef } from "../core/project";
 import type { MediaInfo } from "../core/media-info";
 import type { ExportProgress } from "../core/progress";
@@ -51,6 +52,10 @@ export interface RenderRequest {
   droppedTracks: DroppedTracks;
   /** The audio tracks mixed into one (Tracks); absent: none. Lossless mixes nothing. */
   audioMix?: AudioMix;
+  /** The file written (Output container); absent: MP4. */
+  container?: OutputContainer;
+  /** A chapter a clip, titled by its label (Chapters); absent: none. */
+  chapters?: boolean;
 }
 
 /** The media worker's API, as the page sees it through Comlink. */

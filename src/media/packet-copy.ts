@@ -3,19 +3,13 @@ import {
   EncodedAudioPacketSource,
   EncodedPacket,
   EncodedPacketSink,
-  Mp4OutputFormat,
   Output,
   type InputAudioTrack,
   type InputTrack,
   type InputVideoTrack,
 } from "mediabunny";
-import { withEditLists } from "../core/mp4-edit-list";
-import { inReservedRoom } from "../core/mp4-faststart";
-import { withHandlerNames } from "../core/mp4-track-names";
-import type { CopiedAudio, EditEntry, PacketInfo } from "../core/packet-cut";
-import { MediaError } from "./media-error";
+import type { CopiedAudio, PacketInfo } from "../core/packet-cut";
 import { walkIndex } from "./paced";
-import { targetFor, type OutputSink } from "./output-sink";
 
 /** What a cut is made from: a file's video, if it has one, and the audio tracks it keeps, in file order. */
 export interface CutTracks {
@@ -28,6 +22,8 @@ export interface CutWork {
   onProgress: (fraction: number, clip: number) => void;
   /** Whether the sink holds the output in memory (then a too large output is refused up front). */
   inMemory: boolean;
+  /** Each clip's label, where the output gets a chapter a clip (Chapters); absent: no chapters. */
+  chapters?: readonly string[];
 }
 
 /** One file of an export as the cuts take it: its kept tracks, and where it ends in their time. */
@@ -151,77 +147,3 @@ export const packetCount = (runs: readonly { from: number; to: number }[]): numb
  * written later takes 20 bytes, so counting the entries as packets keeps room for them too.
  */
 export const headerRoom = (packets: number, edits = 0): number => Math.max(1, packets + edits);
-
-/**
- * The header the muxer wrote into its reserved room, and that room's size: the muxer hands `moov`
- * with the head of the `free` box that fills the rest (its size field says how far).
- */
-function reservedHeader(written: Uint8Array): { moov: Uint8Array; room: number } {
-  const data = new DataView(written.buffer, written.byteOffset, written.byteLength);
-  const size = data.getUint32(0);
-  const free = written.length >= size + 8 && String.fromCharCode(...written.subarray(size + 4, size + 8)) === "free";
-  return { moov: written.subarray(0, size), room: size + (free ? data.getUint32(size) : 0) };
-}
-
-/**
- * A fast-start MP4 written to a sink: the muxer reserves room for the movie header ahead of the
- * media (each track is added with `headerRoom` packets), and once the media is written the header
- * goes there with the edit lists (the muxer writes at most one entry, a cut needs one a clip) and
- * the tracks' names as their handler names.
- */
-export class EditedMp4 {
-  readonly output: Output;
-  private moov: { data: Uint8Array; position: number } | null = null;
-
-  constructor(private readonly sink: OutputSink) {
-    const onMoov = (data: Uint8Array, position: number) => (this.moov = { data: data.slice(), position });
-    this.output = new Output({ format: new Mp4OutputFormat({ fastStart: "reserve", onMoov }), target: targetFor(sink) });
-  }
-
-  /**
-   * Writes the clips in list order, each from the lanes `lanesFor` gives (the clip's packets
-   * placed from `mediaStarts[i]` on), then the header with `edits` for the first track and
-   * `otherEdits` (by track id) for any other; nothing is left half-written.
-   */
-  async write(
-    lanesFor: (clip: number) => Promise<Lane<Timestamped>[]>,
-    mediaStarts: readonly number[],
-    edits: readonly EditEntry[],
-    job: CutWork,
-    otherEdits: ReadonlyMap<number, readonly EditEntry[]> = new Map(),
-  ) {
-    const total = edits.reduce((sum, e) => sum + e.duration, 0) || 1;
-    try {
-      let shownBefore = 0;
-      for (const [index, edit] of edits.entries()) {
-        const start = mediaStarts[index] as number;
-        await interleave(await lanesFor(index), job.signal, (time) =>
-          job.onProgress(Math.min(1, (shownBefore + Math.max(0, time - start)) / total), index),
-        );
-        shownBefore += edit.duration;
-      }
-    } catch (error) {
-      await this.output.cancel().catch(() => undefined);
-      throw error;
-    }
-    await this.finish(new Map([[1, edits], ...otherEdits]));
-  }
-
-  /** Finalizes the file, then writes its header again with these tracks' edit lists. */
-  async finish(edits: ReadonlyMap<number, readonly EditEntry[]>): Promise<void> {
-    try {
-      await this.output.finalize();
-    } catch (error) {
-      await this.output.cancel().catch(() => undefined);
-      throw error;
-    }
-    const moov = this.moov as { data: Uint8Array; position: number } | null;
-    if (!moov) throw new MediaError("fault", "The muxer wrote no movie header");
-    const reserved = reservedHeader(moov.data);
-    const edited = withEditLists(reserved.moov, edits);
-    // Names may outgrow the handler names they replace: then the tracks keep only their udta names.
-    const placed = inReservedRoom(withHandlerNames(edited), reserved.room) ?? inReservedRoom(edited, reserved.room);
-    if (!placed) throw new MediaError("fault", "The movie header outgrew the room kept for it at the start of the file");
-    await this.sink.write(moov.position, placed);
-  }
-}

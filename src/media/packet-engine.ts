@@ -1,6 +1,8 @@
-import { ALL_FORMATS, BlobSource, canEncodeVideo, Input, Mp4OutputFormat } from "mediabunny";
+import { ALL_FORMATS, BlobSource, canEncodeVideo, Input } from "mediabunny";
 import { soundLayout } from "../core/audio-mix";
 import type { ExportMode } from "../core/export-plan";
+import { CONTAINER_FORMATS, type OutputContainer } from "../core/output-container";
+import { CONTAINER_CODECS } from "./cut-output";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
 import { clipSourceIndexes } from "../core/sources";
@@ -16,14 +18,12 @@ export interface PacketSource extends CutTracks {
   input: Input;
 }
 
-const MP4_CODECS = new Set<string>(new Mp4OutputFormat().getSupportedCodecs());
-
 /**
  * Opens the file with mediabunny, without the audio tracks left out (`droppedAudio`: their places
  * among the file's audio tracks), and checks it can do `mode`; otherwise says, in words a user
  * follows, why ffmpeg.wasm runs instead.
  */
-async function openSource(file: File, mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource>> {
+async function openSource(file: File, mode: ExportMode, droppedAudio: readonly number[], container: OutputContainer): Promise<Result<PacketSource>> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   const refuse = (why: string) => {
     input.dispose();
@@ -39,8 +39,9 @@ async function openSource(file: File, mode: ExportMode, droppedAudio: readonly n
   if (!video && audio.length === 0) return refuse("the fast engine found no video or sound in this file");
   const tracks = [video, ...audio].filter((t) => t !== null);
   if (mode === "lossless") {
-    const foreign = tracks.find((t) => !t.codec || !MP4_CODECS.has(t.codec));
-    if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into an MP4`);
+    const foreign = tracks.find((t) => !t.codec || !CONTAINER_CODECS[container].has(t.codec));
+    const label = CONTAINER_FORMATS[container].label;
+    if (foreign) return refuse(`${foreign.codec ?? "this"} ${foreign.type} cannot be copied into ${label === "MKV" ? "an" : "a"} ${label}`);
   } else {
     for (const track of tracks) {
       if (!(await track.canDecode())) return refuse(`this browser cannot decode the file's ${track.type}`);
@@ -58,10 +59,15 @@ async function openSource(file: File, mode: ExportMode, droppedAudio: readonly n
  * runs instead. Several files are cut in the first one's format: the others' pictures fitted
  * into its size and rate, silence where a file has no sound.
  */
-export async function choosePacketEngine(sources: readonly ExportSource[], mode: ExportMode, droppedAudio: readonly number[]): Promise<Result<PacketSource[]>> {
+export async function choosePacketEngine(
+  sources: readonly ExportSource[],
+  mode: ExportMode,
+  droppedAudio: readonly number[],
+  container: OutputContainer = "mp4",
+): Promise<Result<PacketSource[]>> {
   const opened: PacketSource[] = [];
   for (const { file } of sources) {
-    const source = await openSource(file, mode, droppedAudio);
+    const source = await openSource(file, mode, droppedAudio, container);
     if (!source.ok) {
       for (const o of opened) o.input.dispose();
       return fail(sources.length > 1 ? `${file.name}: ${source.error}` : source.error);
@@ -101,17 +107,19 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
     const names = request.sources.map((s) => s.file.name);
     // The tracks mixed into one, by their places among the kept ones (lossless mixes nothing).
     const layout = soundLayout((request.sources[0] as ExportSource).info, request.droppedTracks, request.audioMix, request.mode);
-    if (request.mode === "lossless") await copyCut(cut, names, clips, sink, work);
-    else if (request.mode === "smart" && cut.every((c) => c.video)) {
+    const container = request.container ?? "mp4";
+    const job = request.chapters ? { ...work, chapters: request.clips.map((c) => c.label) } : work;
+    if (request.mode === "lossless") return await copyCut(cut, names, clips, sink, job, container);
+    if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
-        await smartCut(cut, names, clips, sink, work, layout);
+        await smartCut(cut, names, clips, sink, job, layout, container);
       } catch (error) {
-        // Smart cut refuses before it writes a byte: the same sink takes the re-encode.
-        if (!(error instanceof MediaError) || error.kind !== "unsupported") throw error;
-        await reencodeCut(cut, names, clips, sink, work, layout);
+        // Smart cut refuses before it writes a byte: the same sink takes the re-encode; a WebM cannot hold the re-encode's H.264.
+        if (!(error instanceof MediaError) || error.kind !== "unsupported" || container === "webm") throw error;
+        await reencodeCut(cut, names, clips, sink, job, layout, container);
         return `re-encoded in full: ${error.message}`;
       }
-    } else await reencodeCut(cut, names, clips, sink, work, layout);
+    } else await reencodeCut(cut, names, clips, sink, job, layout, container);
     return "";
   } finally {
     for (const { input } of sources) input.dispose();

@@ -13,7 +13,10 @@ import type { SourcedSpan } from "../core/packet-cut";
 import { MediaError } from "./media-error";
 import type { OutputSink } from "./output-sink";
 import type { EditEntry } from "../core/packet-cut";
-import { EditedMp4, headerRoom, trackNames, type CutSource, type CutWork } from "./packet-copy";
+import { headerRoom, trackNames, type CutSource, type CutWork } from "./packet-copy";
+import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
+import type { OutputContainer } from "../core/output-container";
 import { clipSound, decodedFormat, silentSound, type AudioFormat } from "./reencode-audio";
 import { clipFrames, planVideo, type Timed } from "./reencode-video";
 import { resampledSound } from "./resampled-sound";
@@ -82,7 +85,9 @@ async function* joinedSound(
  * MP4 written to `sink`, in the first file's format: its picture size and frame rate (other files'
  * pictures fitted in, reencode-video.ts) and its audio tracks, each taking track t of every clip's
  * file, silence where a file has none; the tracks `layout` mixes (their places among the first
- * file's) as one. `names`: the files', for messages.
+ * file's) as one, into one file of `container`. Matroska has no edit lists: there the encoder's
+ * priming sits before 0, where players start the sound as an MP4's edit list would. `names`:
+ * the files', for messages.
  */
 export async function reencodeCut(
   sources: readonly CutSource[],
@@ -91,6 +96,7 @@ export async function reencodeCut(
   sink: OutputSink,
   job: CutWork,
   layout: readonly OutputSound[] = unmixed(sources[0]?.audio.length ?? 0),
+  container: OutputContainer = "mp4",
 ): Promise<void> {
   const [first] = sources as [CutSource];
   const video = first.video;
@@ -112,7 +118,8 @@ export async function reencodeCut(
   if (!plan) for (const s of intervals) outStarts.push((outStarts[outStarts.length - 1] as number) + s.end - s.start);
   const total = outStarts[outStarts.length - 1] as number;
 
-  const mp4 = new EditedMp4(sink);
+  const mp4 = cutOutput(sink, container);
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, intervals.map((_, i) => (outStarts[i + 1] as number) - (outStarts[i] as number))), total);
   const output = mp4.output;
   const lanes: Lane[] = [];
   if (video && plan) {
@@ -124,7 +131,7 @@ export async function reencodeCut(
     output.addVideoTrack(source, {
       frameRate: plan.step ? 1 / plan.step : undefined,
       rotation: await video.getRotation(),
-      maximumPacketCount: headerRoom(plan.frames),
+      maximumPacketCount: headerRoom(plan.frames, mp4.chapterRoom()),
     });
     lanes.push(lane(clipFrames(videos as InputVideoTrack[], plan), (s) => source.add(s)));
   }
@@ -150,7 +157,8 @@ export async function reencodeCut(
     const id = lanes.length + 1;
     output.addAudioTrack(source, {
       ...(await trackNames(track)),
-      maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1),
+      // Sound alone: its first track keeps the chapters' room.
+      maximumPacketCount: headerRoom(Math.ceil(((total + 1) * format.sampleRate) / 1024), 1 + (id === 1 ? mp4.chapterRoom() : 0)),
     });
     const tracks: (JoinedTrack | null)[] = [];
     for (const s of sources) {

@@ -4,6 +4,7 @@ import {
   EncodedVideoPacketSource,
   type InputAudioTrack,
   type InputVideoTrack,
+  type Output,
 } from "mediabunny";
 import { unmixed, type OutputSound } from "../core/audio-mix";
 import { Lookahead } from "../core/lookahead";
@@ -11,13 +12,15 @@ import { frameTimeline, framesIn, type EditEntry, type PacketInfo, type SourcedS
 import { planJoinSmart, type SmartClip, type SmartPlan } from "../core/smart-cut";
 import { configFor, encodeHead, unreferencedFor, type HeadSettings, type HeadSource } from "./head-encoder";
 import { splicesFor, type Splice } from "./splice";
+import { cutOutput } from "./cut-output";
+import { clipChapters } from "../core/mp4-chapters";
+import { CONTAINER_FORMATS, hasEditLists, type OutputContainer } from "../core/output-container";
 import { MediaError } from "./media-error";
 import { MEMORY_LIMIT, tooLargeForMemory, type OutputSink } from "./output-sink";
 import {
   configuredFirst,
   copied,
   copiedSoundTracks,
-  EditedMp4,
   headerRoom,
   packetCount,
   packetTable,
@@ -79,12 +82,15 @@ async function smartFile(video: InputVideoTrack, audio: readonly InputAudioTrack
   return { video, splice, table, sounds, settings, byteRate: videoBytes / streamLength, head: { video, decoderConfig, times, unreferenced: unreferencedFor(video.codec, decoderConfig) } };
 }
 
+/** The first clip whose copied GOPs carry frames past OUT (references the frames before it need); -1 if none. */
+const copiedPastOut = (plan: SmartPlan): number => plan.clips.findIndex((c) => c.copy && c.copy.base + c.copy.mediaLength > c.shown.end + 1e-6);
+
 /**
  * The output's sound tracks in `layout`'s order (after the video): kept tracks copied as a
  * lossless cut copies them, mixed ones decoded and encoded as one; answers each clip's lanes and
  * the mixed tracks' edit lists, by track id.
  */
-async function soundTracks(output: EditedMp4["output"], files: readonly SmartFile[], plan: SmartPlan, layout: readonly OutputSound[]) {
+async function soundTracks(output: Output, files: readonly SmartFile[], plan: SmartPlan, layout: readonly OutputSound[]) {
   const sourceOf = (clip: number) => (plan.clips[clip] as SmartClip).source;
   // Each clip's place in the output: the sound sits on the picture's presentation times.
   const outStarts = plan.videoEdits.reduce((starts, e) => [...starts, (starts[starts.length - 1] as number) + e.duration], [0]);
@@ -108,7 +114,7 @@ async function soundTracks(output: EditedMp4["output"], files: readonly SmartFil
 }
 
 /**
- * Smart cut of H.264, VP9 or AV1 into MP4, from each clip's own file (several must be of one
+ * Smart cut of H.264, VP9 or AV1 into MP4 (or MOV, MKV, WebM: `container`), from each clip's own file (several must be of one
  * format: join-check.ts): whole GOPs copied untouched; only the frames from IN to the next
  * keyframe re-encoded, joined as the codec needs (splice.ts). Every audio track is copied as in a
  * lossless cut, but those `layout` mixes into one (their places among the kept tracks), which are
@@ -121,6 +127,7 @@ export async function smartCut(
   sink: OutputSink,
   job: CutWork,
   layout: readonly OutputSound[] = unmixed(sources[0]?.audio.length ?? 0),
+  container: OutputContainer = "mp4",
 ): Promise<void> {
   const videos = sources.map((s, i) => {
     if (!s.video) throw unsupported(`${names[i]} has no video to smart cut`);
@@ -135,6 +142,9 @@ export async function smartCut(
     throw unsupported(plan.reason === "open-gop" ? `clip ${plan.clip + 1} lies in a stream whose keyframes are not clean starts` : `clip ${plan.clip + 1} holds no frame`);
   }
   await checkCopyStarts(files, plan);
+  // Matroska shows every frame it holds: the references past OUT an MP4's edit list hides would show.
+  const past = hasEditLists(container) ? -1 : copiedPastOut(plan);
+  if (past >= 0) throw unsupported(`${CONTAINER_FORMATS[container].label} has no edit lists to hide the frames past OUT that clip ${past + 1}'s copy needs`);
   // Heads come out larger than what they replace: half again on the source's rate.
   const held = plan.clips.reduce((sum, c) => sum + (files[c.source] as SmartFile).byteRate * (c.shown.end - c.shown.start) * 1.5, 0);
   if (job.inMemory && held > MEMORY_LIMIT) {
@@ -147,7 +157,8 @@ export async function smartCut(
   const encoded = plan.clips.reduce((sum, c) => sum + (c.encode ? framesIn((files[c.source] as SmartFile).head.times, c.encode) : 0), 0);
   const pictures = encoded + packetCount(plan.clips.flatMap((c) => (c.copy ? [c.copy] : [])));
 
-  const mp4 = new EditedMp4(sink);
+  const mp4 = cutOutput(sink, container);
+  if (job.chapters) mp4.setChapters(clipChapters(job.chapters, plan.videoEdits.map((e) => e.duration)), plan.duration);
   const codec = first.video.codec;
   const videoSource = new EncodedVideoPacketSource(codec === "vp9" || codec === "av1" ? codec : "avc");
   const rates = videos.map((v) => v.timeResolution);
@@ -155,7 +166,7 @@ export async function smartCut(
     // A rate every file's frame times sit on: theirs where they share one, else the muxer's default.
     ...(rates.every((r) => r === rates[0]) ? { frameRate: rates[0] } : {}),
     rotation: first.video.rotation,
-    maximumPacketCount: headerRoom(pictures, plan.videoEdits.length),
+    maximumPacketCount: headerRoom(pictures, plan.videoEdits.length + mp4.chapterRoom()),
   });
   const sounds = await soundTracks(mp4.output, files, plan, layout);
   await mp4.output.start();

@@ -60,7 +60,11 @@ export function createApp(outside: Outside) {
   };
   const showEngine = () => media.start().then(ready, (error: unknown) => setEngine({ failed: String(error) }));
   const exporter = createExporter(media, session, showEngine);
-  const autosave = keepProjects(projects, session, exporter.mode, exporter.droppedTracks, exporter.audioMix);
+  const autosave = keepProjects(projects, session, exporter.mode, exporter.droppedTracks, () => ({
+    outputContainer: exporter.container(),
+    chapters: exporter.chapters(),
+    audioMix: exporter.audioMix(),
+  }));
   createEffect(on(autosave.state, (state) => state === "saved" && strips.projectStored()));
   const updates = watchForUpdates(autosave.flush);
   const tabs = guardAcrossTabs(session);
@@ -83,6 +87,8 @@ export function createApp(outside: Outside) {
         if (project?.exportMode) exporter.setMode(project.exportMode);
         exporter.setDroppedTracks(project?.droppedTracks ?? []);
         exporter.setAudioMix(project?.audioMix ?? NO_MIX);
+        exporter.setContainer(project?.outputContainer ?? "mp4");
+        exporter.setChapters(project?.chapters ?? false);
         if (!project) void projectList.refresh();
       },
     ),

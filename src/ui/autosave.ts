@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, onCleanup } from "solid-js";
-import { NO_MIX, type AudioMix } from "../core/audio-mix";
+import { NO_MIX } from "../core/audio-mix";
 import type { ExportMode } from "../core/export-plan";
+import type { Project } from "../core/project";
 import { newId, type ProjectDb, type ProjectRecord } from "../storage/project-db";
 import type { Session } from "./session";
 
@@ -15,7 +16,10 @@ const why = (error: unknown) =>
       : String(error);
 
 /** The open project as it is to be stored, or null when there is nothing to keep. */
-function currentRecord(session: Session, exportMode: ExportMode, droppedTracks: number[], audioMix: AudioMix): ProjectRecord | null {
+/** The project's export choices besides the mode and the tracks left out: container, chapters, audio mix (absent: the defaults). */
+export type OutputChoice = Pick<Project, "outputContainer" | "chapters" | "audioMix">;
+
+function currentRecord(session: Session, exportMode: ExportMode, droppedTracks: number[], output: OutputChoice = {}): ProjectRecord | null {
   const source = session.source();
   const { past, present, future } = session.keptHistory();
   // A read-only tab must not write over the tab that is editing; a file only looked at is no project.
@@ -23,7 +27,7 @@ function currentRecord(session: Session, exportMode: ExportMode, droppedTracks: 
   const sources = session.sources();
   if (sources.length < 2 && present.length === 0 && past.length === 0 && future.length === 0) return null;
   const { id, name, created } = source.project;
-  return { id, name, sources, clips: present, undo: past, redo: future, exportMode, droppedTracks, audioMix, created, edited: Date.now() };
+  return { id, name, sources, clips: present, undo: past, redo: future, exportMode, droppedTracks, ...output, created, edited: Date.now() };
 }
 
 /**
@@ -84,14 +88,14 @@ export type SaveState = "idle" | "pending" | "saved" | "failed";
  * Keeps the open project in IndexedDB: every change is saved, whole, as it is made (see
  * WriteBehind), and whatever waits when the page is hidden or left. A project deleted in another
  * tab is not brought back by an edit here: `deleted` says so, and `keepAsNew` keeps it under a new id.
- * The export mode, the tracks left out and the audio mix are kept with it.
+ * The export mode, the tracks left out and the output choice are kept with it.
  */
 export function keepProjects(
   projects: Promise<ProjectDb | null>,
   session: Session,
   mode: () => ExportMode,
   droppedTracks: () => number[] = () => [],
-  audioMix: () => AudioMix = () => NO_MIX,
+  output: () => OutputChoice = () => ({}),
 ) {
   const [state, setState] = createSignal<SaveState>("idle");
   const [deleted, setDeleted] = createSignal<string | null>(null);
@@ -128,7 +132,7 @@ export function keepProjects(
   const writes = new WriteBehind(write, TYPING_PAUSE_MS);
 
   createEffect(() => {
-    const record = currentRecord(session, mode(), droppedTracks(), audioMix());
+    const record = currentRecord(session, mode(), droppedTracks(), output());
     // What waits of the project before this one is written now, not dropped.
     if (latest && latest.id !== record?.id) void writes.flush();
     latest = record;
@@ -136,8 +140,9 @@ export function keepProjects(
     // Opened as it was stored: writing it again would only fail on a full disk and move its date.
     const project = session.source()?.project;
     const sameTracks =
-      `${record.droppedTracks ?? []}` === `${project?.droppedTracks ?? []}` && JSON.stringify(record.audioMix) === JSON.stringify(project?.audioMix ?? NO_MIX);
-    if (session.asStored() && record.exportMode === project?.exportMode && sameTracks) return void setState("saved");
+      `${record.droppedTracks ?? []}` === `${project?.droppedTracks ?? []}` && JSON.stringify(record.audioMix ?? NO_MIX) === JSON.stringify(project?.audioMix ?? NO_MIX);
+    const sameOutput = (record.outputContainer ?? "mp4") === (project?.outputContainer ?? "mp4") && !!record.chapters === !!project?.chapters;
+    if (session.asStored() && record.exportMode === project?.exportMode && sameTracks && sameOutput) return void setState("saved");
     setState(gone.has(record.id) ? "failed" : "pending");
     writes.change(record, session.keptHistory() !== session.history());
   });
@@ -170,11 +175,11 @@ export function keepProjects(
     /** The deleted project's clips and history, kept under a new id (same name). */
     async keepAsNew(): Promise<void> {
       const source = session.source();
-      const record = currentRecord(session, mode(), droppedTracks(), audioMix());
+      const record = currentRecord(session, mode(), droppedTracks(), output());
       if (!source || !record) return;
       // The choices made here, not the deleted project's as it was opened.
-      const { exportMode } = record;
-      const project = { ...source.project, id: newId(), created: Date.now(), exportMode, droppedTracks: record.droppedTracks ?? [], audioMix: record.audioMix };
+      const { exportMode, outputContainer, chapters, audioMix } = record;
+      const project = { ...source.project, id: newId(), created: Date.now(), exportMode, droppedTracks: record.droppedTracks ?? [], outputContainer, chapters, audioMix };
       // Its copy of the video went with the deleted project if that was the file's last one.
       const hasCopy = (await projects.then((db) => db?.hasMedia(source.media.fingerprint)).catch(() => false)) ?? false;
       session.begin({ ...source, project }, { ...record, id: project.id, created: project.created }, hasCopy, false);

@@ -15,6 +15,7 @@ import { download, type Download } from "./download";
 import { askPicker } from "./file-handles";
 import type { Session } from "./session";
 import { withTrackKept } from "../core/track-choice";
+import { CONTAINER_FORMATS, containerRefusal, type OutputContainer } from "../core/output-container";
 
 /** A save picker's answer; null when the person closed it, "none" when it failed (a policy, no user gesture). */
 const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
@@ -29,7 +30,7 @@ const pick = <T>(open: () => Promise<T>): Promise<T | null | "none"> =>
  * the clips streams into a download as it is made where the service worker can serve one.
  * Null: the user closed the picker.
  */
-async function pickDestination(name: string, clipFiles: { names: string[]; zip: string } | null): Promise<ExportDestination | null> {
+async function pickDestination(name: string, clipFiles: { names: string[]; zip: string } | null, container: OutputContainer): Promise<ExportDestination | null> {
   if (clipFiles) {
     const { names } = clipFiles;
     const handle = "showDirectoryPicker" in window ? await pick(() => window.showDirectoryPicker({ id: "clipmark-export", mode: "readwrite" })) : "none";
@@ -37,7 +38,8 @@ async function pickDestination(name: string, clipFiles: { names: string[]; zip: 
     return { kind: "zip", names, stream: await offerDownload(clipFiles.zip, "application/zip") };
   }
   if (!("showSaveFilePicker" in window)) return { kind: "memory" };
-  const types = [{ description: "MP4 video", accept: { "video/mp4": [".mp4"] as `.${string}`[] } }];
+  const { label, mime, extension } = CONTAINER_FORMATS[container];
+  const types = [{ description: `${label} video`, accept: { [mime]: [extension] as `.${string}`[] } }];
   const handle = await pick(() => window.showSaveFilePicker({ suggestedName: name, types }));
   return handle === "none" ? { kind: "memory" } : handle && { kind: "file", handle };
 }
@@ -98,6 +100,8 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
   const [perClip, setPerClip] = createSignal(false);
   const [droppedTracks, setDroppedTracks] = createSignal<number[]>([]);
   const [audioMix, setAudioMix] = createSignal<AudioMix>(NO_MIX);
+  const [container, setContainer] = createSignal<OutputContainer>("mp4");
+  const [chapters, setChapters] = createSignal(false);
   let nextId = 1;
 
   const update = (id: number, change: Partial<ExportEntry>) =>
@@ -110,14 +114,17 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const chosenMode = mode();
     const sources = exportSources(session, clips);
     if (!sources.ok) return session.complain(sources.error);
-    const refused = perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info));
+    const chosen = container();
+    const first = sources.value[0]?.info;
+    const refused = (perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info))) ?? (first ? containerRefusal(chosen, chosenMode, first, droppedTracks()) : null);
     if (refused) return session.complain(refused);
+    const { extension, mime } = CONTAINER_FORMATS[chosen];
     // Named after the project's first file, as its edit lists are; apart from the session's other
     // exports, so two modes never share a download name.
     const stem = session.sources()[0]?.media.name ?? source.file.name;
-    const name = exportFileName(stem, chosenMode, new Set(exports().map((e) => e.name)));
-    const names = perClip() ? clipFileNames(stem, clips.map((c) => c.label)) : null;
-    const destination = await pickDestination(name, names && { names, zip: zipFileName(stem) });
+    const name = exportFileName(stem, chosenMode, new Set(exports().map((e) => e.name)), extension);
+    const names = perClip() ? clipFileNames(stem, clips.map((c) => c.label), extension) : null;
+    const destination = await pickDestination(name, names && { names, zip: zipFileName(stem) }, chosen);
     if (!destination) return session.say(`Export not started: no ${names ? "folder" : "file"} chosen`);
     const saved =
       destination.kind === "file" || destination.kind === "folder"
@@ -136,7 +143,7 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     setProgress({ fraction: 0, clip: 0, remaining: null });
     // Progress comes over its own channel and may trail the result: drop what arrives after it.
     const result = await media.render(
-      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), audioMix: audioMix() },
+      { sources: sources.value, clips, mode: chosenMode, droppedTracks: droppedTracks(), audioMix: audioMix(), container: chosen, chapters: chapters() },
       destination,
       (progress) => running && setProgress(progress),
     );
@@ -150,12 +157,11 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     }
     const { engine, blob } = result.value;
     // A mix chosen is not made by a lossless export: said, so the tracks' coming out apart is no surprise.
-    const first = sources.value[0];
-    const unmixed = chosenMode === "lossless" && first && mixes(first.info, droppedTracks(), audioMix(), "smart") ? "the tracks are not mixed: lossless copies sound as it is" : "";
+    const unmixed = chosenMode === "lossless" && first && mixes(first, droppedTracks(), audioMix(), "smart") ? "the tracks are not mixed: lossless copies sound as it is" : "";
     const note = [result.value.note, unmixed].filter((n) => n).join("; ");
     const detail = engine === "ffmpeg" ? `with ffmpeg.wasm (${note})` : note;
     const how = engine === "ffmpeg" ? ` ${detail}` : note ? ` (${note})` : "";
-    const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : "video/mp4") : null;
+    const made = blob ? download(blob, saved, destination.kind === "zip" ? "application/zip" : mime) : null;
     update(id, { state: "done", size: await writtenSize(destination, blob), detail, download: made });
     if (destination.kind === "file") return session.say(`Saved ${saved}${how}`);
     if (destination.kind === "folder") return session.say(`Saved ${clips.length} files in ${saved}${how}`);
@@ -181,6 +187,17 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     mixTrack: (index: number, chosen: boolean) => setAudioMix((mix) => withTrackMixed(mix, index, chosen)),
     setGain: (index: number, db: number) => setAudioMix((mix) => withGain(mix, index, db)),
     setMixOn: (on: boolean) => setAudioMix((mix) => ({ ...mix, on })),
+    /** The file the export writes (Output container): the project's, saved with it. */
+    container,
+    setContainer,
+    /** Whether the export gets a chapter a clip, titled by its label: the project's, saved with it. */
+    chapters,
+    setChapters,
+    /** Why the chosen container cannot hold this export of the first source, said before export; null when it can. */
+    containerNote: (): string | null => {
+      const info = usedSources(session, session.clips())[0]?.info ?? session.source()?.info;
+      return info ? containerRefusal(container(), mode(), info, droppedTracks()) : null;
+    },
     progress,
     exports,
     /** Drops a finished export from the list, and the memory its download held. */

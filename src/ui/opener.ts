@@ -108,7 +108,16 @@ export function createOpener(media: OpenMedia, projects: Promise<ProjectDb | nul
     const hasCopy = await quiet((await projects)?.hasMedia(ref.fingerprint), false);
     if (!current()) return false;
     const project = saved
-      ? { id: saved.id, name: saved.name, created: saved.created, exportMode: saved.exportMode, droppedTracks: saved.droppedTracks ?? [], audioMix: saved.audioMix }
+      ? {
+          id: saved.id,
+          name: saved.name,
+          created: saved.created,
+          exportMode: saved.exportMode,
+          droppedTracks: saved.droppedTracks ?? [],
+          audioMix: saved.audioMix,
+          outputContainer: saved.outputContainer,
+          chapters: saved.chapters,
+        }
       : { id: newId(), name, created: Date.now() };
     // The file is one of the saved project's sources (found by its fingerprint), or a new project's first.
     const id = (saved && sourceWith(saved.sources, ref.fingerprint)?.id) ?? newId();

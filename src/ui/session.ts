@@ -22,6 +22,7 @@ import { listSourcesOf } from "../core/edit-list-files";
 import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
+import type { OutputContainer } from "../core/output-container";
 import { videoFrames, type FrameModel } from "../core/frames";
 import type { MediaInfo } from "../core/media-info";
 import { plural } from "../core/plural";
@@ -45,6 +46,10 @@ export interface OpenProject {
   droppedTracks?: number[];
   /** Its audio mix, as saved (absent: none). */
   audioMix?: AudioMix;
+  /** The file its exports write, as saved (absent: MP4). */
+  outputContainer?: OutputContainer;
+  /** Whether its exports get chapters, as saved (absent: no). */
+  chapters?: boolean;
 }
 
 /** The source on the player: one of the project's, read from its file. */

@@ -4,22 +4,8 @@ import { frameFacts, identifyFrames, SAME_FRAME_PSNR, SYNC_FPS, syncOffsets } fr
 import { decodeErrors, keyframeTimes, pictureTypes, streamDuration } from "./oracle";
 import { exportMp4, openVideo } from "./page";
 import { playedFrames } from "./playback";
+import { CLIP_FRAMES, CLIPS, EDITS, span } from "./hard-clips";
 
-/**
- * [IN, OUT] in seconds. In source frames (keyframes 0 63 116 185 247 308 365 430 485):
- * 83-142: ends on the first B of a B-pyramid run (142-144; 145 is decoded before them);
- * 23-54: back in time, IN 0.901 s is no frame boundary (frame 22.525 rounds to 23, a reference B),
- *   ends on a B-frame that follows its forward reference 55 in decode order;
- * 335-360: starts on a B-frame, ends on the last B of a run; 200-220: starts on a flash, ends on a B.
- * Flashes at 100, 125 | 25, 50 | 350 | 200: four after a join, one on a clip's first frame.
- */
-const CLIPS = [
-  [3.32, 5.72],
-  [0.901, 2.2],
-  [13.4, 14.44],
-  [8, 8.84],
-] as const;
-const EDITS = `# IN,OUT (seconds)\n${CLIPS.map(([from, to]) => `${from},${to}`).join("\n")}\n`;
 /**
  * How far a beep may lie from its flash, in ms. Copied sound moves in whole AAC frames (21.33 ms
  * at 48 kHz; MP2's 24 ms) and is placed to the nearest one, so half a frame; re-encoded sound is cut
@@ -27,8 +13,7 @@ const EDITS = `# IN,OUT (seconds)\n${CLIPS.map(([from, to]) => `${from},${to}`).
  */
 const SYNC_TOLERANCE = { copied: 10.7, encoded: 1, copiedMp2: 12 };
 
-const span = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const frames = CLIPS.map(([from, to]) => [Math.round(from * SYNC_FPS), Math.round(to * SYNC_FPS)] as const);
+const frames = CLIP_FRAMES;
 
 /** Runs of consecutive indices, "83-142 23-54 …": the baseline at a glance. */
 const runs = (list: number[]): string =>

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expectFastStart } from "./oracle";
 
@@ -81,4 +83,21 @@ export async function exportMp4(page: Page, mode: string, saveAs: string, named:
   await file.saveAs(path);
   expectFastStart(path);
   return path;
+}
+
+/**
+ * Exports one file per clip in `mode` (the container chosen: `label`), as a ZIP: the files in it
+ * with that extension, unpacked (by Python's zipfile, not our code), in name order.
+ */
+export async function zippedClips(page: Page, mode: string, label = "MP4"): Promise<string[]> {
+  await page.getByRole("radio", { name: mode }).check();
+  await page.getByRole("checkbox", { name: "One file per clip" }).check();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Export ${label}` }).click();
+  const dir = join(test.info().outputDir, "unzipped");
+  mkdirSync(dir, { recursive: true });
+  await (await download).saveAs(join(dir, "clips.zip"));
+  execFileSync("python3", ["-m", "zipfile", "-e", join(dir, "clips.zip"), dir]);
+  const extension = `.${label.toLowerCase()}`;
+  return readdirSync(dir).filter((name) => name.endsWith(extension)).sort().map((name) => join(dir, name));
 }

@@ -1,11 +1,9 @@
 import type { Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { SYNC, TRACK_SYNC, TRACK_SYNC_TRACKS, TRACKS } from "./fixtures";
 import { beepPitch, syncOffsets } from "./frame-oracle";
 import { expectFastStart, streams } from "./oracle";
-import { afterAutosave, exportMp4, openVideo } from "./page";
+import { afterAutosave, exportMp4, openVideo, zippedClips } from "./page";
 import { expect, test } from "./test";
 
 test("the media line names every track of an OBS recording, with its title", async ({ page }) => {
@@ -89,20 +87,6 @@ for (const { mode, source, engine, edits } of MODES) {
     // Re-encoded sound is cut to the sample.
     expectEveryTrack(file, `${mode}${engine && ` ${engine}`}`, (rate) => (mode.startsWith("Re-encode") ? 1 : copiedTolerance(rate)), 6);
   });
-}
-
-/** Exports one file per clip in `mode`, as a ZIP: the files in it, unpacked, in name order. */
-async function zippedClips(page: Page, mode: string): Promise<string[]> {
-  await page.getByRole("radio", { name: mode }).check();
-  await page.getByRole("checkbox", { name: "One file per clip" }).check();
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export MP4" }).click();
-  const dir = join(test.info().outputDir, "unzipped");
-  mkdirSync(dir, { recursive: true });
-  await (await download).saveAs(join(dir, "clips.zip"));
-  // Python's zipfile, not our code, reads the archive.
-  execFileSync("python3", ["-m", "zipfile", "-e", join(dir, "clips.zip"), dir]);
-  return readdirSync(dir).filter((name) => name.endsWith(".mp4")).sort().map((name) => join(dir, name));
 }
 
 test("One file per clip (a ZIP) keeps every audio track in each clip's file", async ({ page }) => {

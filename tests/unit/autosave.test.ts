@@ -95,7 +95,7 @@ describe("keepProjects", () => {
     const [mix, setMix] = createSignal<AudioMix>(NO_MIX);
     const { session, autosave } = createRoot(() => {
       const session: Session = createSession(Promise.resolve(db));
-      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless", dropped, mix) };
+      return { session, autosave: keepProjects(Promise.resolve(db), session, () => "lossless", dropped, () => ({ audioMix: mix() })) };
     });
     const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
     const project = { id: "p1", name: "talk.mp4", created: 1 };

@@ -61,6 +61,7 @@ function expectSound(project: Project): void {
     expect(mix.tracks.every((i) => Number.isSafeInteger(i) && i >= 0 && i < 1024) && (!mix.on || mix.tracks.length >= 2)).toBe(true);
     expect(Object.values(mix.gains).every((db) => db >= -60 && db <= 12)).toBe(true);
   }
+  expect([undefined, "mp4", "mkv", "mov", "webm"]).toContain(project.outputContainer);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
   const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
@@ -268,6 +269,18 @@ describe("checkProject", () => {
     expect(mixed({ on: true, tracks: [1, 2], gains: [0] })).toEqual([{ on: true, tracks: [1, 2], gains: {} }, ["its audio mix's volumes were unreadable: set to 0 dB"]]);
   });
 
+  it("keeps the output container; a project without one is MP4's (absent); garbage is MP4, said", () => {
+    const kept = (value: unknown) => {
+      const result = check({ ...PROJECT, outputContainer: value });
+      return result.ok ? [result.project.outputContainer, result.repairs] : result.error;
+    };
+    expect(kept("mkv")).toEqual(["mkv", []]);
+    expect(kept("webm")).toEqual(["webm", []]);
+    expect(kept(undefined)).toEqual([undefined, []]);
+    const unreadable = ["its output container was unreadable: MP4"];
+    for (const bad of ["avi", "MKV", "__proto__", 1, null, ["mkv"]]) expect(kept(bad), JSON.stringify(bad)).toEqual([undefined, unreadable]);
+  });
+
   it.each([
     ["a duration of Infinity", { duration: Infinity }],
     ["a duration of 0", { duration: 0 }],
@@ -425,6 +438,7 @@ describe("hostile input (fast-check)", () => {
     exportMode: mostly(fc.constantFrom("lossless", "smart", "reencode"), fc.oneof(fc.constant("fast"), hostile)),
     droppedTracks: mostly(fc.array(fc.nat(2000), { maxLength: 4 }), hostile),
     audioMix: mostly(fc.record({ on: fc.boolean(), tracks: fc.array(fc.nat(2000), { maxLength: 4 }), gains: fc.dictionary(fc.string(), fc.double()) }), hostile),
+    outputContainer: mostly(fc.constantFrom("mp4", "mkv", "mov", "webm"), hostile),
     created: time,
     edited: time,
   };

@@ -62,6 +62,17 @@ describe("the request's choice", () => {
   });
 });
 
+describe("the words follow the Output container", () => {
+  it("names the container chosen, and says an MKV does not get the subtitles yet rather than that it cannot hold them", () => {
+    expect(trackRows(OBS, [], "mov").slice(4).map((r) => r.fixed)).toEqual(["a MOV cannot hold subtitles", "a MOV cannot hold a data track"]);
+    expect(trackRows(OBS, [], "mkv").slice(4).map((r) => r.fixed)).toEqual(["subtitles are not copied into MKV exports yet", "an MKV cannot hold a data track"]);
+    expect(tracksLeftOut(OBS, [], "mkv")).toEqual([
+      "Subtitles 'English' (eng) (SRT) are not copied into MKV exports yet: they are left out.",
+      "The data track (timecode) cannot go into an MKV: it is left out.",
+    ]);
+  });
+});
+
 describe("tracksLeftOut", () => {
   it("names every track an MP4 export leaves out, and why: the user's choice, subtitles, data", () => {
     expect(tracksLeftOut(OBS, [2])).toEqual([

@@ -4,6 +4,7 @@ import { planLosslessClips, type ExportMode, type PlannedClip } from "../../core
 import { firstAudio, firstVideo, type MediaInfo } from "../../core/media-info";
 import { tracksLeftOut } from "../../core/dropped-tracks";
 import { nothingKept } from "../../core/track-choice";
+import { CONTAINER_FORMATS, OUTPUT_CONTAINERS, webmRefusal, type OutputContainer } from "../../core/output-container";
 import { plural } from "../../core/plural";
 import { formatOffset, formatTimecode } from "../../core/timecode";
 import type { ExportEntry, Exporter, ExportState } from "../exporter";
@@ -33,19 +34,25 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
   const streamsNote = () => {
     const current = info();
     if (!current) return "";
-    if (!firstVideo(current)) return "This source has no video: the MP4 will hold its audio only.";
-    if (!firstAudio(current)) return "This source has no audio: the MP4 will hold video only.";
+    if (!firstVideo(current)) return `This source has no video: the ${label()} will hold its audio only.`;
+    if (!firstAudio(current)) return `This source has no audio: the ${label()} will hold video only.`;
     return "";
   };
 
   const dropped = createMemo(() => {
     const current = info();
-    return current ? tracksLeftOut(current, exporter.droppedTracks()) : [];
+    return current ? tracksLeftOut(current, exporter.droppedTracks(), exporter.container()) : [];
   });
   const empty = () => {
     const current = info();
     return current ? nothingKept(current, exporter.droppedTracks()) : null;
   };
+  // WebM only where the source's codecs already fit one; otherwise offered disabled, saying why.
+  const noWebm = () => {
+    const current = props.session.sources()[0]?.info ?? info();
+    return current ? webmRefusal(current, exporter.droppedTracks()) : null;
+  };
+  const label = () => CONTAINER_FORMATS[exporter.container()].label;
 
   return (
     <section class="export" aria-labelledby="export-heading">
@@ -75,6 +82,38 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
         />
         One file per clip
       </label>
+      <label>
+        Output container{" "}
+        <select
+          value={exporter.container()}
+          disabled={exporter.progress() !== null}
+          onChange={(event) => exporter.setContainer(event.currentTarget.value as OutputContainer)}
+        >
+          <For each={OUTPUT_CONTAINERS}>
+            {(container) => (
+              <option value={container} disabled={container === "webm" && noWebm() !== null && exporter.container() !== "webm"}>
+                {CONTAINER_FORMATS[container].label}
+              </option>
+            )}
+          </For>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={exporter.chapters()}
+          disabled={exporter.progress() !== null}
+          onChange={(event) => exporter.setChapters(event.currentTarget.checked)}
+        />
+        Chapters
+      </label>
+      <Show when={exporter.chapters()}>
+        <p class="hint">One chapter a clip, named by its label (or Clip N), at its start in the export.</p>
+      </Show>
+      <Show when={noWebm() && exporter.container() !== "webm"}>
+        <p class="hint">WebM is not offered: {noWebm()}.</p>
+      </Show>
+      <Show when={exporter.containerNote()}>{(why) => <p role="note">{why()}</p>}</Show>
       <Show when={exporter.joinNote()}>
         <p role="note">{exporter.joinNote()}</p>
       </Show>
@@ -83,7 +122,12 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       </Show>
       <Show when={exporter.mode() === "lossless" && info() && props.session.clips().length > 0}>
         <LosslessTable session={props.session} clips={props.session.clips()} />
-        <p class="hint">Stream copy starts each clip at the keyframe at or before its first frame; it ends exactly at OUT's frame.</p>
+        <p class="hint">
+          Stream copy starts each clip at the keyframe at or before its first frame;{" "}
+          {exporter.container() === "mkv" || exporter.container() === "webm"
+            ? `${label()} has no edit lists, so a clip whose last frames need frames past OUT (B-frames) ends before them, and the export says which.`
+            : "it ends exactly at OUT's frame."}
+        </p>
       </Show>
       <Show when={streamsNote()}>
         <p role="note">{streamsNote()}</p>
@@ -97,9 +141,9 @@ export function ExportPanel(props: { session: Session; exporter: Exporter }) {
       <button
         type="button"
         onClick={() => exporter.run()}
-        disabled={exporter.progress() !== null || props.session.clips().length === 0 || empty() !== null}
+        disabled={exporter.progress() !== null || props.session.clips().length === 0 || empty() !== null || exporter.containerNote() !== null}
       >
-        Export MP4
+        Export {label()}
       </button>
       <Show when={exporter.progress()}>
         {(progress) => (

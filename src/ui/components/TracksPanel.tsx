@@ -28,7 +28,7 @@ export function TracksPanel(props: { session: Session; exporter: Exporter }) {
   const info = () => first()?.info ?? props.session.source()?.info;
   const rows = createMemo(() => {
     const current = info();
-    return current ? trackRows(current, exporter.droppedTracks()) : [];
+    return current ? trackRows(current, exporter.droppedTracks(), exporter.container()) : [];
   });
   const audio = createMemo(() => {
     const current = info();
