@@ -23,6 +23,10 @@ export function clipChapters(labels: readonly string[], lengths: readonly number
   });
 }
 
+/** What the page says when a list has more clips than an MP4's chapter list holds; empty when it holds them all. */
+export const chaptersLeftOut = (clips: number, isobmff: boolean): string =>
+  isobmff && clips > MAX_CHAPTERS ? `only the first ${MAX_CHAPTERS} clips have chapters: an MP4 chapter list holds no more` : "";
+
 /** A title as UTF-8 of at most 255 bytes, cut before a character it would split. */
 export function titleBytes(title: string): Uint8Array {
   const bytes = new TextEncoder().encode(title);

@@ -1,7 +1,8 @@
 import { ALL_FORMATS, BlobSource, canEncodeVideo, Input } from "mediabunny";
 import { soundLayout } from "../core/audio-mix";
 import type { ExportMode } from "../core/export-plan";
-import { CONTAINER_FORMATS, type OutputContainer } from "../core/output-container";
+import { CONTAINER_FORMATS, hasEditLists, type OutputContainer } from "../core/output-container";
+import { chaptersLeftOut } from "../core/mp4-chapters";
 import { CONTAINER_CODECS } from "./cut-output";
 import { fail, ok, type Result } from "../core/result";
 import { copyCut } from "./copy-cut";
@@ -109,7 +110,9 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
     const layout = soundLayout((request.sources[0] as ExportSource).info, request.droppedTracks, request.audioMix, request.mode);
     const container = request.container ?? "mp4";
     const job = request.chapters ? { ...work, chapters: request.clips.map((c) => c.label) } : work;
-    if (request.mode === "lossless") return await copyCut(cut, names, clips, sink, job, container);
+    const chapterNote = request.chapters ? chaptersLeftOut(clips.length, hasEditLists(container)) : "";
+    const said = (...notes: string[]) => notes.filter((n) => n).join("; ");
+    if (request.mode === "lossless") return said(await copyCut(cut, names, clips, sink, job, container), chapterNote);
     if (request.mode === "smart" && cut.every((c) => c.video)) {
       try {
         await smartCut(cut, names, clips, sink, job, layout, container);
@@ -117,10 +120,10 @@ export async function runPacketEngine(sources: readonly PacketSource[], request:
         // Smart cut refuses before it writes a byte: the same sink takes the re-encode; a WebM cannot hold the re-encode's H.264.
         if (!(error instanceof MediaError) || error.kind !== "unsupported" || container === "webm") throw error;
         await reencodeCut(cut, names, clips, sink, job, layout, container);
-        return `re-encoded in full: ${error.message}`;
+        return said(`re-encoded in full: ${error.message}`, chapterNote);
       }
     } else await reencodeCut(cut, names, clips, sink, job, layout, container);
-    return "";
+    return chapterNote;
   } finally {
     for (const { input } of sources) input.dispose();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chaptersSize, chplBox, clipChapters, MAX_CHAPTERS, withChapters } from "../../src/core/mp4-chapters";
+import { chaptersLeftOut, chaptersSize, chplBox, clipChapters, MAX_CHAPTERS, withChapters } from "../../src/core/mp4-chapters";
 import { box, child, children } from "../../src/core/mp4-edit-list";
 
 /** Reads a chpl box back the way ffmpeg's mov_read_chpl does: version, flags, (v1) a reserved word, count, then start (100 ns) and title. */
@@ -56,5 +56,13 @@ describe("chapters", () => {
     const chpl = kids[1] as { start: number; size: number };
     expect(readChpl(twice.subarray(chpl.start, chpl.start + chpl.size)).map((c) => c.title)).toEqual(["A", "B"]);
     expect(withChapters(bare, [])).toBe(bare);
+  });
+});
+
+describe("chaptersLeftOut", () => {
+  it("says so when an MP4 or MOV list has more clips than its chapter list holds; Matroska holds them all", () => {
+    expect(chaptersLeftOut(255, true)).toBe("");
+    expect(chaptersLeftOut(256, true)).toBe("only the first 255 clips have chapters: an MP4 chapter list holds no more");
+    expect(chaptersLeftOut(1000, false)).toBe("");
   });
 });
