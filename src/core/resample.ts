@@ -25,8 +25,9 @@ export function mapChannels(source: Planes, channels: number): Planes {
 export class Resampler {
   /** The last input frame of the previous block, per output channel: what the next block's first output frames lean on. */
   private held: Float32Array | null = null;
-  /** Where the next output frame sits, in input frames from the start of the next block (−1 is `held`). */
-  private position = 0;
+  /** Input frames taken so far, and output frames given: counted whole, so no rounding adds up over a long track. */
+  private consumed = 0;
+  private produced = 0;
 
   constructor(
     private readonly from: number,
@@ -34,27 +35,39 @@ export class Resampler {
     private readonly channels: number,
   ) {}
 
-  /** The output frames the input block `planes` completes. */
+  /** The input frame at or before output frame `j`, and how far past it `j` sits (0 to 1), in exact integer steps. */
+  private place(j: number): { frame: number; fraction: number } {
+    const at = j * this.from;
+    let frame = Math.floor(at / this.to);
+    // The float division may land a hair either side of a whole frame.
+    if (frame * this.to > at) frame -= 1;
+    else if ((frame + 1) * this.to <= at) frame += 1;
+    return { frame, fraction: (at - frame * this.to) / this.to };
+  }
+
+  /** The output frames the input block `planes` completes: those whose right-hand neighbour it holds. */
   push(planes: Planes): Float32Array[] {
     const length = planes[0]?.length ?? 0;
     if (length === 0) return Array.from({ length: this.channels }, () => new Float32Array(0));
     const mixed = mapChannels(planes, this.channels);
     const held = this.held ?? Float32Array.from(mixed, (plane) => plane[0] as number);
-    const step = this.from / this.to;
-    // Output frames whose two neighbours are both in hand: up to the block's last frame.
-    const count = Math.max(0, Math.ceil((length - 1 - this.position) / step - 1e-9));
-    const out = mixed.map((plane, c) => {
-      const result = new Float32Array(count);
-      for (let j = 0; j < count; j++) {
-        const at = this.position + j * step;
-        const i = Math.floor(at);
-        const before = i < 0 ? (held[c] as number) : (plane[i] as number);
-        const after = plane[i + 1] as number;
-        result[j] = before + (after - before) * (at - i);
-      }
-      return result;
-    });
-    this.position += count * step - length;
+    const end = this.consumed + length;
+    const places: { frame: number; fraction: number }[] = [];
+    for (let j = this.produced; ; j++) {
+      const place = this.place(j);
+      if (place.frame > end - 2) break;
+      places.push({ frame: place.frame - this.consumed, fraction: place.fraction });
+    }
+    const out = mixed.map((plane, c) =>
+      Float32Array.from(places, ({ frame, fraction }) => {
+        // Frame −1 is the previous block's last, held.
+        const before = frame < 0 ? (held[c] as number) : (plane[frame] as number);
+        const after = plane[frame + 1] as number;
+        return before + (after - before) * fraction;
+      }),
+    );
+    this.consumed = end;
+    this.produced += places.length;
     this.held = Float32Array.from(mixed, (plane) => plane[length - 1] as number);
     return out;
   }

@@ -62,3 +62,26 @@ describe("Resampler, in pieces", () => {
     expect(values(same.push(planes([0.3])))).toEqual([[0.2]]);
   });
 });
+
+describe("Resampler, blocks of any size", () => {
+  it("gives a finite frame for every one due, whatever sizes the decoder's blocks come in (1, 2, 3 … frames), and never drifts", () => {
+    for (const [from, to] of [
+      [44_100, 48_000],
+      [48_000, 44_100],
+      [32_000, 48_000],
+    ] as const) {
+      const r = new Resampler(from, to, 2);
+      let taken = 0;
+      let given = 0;
+      for (let k = 0; k < 3000; k++) {
+        const n = [1, 2, 3, 1024, 960, 17, 4096][k % 7] as number;
+        const out = r.push([Float32Array.from({ length: n }, (_, i) => Math.sin(taken + i))]);
+        taken += n;
+        given += out[0]?.length ?? 0;
+        expect(out.every((plane) => plane.every((v) => Number.isFinite(v))), `block ${k} of ${n} frames, ${from} → ${to}`).toBe(true);
+      }
+      // Every output frame whose right-hand input neighbour has come, and no more.
+      expect(Math.abs(given - ((taken - 1) * to) / from)).toBeLessThanOrEqual(1);
+    }
+  });
+});
