@@ -198,7 +198,18 @@ export function createSession(
   /** The file of one of the project's sources, read again (it must be that file: its fingerprint). */
   function attachFile(id: string, read: ReadFile): void {
     if (!sources().some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint)) return;
-    setFiles(new Map([...files(), [id, read]]));
+    const open = source();
+    batch(() => {
+      setFiles(new Map([...files(), [id, read]]));
+      // The player reads the file picked now, not the one it had.
+      if (open?.id === id) setSource({ ...open, ...read });
+    });
+  }
+
+  /** A source's file no longer to be read (it changed on disk): the source needs its file picked again. */
+  function forgetFile(id: string): void {
+    const left = new Map(files());
+    if (left.delete(id)) setFiles(left);
   }
 
   /**
@@ -367,6 +378,7 @@ export function createSession(
     fileOf: (id: string): File | undefined => files().get(id)?.file,
     addFiles,
     attachFile,
+    forgetFile,
     clips,
     marking,
     duration,
