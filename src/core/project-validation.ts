@@ -161,8 +161,10 @@ function checkClips(v: unknown, bounds: Bounds, tally: Tally): Clip[] | null {
  * A stored step, its clips checked as the list's are; null where any part of it is unreadable or
  * changed. An unknown colour is made none here as in the list (and counted), so the step still meets it.
  */
-function checkStep(v: unknown, bounds: Bounds, history: Tally): Step<Clip> | null {
+function checkStep(v: unknown, bounds: Bounds, history: Tally): Step<Clip, Source> | null {
   if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
+  const beside = v.beside === undefined ? undefined : checkSourceStep(v.beside);
+  if (beside === null) return null;
   const intact = (list: unknown[]): Clip[] | null => {
     const tally: Tally = new Map();
     const clips = list.map((item, i) => checkClip(item, i + 1, bounds, tally));
@@ -174,7 +176,34 @@ function checkStep(v: unknown, bounds: Bounds, history: Tally): Step<Clip> | nul
   };
   const removed = intact(v.removed);
   const inserted = intact(v.inserted);
-  return removed && inserted && complete<Step<Clip>>({ at: v.at as number, removed, inserted });
+  const step = removed && inserted && complete<Step<Clip>>({ at: v.at as number, removed, inserted });
+  return step && (beside ? { ...step, beside } : step);
+}
+
+/** A source as a step of the history keeps it (one moved or removed), or null. An unreadable probe is dropped. */
+function checkKeptSource(v: unknown): Source | null {
+  const media = isObject(v) ? checkMedia(v.media) : null;
+  if (!isObject(v) || !media || !isPlainId(v.id)) return null;
+  const info = v.info === undefined ? null : checkInfo(v.info);
+  return { id: v.id, media, ...(info && { info }) };
+}
+
+/** The sources' part of a stored step, or null where any of it is unreadable. */
+function checkSourceStep(v: unknown): Step<Source> | null {
+  if (!isObject(v) || whole(v.at, MAX_CLIP_ID) === null || !Array.isArray(v.removed) || !Array.isArray(v.inserted)) return null;
+  const removed = v.removed.map(checkKeptSource);
+  const inserted = v.inserted.map(checkKeptSource);
+  if (removed.includes(null) || inserted.includes(null)) return null;
+  return { at: v.at as number, removed: removed as Source[], inserted: inserted as Source[] };
+}
+
+/** The sources the stored steps name beside their clips (removed ones, which undo brings back). */
+function historySources(v: Record<string, unknown>): Source[] {
+  const steps = [v.undo, v.redo].flatMap((list) => (Array.isArray(list) ? list : []));
+  return steps.flatMap((step) => {
+    const beside = isObject(step) && step.beside !== undefined ? checkSourceStep(step.beside) : null;
+    return beside ? [...beside.removed, ...beside.inserted] : [];
+  });
 }
 
 /**
@@ -198,32 +227,41 @@ function readSteps(v: unknown, present: Clip[], direction: "forward" | "backward
 }
 
 /** A step that puts back what it takes out: none at all, or one whose only change was a colour made none. */
-const changesNothing = ({ removed, inserted }: Step<Clip>): boolean =>
-  removed.length === inserted.length && removed.every((clip, i) => sameClip(clip, inserted[i] as Clip));
+const changesNothing = ({ removed, inserted, beside }: Step<Clip, Source>): boolean =>
+  beside === undefined && removed.length === inserted.length && removed.every((clip, i) => sameClip(clip, inserted[i] as Clip));
+
+const sameSource = (a: Source, b: Source): boolean => a.id === b.id && a.media.fingerprint === b.media.fingerprint;
 
 /**
  * Undo and redo, kept only as far as they still lead from the present list: a step that cannot be
  * made on the list it would meet is dropped with every step beyond it.
  */
-function checkHistory(v: Record<string, unknown>, present: Clip[], bounds: Bounds, tally: Tally) {
-  const keep = (steps: (Step<Clip> | null)[], direction: "forward" | "backward"): Step<Clip>[] => {
+function checkHistory(v: Record<string, unknown>, present: Clip[], sources: Source[], bounds: Bounds, tally: Tally) {
+  const keep = (steps: (Step<Clip, Source> | null)[], direction: "forward" | "backward"): Step<Clip, Source>[] => {
     const order = direction === "backward" ? [...steps].reverse() : steps;
-    const kept: Step<Clip>[] = [];
+    const kept: Step<Clip, Source>[] = [];
     let list: readonly Clip[] = present;
+    // The sources each step meets, where steps change them too.
+    let files: readonly Source[] = sources;
     // How many clips of each id the list has, kept step by step: every list met must have each once.
     const ids = new Map(present.map((clip) => [clip.id, 1]));
-    const unique = (step: Step<Clip>) => {
+    const unique = (step: Step<Clip, Source>) => {
       const [out, into] = direction === "backward" ? [step.inserted, step.removed] : [step.removed, step.inserted];
       for (const { id } of out) ids.set(id, (ids.get(id) ?? 0) - 1);
       return into.every(({ id }) => ids.set(id, (ids.get(id) ?? 0) + 1).get(id) === 1);
     };
     for (const step of order) {
-      if (!step || !fits(list, step, direction, sameClip) || !unique(step)) {
+      // The sources after the step: it must find what it changes, and bring back none the list has.
+      const beside = step?.beside;
+      const next = beside ? (fits(files, beside, direction, sameSource) ? apply(files, beside, direction) : null) : files;
+      const distinct = next !== null && new Set(next.map((f) => f.id)).size === next.length;
+      if (!step || !fits(list, step, direction, sameClip) || !distinct || !unique(step)) {
         note(tally, "unfit");
         break;
       }
       if (changesNothing(step)) continue;
       list = apply(list, step, direction);
+      files = next;
       kept.push(step);
     }
     return direction === "backward" ? kept.reverse() : kept;
@@ -377,14 +415,15 @@ export function checkProject(raw: unknown, options: CheckOptions): CheckedProjec
   if (!Array.isArray(sources)) return { ok: false, ...sources };
   const id = checkId(v.id, options, repairs);
   if (typeof id !== "string") return { ok: false, ...id };
-  const bounds: Bounds = new Map(
-    sources.map((s) => [s.id, { end: s.info?.duration ?? MAX_SECONDS, known: s.info !== undefined }]),
-  );
+  const boundsOf = (list: Source[]): Bounds =>
+    new Map(list.map((s) => [s.id, { end: s.info?.duration ?? MAX_SECONDS, known: s.info !== undefined }]));
+  const bounds = boundsOf(sources);
   const present: Tally = new Map();
   const clips = checkClips(v.clips, bounds, present);
   if (!clips) return { ok: false, error: "its clip list is unreadable" };
   const past: Tally = new Map();
-  const { undo, redo } = checkHistory(v, clips, bounds, past);
+  // Clips of a source a step removed are in that step, and undo brings them back with it.
+  const { undo, redo } = checkHistory(v, clips, sources, boundsOf([...historySources(v), ...sources]), past);
   repairs.push(...tallyText(present), ...tallyText(past, "in its undo history, "));
   const project = { id, ...checkDetails(v, options, repairs), sources, clips, undo, redo };
   return { ok: true, project, repairs };

@@ -28,10 +28,13 @@ export interface Project {
   /** The files it cuts, in the user's order; never empty. Before schema 4 a project had one (`media`, `info`). */
   sources: Source[];
   clips: Clip[];
-  /** The changes that made `clips`, oldest first (before version 2 whole lists were kept; those are read too). */
-  undo: Step<Clip>[];
+  /**
+   * The changes that made `clips`, oldest first (before version 2 whole lists were kept; those are
+   * read too). A step that moved or removed a source has that change to `sources` beside it.
+   */
+  undo: Step<Clip, Source>[];
   /** The changes undone, the next to redo first. */
-  redo: Step<Clip>[];
+  redo: Step<Clip, Source>[];
   exportMode: ExportMode;
   /** The tracks its exports leave out (Tracks), by stream index; absent in projects kept before it was: every track kept. */
   droppedTracks?: number[];

@@ -62,6 +62,20 @@ function exportSources(session: Session, clips: readonly Clip[]): Result<ExportS
   return ok(sources);
 }
 
+/**
+ * The first file that changed on disk since the page read it, if any: the browser refuses to read
+ * a picked file that changed (its size or date are the page's copy of them), so one byte is read.
+ */
+async function changedSource(sources: readonly ExportSource[], refs: readonly ProjectSource[]): Promise<ExportSource | undefined> {
+  for (const source of sources) {
+    const ref = refs.find((r) => r.id === source.id)?.media;
+    const same = ref === undefined || (source.file.size === ref.size && source.file.lastModified === ref.lastModified);
+    const readable = same && (await source.file.slice(0, 1).arrayBuffer().then(() => true, () => false));
+    if (!readable) return source;
+  }
+  return undefined;
+}
+
 /** The media worker as exporting needs it. */
 export type ExportMedia = Pick<MediaClient, "render" | "cancel">;
 
@@ -118,6 +132,12 @@ export function createExporter(media: ExportMedia, session: Session, afterRun: (
     const first = sources.value[0]?.info;
     const refused = (perClip() ? null : joinRefusal(chosenMode, sources.value.map((s) => s.info))) ?? (first ? containerRefusal(chosen, chosenMode, first, droppedTracks()) : null);
     if (refused) return session.complain(refused);
+    // Checked before a destination is asked for: nothing is written from a file that changed.
+    const changed = await changedSource(sources.value, session.sources());
+    if (changed) {
+      session.forgetFile(changed.id);
+      return session.complain(`${changed.file.name} has changed since it was added: pick it again`);
+    }
     const { extension, mime } = CONTAINER_FORMATS[chosen];
     // Named after the project's first file, as its edit lists are; apart from the session's other
     // exports, so two modes never share a download name.

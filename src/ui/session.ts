@@ -19,7 +19,7 @@ import type { ClipColour } from "../core/clip-colours";
 import { splitAtGaps } from "../core/gaps";
 import { applyImport, previewImport, type ImportPreview } from "../core/edits-import";
 import { listSourcesOf } from "../core/edit-list-files";
-import { record, recordBurst, redo, startHistory, undo, type Burst, type History } from "../core/history";
+import { apply, record, recordBurst, redo, startHistory, stepBetween, undo, type Burst, type History } from "../core/history";
 import { markIn, markOut, toggleMark, type Marking, type MarkOutcome } from "../core/marking";
 import type { ExportMode } from "../core/export-plan";
 import type { OutputContainer } from "../core/output-container";
@@ -69,16 +69,8 @@ export interface ReadFile {
   media: MediaRef;
 }
 
-/**
- * A source removed with its clips, as undo and redo see it: the sources and the clip history on
- * either side (the clips it took are one step of that history; none when it had no clips).
- */
-interface SourceStep {
-  before: ProjectSource[];
-  after: ProjectSource[];
-  undone: History<Clip>;
-  done: History<Clip>;
-}
+/** The clip list's history; a step that moved or removed a source carries that change beside it. */
+type ClipHistory = History<Clip, ProjectSource>;
 
 /** A label being typed, on the list it is typed over. */
 interface LabelDraft {
@@ -118,14 +110,12 @@ export function createSession(
   const [storedSources, setStoredSources] = createSignal<ProjectSource[] | null>(null);
   // The file of each source the page has read, by source id: the exporter hands them to the engine.
   const [files, setFiles] = createSignal<ReadonlyMap<string, ReadFile>>(new Map());
-  const [history, setHistory] = createSignal<History<Clip>>(startHistory([]));
+  const [history, setHistory] = createSignal<ClipHistory>(startHistory<Clip, ProjectSource>([]));
   // The history as it was read from storage, while it is still the one shown.
-  const [storedHistory, setStoredHistory] = createSignal<History<Clip> | null>(null);
+  const [storedHistory, setStoredHistory] = createSignal<ClipHistory | null>(null);
   const clips = () => history().present;
   const [marking, setMarking] = createSignal<Marking>({ pendingIn: null });
   const [pendingImport, setPendingImport] = createSignal<PendingImport | null>(null);
-  // Source removals to undo (the last one last) and to redo (the next one first).
-  const [sourceSteps, setSourceSteps] = createSignal<{ undo: SourceStep[]; redo: SourceStep[] }>({ undo: [], redo: [] });
   const [labelDraft, setLabelDraft] = createSignal<LabelDraft | null>(null);
   // The clip I, O, Shift+I/O and merging act on; none while clips are being marked.
   const [selectedId, setSelectedId] = createSignal<number | null>(null);
@@ -137,7 +127,7 @@ export function createSession(
 
   /** Every change to the list goes through here, so that it can be undone. */
   const setClips = (next: Clip[]): void => changeHistory(record(history(), next));
-  function changeHistory(next: History<Clip>): void {
+  function changeHistory(next: ClipHistory): void {
     if (editable()) setHistory(next);
   }
   const duration = () => source()?.info.duration ?? 0;
@@ -161,7 +151,7 @@ export function createSession(
    * The history as it is to be stored: a label still being typed counts as the one undo step its
    * commit will make, so a reload mid-typing keeps it. Any other change to the list outdates it.
    */
-  const keptHistory = createMemo((): History<Clip> => {
+  const keptHistory = createMemo((): ClipHistory => {
     const draft = labelDraft();
     const current = history();
     if (!draft || draft.on !== current.present) return current;
@@ -186,13 +176,12 @@ export function createSession(
       // Files read for this project's sources stay (a project kept as new has the same ones).
       const same = (id: string, read: ReadFile) => opened.some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint);
       setFiles(new Map([...[...files()].filter(([id, read]) => same(id, read)), [next.id, next]]));
-      const history = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip>([]);
+      const history = saved ? startHistory(saved.clips, saved.undo, saved.redo) : startHistory<Clip, ProjectSource>([]);
       setHistory(history);
       setStoredHistory(stored ? history : null);
       setMarking({ pendingIn: null });
       setPendingImport(null);
       setSelectedId(null);
-      setSourceSteps({ undo: [], redo: [] });
     });
   }
 
@@ -217,7 +206,18 @@ export function createSession(
   /** The file of one of the project's sources, read again (it must be that file: its fingerprint). */
   function attachFile(id: string, read: ReadFile): void {
     if (!sources().some((s) => s.id === id && s.media.fingerprint === read.media.fingerprint)) return;
-    setFiles(new Map([...files(), [id, read]]));
+    const open = source();
+    batch(() => {
+      setFiles(new Map([...files(), [id, read]]));
+      // The player reads the file picked now, not the one it had.
+      if (open?.id === id) setSource({ ...open, ...read });
+    });
+  }
+
+  /** A source's file no longer to be read (it changed on disk): the source needs its file picked again. */
+  function forgetFile(id: string): void {
+    const left = new Map(files());
+    if (left.delete(id)) setFiles(left);
   }
 
   /**
@@ -258,50 +258,44 @@ export function createSession(
     const rest = sources().filter((s) => s.id !== id);
     const next = rest.find((s) => files().has(s.id));
     if (id === onPlayer() && !next) return complain(`Pick another file of the project before removing ${gone.media.name}, the one on the player`);
-    const undone = { ...history(), future: [] };
     const left = removeSource({ sources: sources(), clips: clips() }, id);
-    const done = record(undone, left.clips);
     const taken = clips().length - left.clips.length;
     batch(() => {
       if (id === onPlayer() && next) show(next.id);
       if (selected()?.source === id) setSelectedId(null);
-      setSourceSteps({ undo: [...sourceSteps().undo, { before: sources(), after: left.sources, undone, done }], redo: [] });
-      setSources(left.sources);
-      setHistory(done);
+      changeSources(left.sources, left.clips);
     });
     say(`Removed ${gone.media.name}${taken > 0 ? ` and its ${plural(taken, "clip", "clips")}` : ""}`);
   }
 
-  /** The source removal undo or redo would take back now, if it is the next step. */
-  const sourceUndo = () => sourceSteps().undo.findLast((step) => step.done === history());
-  const sourceRedo = () => sourceSteps().redo.find((step) => step.undone === history());
-
-  function undoStep(): void {
-    const step = sourceUndo();
-    if (!step) return changeHistory(undo(history()));
+  /**
+   * The sources and the clips changed together (a file moved or removed): one undo step, stored
+   * with the project, the sources' change beside the clips'.
+   */
+  function changeSources(next: ProjectSource[], nextClips: Clip[]): void {
     if (!editable()) return;
-    const { undo: undos, redo: redos } = sourceSteps();
     batch(() => {
-      setSourceSteps({ undo: undos.filter((s) => s !== step), redo: [step, ...redos] });
-      setSources(step.before);
-      setHistory(step.undone);
+      setHistory(record(history(), nextClips, stepBetween(sources(), next)));
+      setSources(next);
     });
   }
 
-  function redoStep(): void {
-    const step = sourceRedo();
-    if (!step) return changeHistory(redo(history()));
-    if (!editable()) return;
-    const gone = step.before.find((s) => !step.after.includes(s));
-    const { undo: undos, redo: redos } = sourceSteps();
+  /** A step of the history taken back or made again, with its change to the sources if it has one. */
+  function travel(direction: "backward" | "forward"): void {
+    const step = direction === "backward" ? history().past.at(-1) : history().future[0];
+    if (!step || !editable()) return;
+    const beside = step.beside;
+    if (!beside) return void setHistory(direction === "backward" ? undo(history()) : redo(history()));
+    const next = apply(sources(), beside, direction);
+    // The file on the player may be the one a step takes out: the next the page has read takes its place.
+    const stays = next.some((s) => s.id === onPlayer());
+    const heir = stays ? undefined : next.find((s) => files().has(s.id));
+    if (!stays && !heir) return complain("Pick another file of the project first: this step takes out the one on the player");
     batch(() => {
-      if (gone?.id === onPlayer()) {
-        const next = step.after.find((s) => files().has(s.id));
-        if (next) show(next.id);
-      }
-      setSourceSteps({ undo: [...undos, step], redo: redos.filter((s) => s !== step) });
-      setSources(step.after);
-      setHistory(step.done);
+      if (heir) show(heir.id);
+      if (!next.some((s) => s.id === selected()?.source)) setSelectedId(null);
+      setHistory(direction === "backward" ? undo(history()) : redo(history()));
+      setSources(next);
     });
   }
 
@@ -334,7 +328,7 @@ export function createSession(
   }
 
   // The edge being nudged, so that a run of nudges undoes as one step.
-  let nudging: Burst<Clip> | null = null;
+  let nudging: Burst<Clip, ProjectSource> | null = null;
 
   /**
    * A clip's IN or OUT moved to `time` (I or O on the selected clip, a dragged or stepped edge).
@@ -392,6 +386,7 @@ export function createSession(
     fileOf: (id: string): File | undefined => files().get(id)?.file,
     addFiles,
     attachFile,
+    forgetFile,
     clips,
     marking,
     duration,
@@ -438,11 +433,11 @@ export function createSession(
     applyPendingImport,
     cancelImport: () => setPendingImport(null),
     history,
-    undo: undoStep,
-    redo: redoStep,
+    undo: () => travel("backward"),
+    redo: () => travel("forward"),
     removeFile,
     /** A source moved to place `to` (from 0) in the Sources list, which is the order Join all follows. */
-    moveFile: (id: string, to: number): void => void (editable() && setSources(moveSourceTo(sources(), id, to))),
+    moveFile: (id: string, to: number): void => changeSources(moveSourceTo(sources(), id, to), clips()),
     /** Join all: one clip per file, each the whole file, in the Sources order, after the list. */
     joinAll: () => setClips(joinAll(clips(), sources())),
     framesOf,
@@ -466,8 +461,8 @@ export function createSession(
     },
     /** Nothing changed since the project was read from storage: opening it is no reason to write it. */
     asStored: () => keptHistory() === storedHistory() && sources() === storedSources(),
-    canUndo: () => history().past.length > 0 || sourceUndo() !== undefined,
-    canRedo: () => history().future.length > 0 || sourceRedo() !== undefined,
+    canUndo: () => history().past.length > 0,
+    canRedo: () => history().future.length > 0,
     keptHistory,
     /** A keystroke in a label: stored, but not yet a step of its own. */
     typeLabel: (id: number, label: string) => setLabelDraft({ on: clips(), id, label }),

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { SYNC } from "./fixtures";
+import { CAMERA_PARTS, SYNC } from "./fixtures";
 import { markSeconds, openVideo, press } from "./page";
 
 /** A project as someone cutting would have it: a few clips, one with a label, an IN waiting. */
@@ -59,7 +59,42 @@ test.describe("at 1280×800", () => {
   });
 });
 
+/** The import preview of an EDL naming two files with long names (one not in the project): each clip's File readable on screen. */
+async function previewOfTwoFiles(page: Page, width: number): Promise<void> {
+  await page.goto("./");
+  await page.getByLabel("Open video").setInputFiles(CAMERA_PARTS.slice(0, 2).map((part) => part.path));
+  await expect(page.getByRole("status", { name: "Message" })).toContainText("Opened 2 files");
+  const event = (n: number, file: string) =>
+    `00${n}  AX       AA/V  C        00:00:00:00 00:00:01:00 00:00:0${n}:00 00:00:0${n + 1}:00\n* FROM CLIP NAME: ${file}\n`;
+  const long = "a recording with a long descriptive name from the second camera.MP4";
+  const edl = `TITLE: two\nFCM: NON-DROP FRAME\n\n${event(1, "GP010001.MP4")}${event(2, "GP020001.MP4")}${event(3, long)}`;
+  await page.getByLabel("Import edits").setInputFiles({ name: "two.edl", mimeType: "text/plain", buffer: Buffer.from(edl) });
+  const dialog = page.getByRole("dialog", { name: "Import two.edl" });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, `import-preview-${width}.png`);
+  const shown = await box(dialog);
+  expect(shown.x).toBeGreaterThanOrEqual(0);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(width);
+  const files = dialog.getByRole("table", { name: "Clips in the file" }).getByRole("cell").filter({ hasText: /GP0[12]0001\.MP4/ });
+  await expect(files).toHaveCount(2);
+  for (const cell of await files.all()) {
+    const at = await box(cell);
+    expect(at.x + at.width, "the File column ends on screen").toBeLessThanOrEqual(width);
+    // The whole name shows (wrapped where it must), not a sliver of it.
+    expect(await cell.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+  }
+}
+
+test("at 1280×800 the import preview shows each clip's file", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await previewOfTwoFiles(page, 1280);
+});
+
 test.describe("on a phone, 390×844", () => {
+  test("the import preview's File column is readable on screen", async ({ page }) => {
+    await previewOfTwoFiles(page, 390);
+  });
+
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, colorScheme: "dark" });
 
   test("one column as wide as the screen, every control at least 44 px high", async ({ page }) => {

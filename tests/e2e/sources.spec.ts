@@ -185,3 +185,44 @@ test("Remove source asks, takes its clips and comes back with Undo; sources move
   await page.getByRole("button", { name: "Close project" }).click();
   await expect(page.getByRole("list", { name: "Projects" }).getByRole("listitem").first()).toContainText("3 files, 00:00:09.");
 });
+
+test("Move down and Remove source are undo steps of their own (Ctrl+Z, Ctrl+Shift+Z, the buttons), kept across a reload", async ({ page }) => {
+  await openCamera(page);
+  await page.getByRole("button", { name: "GP020001.MP4", exact: true }).click();
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await markSeconds(page, 1);
+  await expect(clipRows(page)).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Move down GP010001.MP4" }).click();
+  await expect.poll(() => sourceNames(page)).toEqual(["GP020001.MP4", "GP010001.MP4", "GP030001.MP4"]);
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await press(page, "Control+z");
+  await expect.poll(() => sourceNames(page)).toEqual(["GP010001.MP4", "GP020001.MP4", "GP030001.MP4"]);
+  // The move was one step: the clip marked before it is still there.
+  await expect(clipRows(page)).toHaveCount(1);
+  await press(page, "Control+Shift+z");
+  await expect.poll(() => sourceNames(page)).toEqual(["GP020001.MP4", "GP010001.MP4", "GP030001.MP4"]);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Remove source GP020001.MP4" }).click();
+  await expect.poll(() => sourceNames(page)).toEqual(["GP010001.MP4", "GP030001.MP4"]);
+  await expect(clipRows(page)).toHaveCount(0);
+  await afterAutosave(page);
+
+  // After a reload Undo brings the removed file back with its clip, its file to be picked; then the move.
+  await page.reload();
+  await page.getByLabel("Open video").setInputFiles(GP01);
+  await expect(message(page)).toHaveText(/^Reopened GP010001\.MP4/);
+  await expect.poll(() => sourceNames(page)).toEqual(["GP010001.MP4", "GP030001.MP4"]);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect.poll(() => sourceNames(page)).toEqual(["GP020001.MP4", "GP010001.MP4", "GP030001.MP4"]);
+  await expect(sources(page).nth(0)).toContainText("needs GP020001.MP4");
+  await expect.poll(() => rowSources(page)).toEqual(["GP020001.MP4"]);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect.poll(() => sourceNames(page)).toEqual(["GP010001.MP4", "GP020001.MP4", "GP030001.MP4"]);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(() => sourceNames(page)).toEqual(["GP020001.MP4", "GP010001.MP4", "GP030001.MP4"]);
+  await page.getByLabel("Pick GP020001.MP4").setInputFiles(GP02);
+  await expect(message(page)).toHaveText("Found GP020001.MP4");
+  await expect(sources(page).nth(0)).not.toContainText("needs");
+});

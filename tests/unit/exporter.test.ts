@@ -17,7 +17,7 @@ function page() {
     return { session, exporter: createExporter(fake, session, () => engineChecks++), dispose };
   });
   const media = { name: "talk.mp4", size: 413977, lastModified: 1, fingerprint: "talk" };
-  session.begin({ id: "s", file: new File([], "talk.mp4"), info: sampleInfo(), media, project: { id: "p", name: "talk", created: 1 } }, undefined, false);
+  session.begin({ id: "s", file: new File([new Uint8Array(media.size)], "talk.mp4", { lastModified: 1 }), info: sampleInfo(), media, project: { id: "p", name: "talk", created: 1 } }, undefined, false);
   session.markIn(1);
   session.markOut(3);
   return { fake, session, exporter, dispose, engineChecks: () => engineChecks };
@@ -159,9 +159,21 @@ describe("exporting clips of several files", () => {
     const fake = new FakeMedia();
     const { session, dispose } = openedSession(savedProject("camera", sources, clips));
     const exporter = createRoot(() => createExporter(fake, session, () => undefined));
-    session.attachFile("b", { file: new File([], "GP020001.MP4"), info: second, media: ref("GP020001.MP4") });
+    session.attachFile("b", { file: new File([new Uint8Array(1)], "GP020001.MP4", { lastModified: 1 }), info: second, media: ref("GP020001.MP4") });
     return { fake, session, exporter, dispose };
   }
+
+  it("stops before export at a file that is not the one added (another size or date): it is to be picked again, nothing is written", async () => {
+    const { fake, session, exporter, dispose } = twoFiles();
+    session.attachFile("b", { file: new File([new Uint8Array(1)], "GP020001.MP4", { lastModified: 2 }), info: sampleInfo(), media: ref("GP020001.MP4") });
+    await exporter.run();
+    expect(session.notice()).toEqual({ kind: "error", text: "GP020001.MP4 has changed since it was added: pick it again" });
+    expect(session.fileOf("b")).toBeUndefined();
+    expect(fake.renders.waiting).toHaveLength(0);
+    expect(exporter.exports()).toEqual([]);
+    expect(session.clips()).toHaveLength(2);
+    dispose();
+  });
 
   it("hands the engines every file the clips are cut from, in the project's order", async () => {
     const { fake, exporter, dispose } = twoFiles();

@@ -22,6 +22,16 @@ describe("history", () => {
     expect(record(h, ["only"])).toBe(h);
   });
 
+  it("records a change beside the list as a step, even when the list is unchanged, and carries it through undo and redo", () => {
+    const moved = { at: 0, removed: ["x", "y"], inserted: ["y", "x"] };
+    const h = record(startHistory<number, string>([1]), [1], moved);
+    expect(h.past).toEqual([{ at: 1, removed: [], inserted: [], beside: moved }]);
+    expect(undo(h).future[0]?.beside).toBe(moved);
+    expect(redo(undo(h)).past[0]?.beside).toBe(moved);
+    // Nothing changed beside, nothing in the list: no step.
+    expect(record(h, [1], { at: 0, removed: [], inserted: [] })).toBe(h);
+  });
+
   it("keeps a bounded past", () => {
     let h = startHistory([0]);
     for (let i = 1; i <= 250; i++) h = record(h, [i]);

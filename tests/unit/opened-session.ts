@@ -22,7 +22,8 @@ export function openedSession(saved: ProjectRecord) {
   return createRoot((dispose) => {
     const session = createSession(Promise.resolve(null));
     const [{ id, media }] = saved.sources as [Source];
-    const file = new File([new Uint8Array([1, 2, 3])], media.name);
+    // The file as its record describes it (an export checks that it is still that file).
+    const file = new File([new Uint8Array(media.size)], media.name, { lastModified: media.lastModified });
     session.begin({ id, file, info: sampleInfo(), media, project: { id: saved.id, name: saved.name, created: 1 } }, saved, false);
     return { session, dispose };
   });

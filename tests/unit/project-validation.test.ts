@@ -63,8 +63,9 @@ function expectSound(project: Project): void {
   }
   expect([undefined, "mp4", "mkv", "mov", "webm"]).toContain(project.outputContainer);
   expect(project.name.length).toBeLessThanOrEqual(MAX_NAME);
-  const ends = new Map(project.sources.map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   const steps = [...project.undo, ...project.redo];
+  const removed = steps.flatMap((step) => (step.beside ? [...step.beside.removed, ...step.beside.inserted] : []));
+  const ends = new Map([...removed, ...project.sources].map((s) => [s.id, s.info?.duration ?? MAX_SECONDS]));
   for (const list of [project.clips, ...steps.flatMap((step) => [step.removed, step.inserted])]) {
     expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     for (const clip of list) {
@@ -231,6 +232,25 @@ describe("checkProject", () => {
         "in its undo history, steps that did not fit its clips were left out",
       ],
     });
+  });
+
+  it("keeps a step's change to the sources: a removed source comes back with its clips; one that does not fit the sources is dropped", () => {
+    const talk = { id: MEDIA.fingerprint, media: MEDIA };
+    const other = { id: "b", media: { ...MEDIA, name: "b.mp4", fingerprint: "00bb00bb00bb00bb" }, info: sampleInfo({ duration: 30 }) };
+    // Newest last: b was removed with its clip (at 20 s, past talk.mp4's length), then talk.mp4's clip added.
+    const removal = { at: 0, removed: [{ id: 2, source: "b", start: 20, end: 25, label: "" }], inserted: [], beside: { at: 1, removed: [other], inserted: [] } };
+    const added = { at: 0, removed: [], inserted: ofTalk(PROJECT.clips) };
+    const stored = { ...PROJECT, sources: [talk], media: undefined, info: undefined, clips: ofTalk(PROJECT.clips), undo: [removal, added] };
+    const read = check(stored);
+    expect(read.ok && read.project.undo).toEqual([removal, added]);
+    expect(read.ok && read.repairs).toEqual([]);
+    // The present list may not name the removed source.
+    expect(check({ ...stored, clips: [...ofTalk(PROJECT.clips), removal.removed[0]] })).toMatchObject({ ok: true, project: { clips: ofTalk(PROJECT.clips) } });
+    // Undone, this would bring back talk.mp4, which the project has: no step.
+    const misplaced = { ...removal, beside: { at: 1, removed: [talk], inserted: [] } };
+    expect(check({ ...stored, undo: [misplaced, added] })).toMatchObject({ ok: true, project: { undo: [added] } });
+    const unreadable = { ...removal, beside: { at: 1, removed: [{ id: "b" }], inserted: [] } };
+    expect(check({ ...stored, undo: [unreadable, added] })).toMatchObject({ ok: true, project: { undo: [added] } });
   });
 
   it("repairs the name, export mode and dates", () => {

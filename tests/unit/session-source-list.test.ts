@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Clip } from "../../src/core/clips";
 import type { Source } from "../../src/core/project";
+import { checkProject } from "../../src/core/project-validation";
 import { openedSession, savedProject } from "./opened-session";
 import { sampleInfo } from "./sample-info";
 
@@ -99,6 +100,48 @@ describe("the Sources list's work in the session", () => {
     ]);
     session.undo();
     expect(session.clips()).toEqual(CLIPS);
+    dispose();
+  });
+
+  it("Move up / Move down are one undo step each, which redo makes again", () => {
+    const { session, dispose } = opened();
+    session.moveFile("c", 0);
+    session.moveFile("a", 2);
+    expect(ids(session.sources())).toEqual(["c", "b", "a"]);
+    expect(session.clips()).toEqual(CLIPS);
+    session.undo();
+    expect(ids(session.sources())).toEqual(["c", "a", "b"]);
+    session.undo();
+    expect(ids(session.sources())).toEqual(["a", "b", "c"]);
+    expect(session.canUndo()).toBe(false);
+    session.redo();
+    expect(ids(session.sources())).toEqual(["c", "a", "b"]);
+    // A move past either end is no step.
+    session.moveFile("c", -1);
+    session.undo();
+    expect(ids(session.sources())).toEqual(["a", "b", "c"]);
+    dispose();
+  });
+
+  it("a move and a removal are stored with the history: reopened, Undo takes them back, the removed file with its clips, its file to be picked", () => {
+    const first = opened();
+    first.session.moveFile("c", 0);
+    first.session.removeFile("b");
+    const { past: undo, present: clips, future: redo } = first.session.keptHistory();
+    const stored = { ...savedProject("Camera", first.session.sources(), clips), undo, redo };
+    first.dispose();
+    // As the store gives it back: through the check every stored project passes.
+    const read = checkProject(JSON.parse(JSON.stringify(stored)), { now: 1 });
+    expect(read.ok && read.repairs).toEqual([]);
+    const { session, dispose } = openedSession(read.ok ? read.project : stored);
+    expect(ids(session.sources())).toEqual(["c", "a"]);
+    session.undo();
+    expect(ids(session.sources())).toEqual(["c", "a", "b"]);
+    expect(session.clips()).toEqual(CLIPS);
+    expect(session.sources()[2]).toEqual(SOURCES[1]);
+    expect(session.fileOf("b")).toBeUndefined();
+    session.undo();
+    expect(ids(session.sources())).toEqual(["a", "b", "c"]);
     dispose();
   });
 

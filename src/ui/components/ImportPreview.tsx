@@ -54,9 +54,13 @@ export function ImportPreview(props: { session: Session }) {
                     <th scope="col">#</th>
                     <th scope="col">IN</th>
                     <th scope="col">OUT</th>
-                    <th scope="col">Label</th>
+                    <th scope="col" class="label-cell">
+                      Label
+                    </th>
                     <Show when={namesFiles()}>
-                      <th scope="col">File</th>
+                      <th scope="col" class="file-cell">
+                        File
+                      </th>
                     </Show>
                   </tr>
                 </thead>
@@ -68,9 +72,13 @@ export function ImportPreview(props: { session: Session }) {
                       <td>{number()}</td>
                       <td>{formatTimecode(entry.start)}</td>
                       <td>{formatTimecode(entry.end)}</td>
-                      <td>{entry.label}</td>
+                      <td class="label-cell" title={entry.label}>
+                        {entry.label}
+                      </td>
                       <Show when={namesFiles()}>
-                        <td>{entry.sourceName}</td>
+                        <td class="file-cell" title={entry.sourceName}>
+                          {entry.sourceName}
+                        </td>
                       </Show>
                     </>
                   )}
