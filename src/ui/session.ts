@@ -209,6 +209,8 @@ export function createSession(
     const open = source();
     batch(() => {
       setFiles(new Map([...files(), [id, read]]));
+      // Its content is the source's (the fingerprint), its date may be new: the file picked now is the one checked at export.
+      setSources(sources().map((s) => (s.id === id ? { ...s, media: read.media } : s)));
       // The player reads the file picked now, not the one it had.
       if (open?.id === id) setSource({ ...open, ...read });
     });

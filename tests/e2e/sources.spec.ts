@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "./test";
 import { CAMERA_PARTS, NOT_MEDIA } from "./fixtures";
@@ -225,4 +226,36 @@ test("Move down and Remove source are undo steps of their own (Ctrl+Z, Ctrl+Shif
   await page.getByLabel("Pick GP020001.MP4").setInputFiles(GP02);
   await expect(message(page)).toHaveText("Found GP020001.MP4");
   await expect(sources(page).nth(0)).not.toContainText("needs");
+});
+
+test("a file changed on disk since it was added stops the export, named; picked again, the export goes on", async ({ page }) => {
+  const [first, second] = ["GP010001.MP4", "GP020001.MP4"].map((name) => join(test.info().outputDir, name)) as [string, string];
+  mkdirSync(test.info().outputDir, { recursive: true });
+  copyFileSync(GP01, first);
+  copyFileSync(GP02, second);
+  await page.goto("./");
+  await page.getByLabel("Open video").setInputFiles([first, second]);
+  await expect(message(page)).toHaveText(/^Opened 2 files in a new project/);
+  await page.getByRole("heading", { name: "Clipmark" }).click();
+  await markSeconds(page, 1);
+  await expect(clipRows(page)).toHaveCount(1);
+  await afterAutosave(page);
+
+  // Saved again by another program: same bytes, a new date.
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(first, later, later);
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  await expect(page.getByRole("alert")).toContainText("GP010001.MP4 has changed since it was added: pick it again");
+  await expect(sources(page).nth(0)).toContainText("needs GP010001.MP4");
+  await expect(clipRows(page)).toHaveCount(1);
+
+  await page.getByLabel("Pick GP010001.MP4").setInputFiles(first);
+  await expect(message(page)).toHaveText("Found GP010001.MP4");
+  await expect(sources(page).nth(0)).not.toContainText("needs");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export MP4" }).click();
+  const path = join(test.info().outputDir, "after-pick.mp4");
+  await (await download).saveAs(path);
+  // Lossless: from the keyframe at or before IN (0 s), the clip's 25 frames.
+  expect(frameCount(path)).toBe(25);
 });
