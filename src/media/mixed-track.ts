@@ -8,6 +8,7 @@ import { headerRoom, type Lane } from "./packet-copy";
 import { clipSound, decodedFormat, type AudioFormat } from "./reencode-audio";
 import { aacEncoder, AUDIO_BITRATE } from "./aac-encoder";
 import type { Timed } from "./reencode-video";
+import { planes as samplePlanes } from "./resampled-sound";
 
 // The mixed sound is written in pieces of this many frames: a few thousand keeps memory flat.
 const PIECE = 4096;
@@ -29,14 +30,6 @@ interface Reader {
 
 async function* nothing(): AsyncGenerator<Timed<AudioSample>> {}
 
-function planesOf(sample: AudioSample): Planes {
-  return Array.from({ length: sample.numberOfChannels }, (_, c) => {
-    const plane = new Float32Array(sample.numberOfFrames);
-    sample.copyTo(plane, { planeIndex: c, format: "f32-planar" });
-    return plane;
-  });
-}
-
 /** Reads until it holds `frames` (or its sound ends). */
 async function fill(reader: Reader, frames: number, channels: number): Promise<void> {
   while (reader.queue.length < frames && !reader.ended) {
@@ -47,7 +40,7 @@ async function fill(reader: Reader, frames: number, channels: number): Promise<v
     }
     const { sample } = next.value;
     try {
-      const planes = planesOf(sample);
+      const planes = samplePlanes(sample);
       reader.queue.push(reader.resampler ? reader.resampler.push(planes) : mapChannels(planes, channels));
     } finally {
       sample.close();

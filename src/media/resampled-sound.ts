@@ -6,7 +6,7 @@ import { clipSound, silentSound, type AudioFormat } from "./reencode-audio";
 import type { Timed } from "./reencode-video";
 
 /** One sample's channels, planar. */
-function planes(sample: AudioSample): Float32Array[] {
+export function planes(sample: AudioSample): Float32Array[] {
   return Array.from({ length: sample.numberOfChannels }, (_, c) => {
     const plane = new Float32Array(sample.numberOfFrames);
     sample.copyTo(plane, { planeIndex: c, format: "f32-planar" });
