@@ -83,13 +83,15 @@ export function coverageRuns(spans: readonly Span[], lanes: Lanes, view: Timelin
   if (columns <= 0 || view.span <= 0) return [];
   const stride = columns + 1;
   const edges = new Int32Array(lanes.count * stride);
-  const scale = columns / view.span;
+  // Times to columns as (t · columns) / span: a product then one division lands on a whole column
+  // exactly where it should, where multiplying by columns / span first overshot it (25.000000000000004).
+  const column = (t: number) => ((t - view.start) * columns) / view.span;
   const { from: first, to: last } = placesToLook(spans, lanes.ordered, view);
   for (let place = first; place < last; place++) {
     const span = spans[place] as Span;
     if (!overlapsView(span, view)) continue;
-    const from = Math.max(0, Math.floor((span.start - view.start) * scale));
-    const to = Math.min(columns, Math.max(from + 1, Math.ceil((span.end - view.start) * scale)));
+    const from = Math.max(0, Math.floor(column(span.start)));
+    const to = Math.min(columns, Math.max(from + 1, Math.ceil(column(span.end))));
     const row = (lanes.rows[place] ?? 0) * stride;
     edges[row + from] = (edges[row + from] as number) + 1;
     edges[row + to] = (edges[row + to] as number) - 1;

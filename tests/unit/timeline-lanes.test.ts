@@ -111,6 +111,12 @@ describe("timeline layout", () => {
     );
   });
 
+  it("marks no column past a clip's end that falls exactly on a column's edge (0.75 to 22.75 s, 50 columns: 11 s is column 25's start)", () => {
+    const list = [{ start: 9.5, end: 11.75 }];
+    const runs = coverageRuns(list, assignLanes(list), { start: 0.75, span: 22 }, 50);
+    expect(runs.map((r) => [r.from, r.to])).toEqual([[19, 25]]);
+  });
+
   it("covers exactly the columns each clip in view reaches, lane by lane", () => {
     // The definition: a column is covered when a clip on its lane reaches into it (at least its first column).
     function columnsCovered(list: readonly Span[], lanes: Lanes, at: { start: number; span: number }, columns: number): string[] {
